@@ -1,0 +1,48 @@
+# Two commands for a newcomer: `make demo` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+DEMO_ENV := SKT_DEMO=1
+# Tests run over plain HTTP against the test client and a local live server.
+TEST_ENV := SKT_HTTPS=0
+
+.PHONY: demo install test lint format migrate worker serve clean
+
+$(VENV)/.installed: pyproject.toml package.json
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	npm install --no-audit --no-fund --silent
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	mkdir -p var
+	$(DEMO_ENV) $(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(DEMO_ENV) $(PY) manage.py demo_data
+	@echo ""
+	@echo "Demo op http://127.0.0.1:$(PORT)/  — gebruikers (wachtwoord 'demo'):"
+	@echo "  poort, beroepskracht, beroepskracht2, vrijwilliger, consulent, consulent_jeugd, coordinator, beleid, beheerder"
+	$(DEMO_ENV) $(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: install lint
+	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+worker: install
+	$(PY) -m celery -A skt worker -l info
+
+clean:
+	rm -rf var/*.sqlite3 var/static

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ArrangementenConfig(AppConfig):
+    name = "arrangementen"
+    verbose_name = "Arrangementen"

@@ -1,0 +1,84 @@
+"""Functional administration (beheerder): configuration only, never case content."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import rechten
+from .models import GemeenteProfiel, Kern, Leefgebied, Medewerker, Organisatie, Team, Voorziening
+
+admin.site.site_header = _("SKT — functioneel beheer")
+admin.site.site_title = _("SKT beheer")
+admin.site.index_title = _("Configuratie")
+
+
+def _alleen_beheerder(request):
+    return rechten.mag_beheren(request.user) and (settings.SKT_DEMO or request.user.is_verified())
+
+
+admin.site.has_permission = _alleen_beheerder
+beheer_site = admin.site
+
+
+@admin.register(Kern)
+class KernAdmin(SimpleHistoryAdmin):
+    list_display = ["naam", "code", "actief"]
+    search_fields = ["naam", "code"]
+
+
+@admin.register(Team)
+class TeamAdmin(SimpleHistoryAdmin):
+    list_display = ["naam", "soort", "actief"]
+    list_filter = ["soort", "actief"]
+    filter_horizontal = ["kernen"]
+    exclude = ["groep"]
+
+
+@admin.register(Leefgebied)
+class LeefgebiedAdmin(SimpleHistoryAdmin):
+    list_display = ["label", "code", "volgorde", "actief"]
+
+
+@admin.register(Organisatie)
+class OrganisatieAdmin(SimpleHistoryAdmin):
+    list_display = ["naam", "soort"]
+    search_fields = ["naam"]
+
+
+@admin.register(Voorziening)
+class VoorzieningAdmin(SimpleHistoryAdmin):
+    list_display = ["naam", "soort", "organisatie", "actief"]
+    list_filter = ["soort", "actief"]
+    filter_horizontal = ["kernen", "leefgebieden"]
+    search_fields = ["naam"]
+
+
+@admin.register(Medewerker)
+class MedewerkerAdmin(SimpleHistoryAdmin):
+    list_display = ["username", "first_name", "last_name", "rol", "is_active"]
+    list_filter = ["rol", "is_active"]
+    search_fields = ["username", "first_name", "last_name"]
+    fields = [
+        "username",
+        "first_name",
+        "last_name",
+        "email",
+        "telefoon",
+        "rol",
+        "organisatie",
+        "teams",
+        "is_active",
+    ]
+    filter_horizontal = ["teams"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        rechten.rolgroep_koppelen(form.instance)
+        rechten.team_lidmaatschap_bijwerken(form.instance)
+
+
+@admin.register(GemeenteProfiel)
+class GemeenteProfielAdmin(SimpleHistoryAdmin):
+    list_display = ["gemeente", "naam", "actief", "geladen_op"]
+    readonly_fields = ["naam", "gemeente", "actief", "instellingen", "geladen_op"]

@@ -1,0 +1,40 @@
+"""The navigation, per role. Apps add their items here so the menu fits every role."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from .models import Rol
+
+ALLE_ROLLEN = tuple(Rol.values)
+
+
+@dataclass(frozen=True)
+class Item:
+    label: str
+    url_naam: str
+    rollen: tuple[str, ...]
+
+
+ITEMS: list[Item] = [
+    Item("Mijn werk", "mijn_werk", ALLE_ROLLEN),
+    Item(
+        "Inwoner registreren",
+        "inwoner_nieuw",
+        (Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT, Rol.CONSULENT_WMO, Rol.CONSULENT_JEUGD),
+    ),
+    Item("Toegangslog", "toegangslog", (Rol.COORDINATOR,)),
+    Item("Beheer", "admin:index", (Rol.BEHEERDER,)),
+]
+
+
+def menu_voor(user, huidig_pad: str) -> list[dict]:
+    if not user.is_authenticated:
+        return []
+    menu = []
+    for item in ITEMS:
+        if user.rol in item.rollen:
+            url = reverse(item.url_naam)
+            actief = huidig_pad == url if item.url_naam == "mijn_werk" else huidig_pad.startswith(url)
+            menu.append({"label": item.label, "url": url, "actief": actief})
+    return menu

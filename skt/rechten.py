@@ -1,0 +1,227 @@
+"""Every access decision of the product, in one module.
+
+Deny by default. Roles are Django groups holding model permissions (what a role may do at
+all); which objects a person may touch are django-guardian object permissions on direct
+foreign-key tables, granted to a team's group (preferred) or to one person. Nothing
+outside this module calls guardian.
+
+Lists use the ``*_zichtbaar_voor(user)`` querysets (one SQL query with EXISTS on the
+permission tables, never a check per row); views use the ``get_*_voor(request, uuid)``
+fetch helpers, which raise 404 for what the user may not know exists and record refusals
+in the access log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import wraps
+
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, Model, OuterRef, QuerySet
+from django.http import Http404
+from guardian.shortcuts import assign_perm, remove_perm
+
+from .models import Inwoner, InwonerGroupObjectPermission, InwonerUserObjectPermission, Medewerker, Rol, Team
+from .toegang import toegang_vastleggen
+
+KERNTEAM_ROLLEN = (Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER)
+CONSULENT_ROLLEN = (Rol.CONSULENT_WMO, Rol.CONSULENT_JEUGD)
+
+# What each role may do at all (model permissions). Later apps add their own codenames
+# here; rollen_inrichten() skips codenames whose model does not exist (yet).
+ROL_MODELPERMISSIES: dict[str, set[str]] = {
+    Rol.VRAAGVERHELDERAAR: {"skt.view_inwoner", "skt.add_inwoner"},
+    Rol.BEROEPSKRACHT: {"skt.view_inwoner", "skt.add_inwoner", "skt.change_inwoner", "skt.view_voorziening"},
+    Rol.VRIJWILLIGER: {"skt.view_inwoner", "skt.view_voorziening"},
+    Rol.CONSULENT_WMO: {"skt.view_inwoner", "skt.add_inwoner", "skt.change_inwoner", "skt.view_voorziening"},
+    Rol.CONSULENT_JEUGD: {
+        "skt.view_inwoner",
+        "skt.add_inwoner",
+        "skt.change_inwoner",
+        "skt.view_voorziening",
+    },
+    Rol.COORDINATOR: {"skt.view_inwoner", "skt.view_voorziening", "skt.view_toegang", "skt.view_team"},
+    Rol.BELEID: set(),
+    Rol.BEHEERDER: {
+        f"skt.{actie}_{model}"
+        for actie in ("view", "add", "change")
+        for model in (
+            "kern",
+            "team",
+            "leefgebied",
+            "organisatie",
+            "voorziening",
+            "medewerker",
+            "gemeenteprofiel",
+        )
+    },
+}
+
+
+class Niveau(StrEnum):
+    """How much of an inwoner's data a role may see."""
+
+    VOLLEDIG = "volledig"  # full record
+    ZONDER_BSN = "zonder_bsn"  # a volunteer: no BSN, no confidential notes
+    HERKENNING = "herkenning"  # the poort: name, birth date, address and open trajectories
+
+
+def rol_groepnaam(rol: str) -> str:
+    return f"rol:{rol}"
+
+
+def rollen_inrichten() -> None:
+    """Create a group per role with exactly its model permissions (idempotent)."""
+    for rol in Rol:
+        groep, _ = Group.objects.get_or_create(name=rol_groepnaam(rol))
+        gewenst = []
+        for naam in ROL_MODELPERMISSIES[rol]:
+            app_label, codename = naam.split(".", 1)
+            perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+            if perm is not None:
+                gewenst.append(perm)
+        groep.permissions.set(gewenst)
+
+
+def rolgroep_koppelen(medewerker: Medewerker) -> None:
+    """Put a medewerker in exactly the group of their role."""
+    rolgroepen = Group.objects.filter(name__startswith="rol:")
+    medewerker.groups.remove(*rolgroepen.exclude(name=rol_groepnaam(medewerker.rol)))
+    groep, _ = Group.objects.get_or_create(name=rol_groepnaam(medewerker.rol))
+    medewerker.groups.add(groep)
+
+
+def team_lidmaatschap_bijwerken(medewerker: Medewerker) -> None:
+    """Team groups mirror Medewerker.teams, so team object permissions reach every member."""
+    team_groepen = Group.objects.filter(team__isnull=False)
+    medewerker.groups.remove(*team_groepen.exclude(team__in=medewerker.teams.all()))
+    medewerker.groups.add(*Group.objects.filter(team__in=medewerker.teams.all()))
+
+
+def is_actief(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def heeft_rol(user, *rollen: str) -> bool:
+    return is_actief(user) and getattr(user, "rol", None) in rollen
+
+
+def kan(user, permissie: str) -> bool:
+    """May this user do this kind of thing at all (a model permission of their role)?"""
+    return is_actief(user) and user.has_perm(permissie)
+
+
+def vereist_rol(*rollen: str):
+    """View decorator: the page exists for these roles only; others get 403."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not heeft_rol(request.user, *rollen):
+                toegang_vastleggen(request, actie="lezen", geweigerd=True, reden="rol heeft geen toegang")
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+# -- object permissions -------------------------------------------------------------------
+
+
+def toekennen(permissie: str, aan: Team | Medewerker, obj: Model) -> None:
+    """Grant an object permission to a team (through its group) or to one medewerker."""
+    assign_perm(permissie, aan.groep if isinstance(aan, Team) else aan, obj)
+
+
+def intrekken(permissie: str, van: Team | Medewerker, obj: Model) -> None:
+    remove_perm(permissie, van.groep if isinstance(van, Team) else van, obj)
+
+
+def _met_objectrecht(qs: QuerySet, user, codename: str, user_tabel, groep_tabel) -> QuerySet:
+    """Filter qs to objects on which user, or a group of user, holds codename. One query."""
+    via_user = user_tabel.objects.filter(
+        content_object=OuterRef("pk"), user=user, permission__codename=codename
+    )
+    via_groep = groep_tabel.objects.filter(
+        content_object=OuterRef("pk"), group__user=user, permission__codename=codename
+    )
+    return qs.filter(Exists(via_user) | Exists(via_groep))
+
+
+# -- inwoners ------------------------------------------------------------------------------
+
+
+def inwoners_zichtbaar_voor(user) -> QuerySet[Inwoner]:
+    """Inwoners whose dossier this user may open: through betrokkenheid of the user or their team."""
+    if not is_actief(user) or user.rol in (Rol.BELEID, Rol.BEHEERDER, Rol.VRAAGVERHELDERAAR):
+        return Inwoner.objects.none()
+    return _met_objectrecht(
+        Inwoner.objects.all(), user, "view_inwoner", InwonerUserObjectPermission, InwonerGroupObjectPermission
+    )
+
+
+def inwoners_herkenbaar_voor(user) -> QuerySet[Inwoner]:
+    """Inwoners this user may find to recognise a known resident at the poort (identifying data only)."""
+    if heeft_rol(user, Rol.VRAAGVERHELDERAAR):
+        return Inwoner.objects.all()
+    return inwoners_zichtbaar_voor(user)
+
+
+def niveau_voor_inwoner(user) -> Niveau:
+    if user.rol == Rol.VRIJWILLIGER:
+        return Niveau.ZONDER_BSN
+    if user.rol == Rol.VRAAGVERHELDERAAR:
+        return Niveau.HERKENNING
+    return Niveau.VOLLEDIG
+
+
+@dataclass(frozen=True)
+class InwonerToegang:
+    inwoner: Inwoner
+    niveau: Niveau
+    mag_wijzigen: bool
+
+    @property
+    def toon_bsn(self) -> bool:
+        return self.niveau == Niveau.VOLLEDIG
+
+
+def get_inwoner_voor(request, uuid) -> InwonerToegang:
+    """Rights-scoped fetch for inwoner pages; logs the read, or the refusal, in the access log."""
+    user = request.user
+    inwoner = inwoners_herkenbaar_voor(user).filter(uuid=uuid).first()
+    if inwoner is None:
+        toegang_vastleggen(
+            request,
+            actie="lezen",
+            geweigerd=True,
+            object_soort="inwoner",
+            object_id=str(uuid),
+            reden="geen betrokkenheid of onbekend",
+        )
+        raise Http404
+    niveau = niveau_voor_inwoner(user)
+    mag_wijzigen = niveau == Niveau.VOLLEDIG and kan(user, "skt.change_inwoner")
+    toegang_vastleggen(request, actie="lezen", obj=inwoner, inwoner=inwoner)
+    return InwonerToegang(inwoner=inwoner, niveau=niveau, mag_wijzigen=mag_wijzigen)
+
+
+def inwoner_toegang_geven(inwoner: Inwoner, aan: Team | Medewerker) -> None:
+    """Betrokkenheid: a team or person gets to open (and, by role, change) the inwoner's dossier."""
+    toekennen("skt.view_inwoner", aan, inwoner)
+
+
+def mag_inwoner_registreren(user) -> bool:
+    return kan(user, "skt.add_inwoner")
+
+
+# -- beheer --------------------------------------------------------------------------------
+
+
+def mag_beheren(user) -> bool:
+    """Functional administration (configuration only, never case content)."""
+    return heeft_rol(user, Rol.BEHEERDER) and user.is_staff

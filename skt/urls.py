@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+from .admin import beheer_site  # noqa: F401  (configures the admin site)
+
+urlpatterns = [
+    path("", views.mijn_werk, name="mijn_werk"),
+    path("inloggen/", views.inloggen, name="inloggen"),
+    path("inloggen/tweede-factor/", views.tweede_factor, name="tweede_factor"),
+    path("uitloggen/", views.uitloggen, name="uitloggen"),
+    path("gezond/", views.gezondheid, name="gezondheid"),
+    path("inwoners/nieuw/", views.inwoner_nieuw, name="inwoner_nieuw"),
+    path("inwoners/<uuid:uuid>/", views.inwoner_detail, name="inwoner_detail"),
+    path("toegangslog/", views.toegangslog, name="toegangslog"),
+    path("beheer/", admin.site.urls),
+]
+
+# Each app hangs its pages under its own prefix.
+urlpatterns += [
+    path("", include(f"{app}.urls")) for app in ("poort", "meldingen", "casussen", "arrangementen", "monitor")
+]
