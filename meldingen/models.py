@@ -1,1 +1,200 @@
-"""Models of meldingen."""
+"""Meldingen (every question that reaches the SKT) and collective signalen."""
+
+import uuid
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+from simple_history.models import HistoricalRecords
+
+from skt.models import Inwoner, Kern, Leefgebied, Medewerker, Team, Voorziening
+
+from .vocab import ContactWijze, Ingang, MelderSoort, TriageUitkomst, Uitstroom
+from .workflow import MeldingStatus
+
+
+class Melding(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # Set by the registration form; a double-clicked submit finds the melding it already made.
+    formulier_sleutel = models.UUIDField(unique=True, null=True, blank=True, editable=False)
+    aanmeldingsdatum = models.DateField(_("datum van aanmelding"), default=timezone.localdate, db_index=True)
+    ingang = models.CharField(_("ingang"), max_length=20, choices=Ingang.choices)
+    melder_soort = models.CharField(_("melder"), max_length=30, choices=MelderSoort.choices)
+    melder_naam = models.CharField(_("naam melder"), max_length=150, blank=True)
+    melder_bereikbaar = models.CharField(_("bereikbaarheid melder"), max_length=200, blank=True)
+    melder_wil_terugkoppeling = models.BooleanField(_("melder wil horen dat het is opgepakt"), default=False)
+    inwoner = models.ForeignKey(
+        Inwoner,
+        verbose_name=_("inwoner"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meldingen",
+    )
+    anoniem = models.BooleanField(_("anonieme melding (inwoner onbekend)"), default=False)
+    leefgebieden = models.ManyToManyField(Leefgebied, verbose_name=_("leefgebieden"), blank=True)
+    jeugd = models.BooleanField(_("jeugd (jonger dan 18)"), default=False)
+    vraag = models.TextField(_("vraag in de woorden van de inwoner"), max_length=4000)
+    notitie = models.TextField(_("notitie"), max_length=4000, blank=True)
+    notitie_vertrouwelijk = models.BooleanField(_("notitie is vertrouwelijk"), default=False)
+    geregistreerd_door = models.ForeignKey(
+        Medewerker, verbose_name=_("geregistreerd door"), on_delete=models.PROTECT, related_name="+"
+    )
+    geregistreerd_op = models.DateTimeField(_("geregistreerd op"), default=timezone.now, editable=False)
+
+    # The current state, kept by meldingen.services together with an append-only status row.
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeldingStatus.choices, default=MeldingStatus.NIEUW
+    )
+    triage_uitkomst = models.CharField(_("triage"), max_length=30, choices=TriageUitkomst.choices, blank=True)
+    team = models.ForeignKey(
+        Team,
+        verbose_name=_("team"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meldingen",
+    )
+    veilig_thuis = models.BooleanField(_("veiligheidssignaal"), default=False)
+    doorschakelingen = models.PositiveSmallIntegerField(_("aantal doorschakelingen"), default=0)
+    eerste_contact_op = models.DateField(_("datum eerste contact"), null=True, blank=True)
+    eerste_contact_door = models.ForeignKey(
+        Medewerker,
+        verbose_name=_("eerste contact door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    eerste_contact_wijze = models.CharField(
+        _("wijze eerste contact"), max_length=20, choices=ContactWijze.choices, blank=True
+    )
+    uitstroom = models.CharField(_("uitstroom"), max_length=30, choices=Uitstroom.choices, blank=True)
+    afgesloten_op = models.DateField(_("datum afgesloten"), null=True, blank=True)
+    terugkoppeling_op = models.DateTimeField(_("melder geïnformeerd op"), null=True, blank=True)
+    terugkoppeling_door = models.ForeignKey(
+        Medewerker,
+        verbose_name=_("melder geïnformeerd door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords(m2m_fields=[leefgebieden])
+
+    class Meta:
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        ordering = ["-aanmeldingsdatum", "-geregistreerd_op"]
+        indexes = [
+            models.Index(fields=["status", "aanmeldingsdatum"], name="melding_status_datum_idx"),
+            models.Index(fields=["team", "status", "aanmeldingsdatum"], name="melding_team_status_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(inwoner__isnull=False) | models.Q(anoniem=True),
+                name="melding_inwoner_of_anoniem",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Melding {self.nummer}"
+
+    @property
+    def nummer(self) -> str:
+        return f"M{self.aanmeldingsdatum:%Y}-{self.pk:06d}" if self.pk else "nieuw"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != MeldingStatus.AFGESLOTEN
+
+    @property
+    def melder_is_derde(self) -> bool:
+        return self.melder_soort not in (MelderSoort.INWONER, MelderSoort.ANONIEM)
+
+    @property
+    def terugkoppeling_open(self) -> bool:
+        return (
+            self.status == MeldingStatus.AFGESLOTEN
+            and self.melder_is_derde
+            and self.melder_wil_terugkoppeling
+            and self.terugkoppeling_op is None
+        )
+
+
+class MeldingStatusRegel(models.Model):
+    """Append-only: every status a melding went through, who put it there and why."""
+
+    melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="statusregels")
+    status = models.CharField(max_length=20, choices=MeldingStatus.choices)
+    actie = models.CharField(max_length=30)
+    door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
+    op = models.DateTimeField(default=timezone.now)
+    toelichting = models.CharField(max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["op", "pk"]
+        verbose_name = _("statusregel melding")
+
+
+class MeldingUserObjectPermission(UserObjectPermissionBase):
+    content_object = models.ForeignKey(Melding, on_delete=models.CASCADE)
+
+
+class MeldingGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Melding, on_delete=models.CASCADE)
+
+
+class Signaal(models.Model):
+    """A collective signal: a missing algemene voorziening or a recurring knelpunt."""
+
+    class Status(models.TextChoices):
+        NIEUW = "nieuw", _("Nieuw")
+        IN_ONDERZOEK = "in_onderzoek", _("In onderzoek")
+        INITIATIEF_GESTART = "initiatief_gestart", _("Initiatief gestart")
+        AFGEROND = "afgerond", _("Afgerond")
+        NIET_OPGEPAKT = "niet_opgepakt", _("Niet opgepakt")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    titel = models.CharField(_("titel"), max_length=150)
+    omschrijving = models.TextField(_("omschrijving"), max_length=4000)
+    kern = models.ForeignKey(Kern, verbose_name=_("kern"), on_delete=models.PROTECT, null=True, blank=True)
+    leefgebied = models.ForeignKey(
+        Leefgebied, verbose_name=_("leefgebied"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    team = models.ForeignKey(Team, verbose_name=_("team"), on_delete=models.PROTECT, related_name="signalen")
+    status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.NIEUW)
+    voorziening = models.ForeignKey(
+        Voorziening,
+        verbose_name=_("voorziening die eruit voortkwam"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="signalen",
+    )
+    meldingen = models.ManyToManyField(
+        Melding, verbose_name=_("meldingen"), blank=True, related_name="signalen"
+    )
+    geregistreerd_door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
+    geregistreerd_op = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords(m2m_fields=[meldingen])
+
+    class Meta:
+        verbose_name = _("signaal")
+        verbose_name_plural = _("signalen")
+        ordering = ["-geregistreerd_op"]
+
+    def __str__(self) -> str:
+        return self.titel
+
+
+class SignaalStatusRegel(models.Model):
+    signaal = models.ForeignKey(Signaal, on_delete=models.CASCADE, related_name="statusregels")
+    status = models.CharField(max_length=30, choices=Signaal.Status.choices)
+    door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
+    op = models.DateTimeField(default=timezone.now)
+    toelichting = models.CharField(max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["op", "pk"]

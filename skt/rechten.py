@@ -225,3 +225,128 @@ def mag_inwoner_registreren(user) -> bool:
 def mag_beheren(user) -> bool:
     """Functional administration (configuration only, never case content)."""
     return heeft_rol(user, Rol.BEHEERDER) and user.is_staff
+
+
+# -- meldingen -----------------------------------------------------------------------------
+# Imported late: meldingen's models import skt's, and this module is imported by skt itself.
+
+
+def _melding_modellen():
+    from meldingen.models import Melding, MeldingGroupObjectPermission, MeldingUserObjectPermission
+
+    return Melding, MeldingUserObjectPermission, MeldingGroupObjectPermission
+
+
+def meldingen_zichtbaar_voor(user) -> QuerySet:
+    """Meldingen whose content this user may read.
+
+    The poort reads untriaged meldingen to triage them; kernteam roles and the coordinator read
+    those of their teams, never a Veilig Thuis melding; consulenten read those sent to the loket.
+    """
+    Melding, via_user, via_groep = _melding_modellen()
+    if not is_actief(user):
+        return Melding.objects.none()
+    from meldingen.workflow import MeldingStatus
+
+    if user.rol == Rol.VRAAGVERHELDERAAR:
+        return Melding.objects.filter(status=MeldingStatus.NIEUW)
+    if user.rol in (Rol.BEROEPSKRACHT, Rol.COORDINATOR):
+        return _met_objectrecht(
+            Melding.objects.filter(veilig_thuis=False), user, "view_melding", via_user, via_groep
+        )
+    if user.rol in CONSULENT_ROLLEN:
+        return _met_objectrecht(Melding.objects.all(), user, "view_melding", via_user, via_groep)
+    return Melding.objects.none()
+
+
+def get_melding_voor(request, uuid, *, vergrendelen: bool = False):
+    """Rights-scoped fetch of a melding page; 404 (and a logged refusal) when it is not the user's to know."""
+    melding = (
+        meldingen_zichtbaar_voor(request.user).filter(uuid=uuid).select_related("inwoner", "team").first()
+    )
+    if melding is None:
+        toegang_vastleggen(
+            request,
+            actie="lezen",
+            geweigerd=True,
+            object_soort="melding",
+            object_id=str(uuid),
+            reden="melding niet zichtbaar voor deze gebruiker",
+        )
+        raise Http404
+    toegang_vastleggen(request, actie="lezen", obj=melding, inwoner=melding.inwoner)
+    return melding
+
+
+def mag_melding_registreren(user) -> bool:
+    return heeft_rol(user, Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT)
+
+
+def mag_trieren(user, melding) -> bool:
+    return heeft_rol(user, Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT) and (
+        meldingen_zichtbaar_voor(user).filter(pk=melding.pk).exists()
+    )
+
+
+def mag_melding_behandelen(user, melding) -> bool:
+    """First contact, closing, doorschakelen and terugkoppeling: the team that holds the melding."""
+    if not heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR, *CONSULENT_ROLLEN):
+        return False
+    Melding, via_user, via_groep = _melding_modellen()
+    return _met_objectrecht(
+        meldingen_zichtbaar_voor(user).filter(pk=melding.pk), user, "change_melding", via_user, via_groep
+    ).exists()
+
+
+def mag_vertrouwelijk_lezen(user) -> bool:
+    return heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR, *CONSULENT_ROLLEN)
+
+
+def melding_toewijzen(melding, team: Team) -> None:
+    """Routing: the receiving team may read and work on the melding and open the inwoner's dossier."""
+    toekennen("meldingen.view_melding", team, melding)
+    toekennen("meldingen.change_melding", team, melding)
+    if melding.inwoner_id:
+        inwoner_toegang_geven(melding.inwoner, team)
+
+
+def melding_overdragen(melding, van: Team) -> None:
+    """After doorschakelen the previous team keeps sight (betrokkenheid) but no longer works on it."""
+    intrekken("meldingen.change_melding", van, melding)
+
+
+def melding_registrator_toegang(melding, medewerker: Medewerker) -> None:
+    toekennen("meldingen.view_melding", medewerker, melding)
+
+
+def teams_van(user) -> QuerySet[Team]:
+    return Team.objects.filter(leden=user, actief=True) if is_actief(user) else Team.objects.none()
+
+
+# -- signalen ------------------------------------------------------------------------------
+
+
+def signalen_zichtbaar_voor(user) -> QuerySet:
+    from meldingen.models import Signaal
+
+    if not heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR):
+        return Signaal.objects.none()
+    return Signaal.objects.filter(team__in=teams_van(user))
+
+
+def mag_signaal_registreren(user, team: Team) -> bool:
+    return heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR) and teams_van(user).filter(pk=team.pk).exists()
+
+
+def mag_signaal_behandelen(user, signaal) -> bool:
+    return signalen_zichtbaar_voor(user).filter(pk=signaal.pk).exists()
+
+
+def get_signaal_voor(request, uuid):
+    signaal = signalen_zichtbaar_voor(request.user).filter(uuid=uuid).select_related("team").first()
+    if signaal is None:
+        toegang_vastleggen(
+            request, actie="lezen", geweigerd=True, object_soort="signaal", object_id=str(uuid)
+        )
+        raise Http404
+    return signaal

@@ -1,0 +1,289 @@
+"""Workflows of a melding: registration, first contact, closing and terugkoppeling; signalen."""
+
+from __future__ import annotations
+
+import uuid as uuid_mod
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from skt import rechten
+from skt.models import Inwoner, Leefgebied, Medewerker, Voorziening
+
+from .models import Melding, MeldingStatusRegel, Signaal, SignaalStatusRegel
+from .vocab import ContactWijze, MelderSoort, Uitstroom
+from .workflow import MeldingStatus, volgende_status
+
+
+def status_zetten(melding: Melding, *, actie: str, door: Medewerker, toelichting: str = "") -> None:
+    """Apply one transition of the workflow table and append its status row."""
+    melding.status = volgende_status(actie, melding.status)
+    MeldingStatusRegel.objects.create(
+        melding=melding, status=melding.status, actie=actie, door=door, toelichting=toelichting[:1000]
+    )
+
+
+def vergrendeld(melding_pk: int) -> Melding:
+    """The melding, locked for this transaction: two people acting at once are serialised."""
+    return Melding.objects.select_for_update().get(pk=melding_pk)
+
+
+def _datum_controleren(datum: date, *, niet_voor: date | None, veld: str, wat: str) -> None:
+    if datum > timezone.localdate():
+        raise ValidationError(
+            {veld: _("De %(wat)s ligt in de toekomst; vul vandaag of een eerdere datum in.") % {"wat": wat}}
+        )
+    if niet_voor and datum < niet_voor:
+        raise ValidationError(
+            {
+                veld: _("De %(wat)s ligt vóór %(grens)s; dat kan niet.")
+                % {"wat": wat, "grens": niet_voor.strftime("%d-%m-%Y")}
+            }
+        )
+
+
+@transaction.atomic
+def melding_registreren(
+    *,
+    door: Medewerker,
+    inwoner: Inwoner | None,
+    anoniem: bool,
+    aanmeldingsdatum: date,
+    ingang: str,
+    melder_soort: str,
+    vraag: str,
+    leefgebieden: list[Leefgebied] | None = None,
+    melder_naam: str = "",
+    melder_bereikbaar: str = "",
+    melder_wil_terugkoppeling: bool = False,
+    jeugd: bool | None = None,
+    notitie: str = "",
+    notitie_vertrouwelijk: bool = False,
+    formulier_sleutel: uuid_mod.UUID | None = None,
+) -> tuple[Melding, bool]:
+    """Register a melding; returns (melding, created). A repeated form key returns the first melding."""
+    if not rechten.mag_melding_registreren(door):
+        raise PermissionDenied
+    if formulier_sleutel:
+        bestaand = Melding.objects.filter(formulier_sleutel=formulier_sleutel).first()
+        if bestaand is not None:
+            return bestaand, False
+    if inwoner is None and not anoniem:
+        raise ValidationError(
+            {
+                "inwoner": _(
+                    "Kies of registreer de inwoner, of vink 'anonieme melding' aan als de "
+                    "inwoner niet bekend is."
+                )
+            }
+        )
+    if inwoner is not None:
+        anoniem = False
+    _datum_controleren(
+        aanmeldingsdatum,
+        niet_voor=inwoner.geboortedatum if inwoner else None,
+        veld="aanmeldingsdatum",
+        wat="datum van aanmelding",
+    )
+    if inwoner is not None and inwoner.geboortedatum:
+        jeugd = inwoner.is_jeugd_op(aanmeldingsdatum)
+    if melder_soort in (MelderSoort.INWONER, MelderSoort.ANONIEM):
+        melder_naam, melder_bereikbaar, melder_wil_terugkoppeling = "", "", False
+    elif melder_wil_terugkoppeling and not melder_bereikbaar.strip():
+        raise ValidationError(
+            {
+                "melder_bereikbaar": _(
+                    "De melder wil horen dat het is opgepakt: vul in hoe de "
+                    "melder bereikbaar is (telefoon of e-mail)."
+                )
+            }
+        )
+    melding = Melding(
+        formulier_sleutel=formulier_sleutel,
+        aanmeldingsdatum=aanmeldingsdatum,
+        ingang=ingang,
+        melder_soort=melder_soort,
+        melder_naam=melder_naam,
+        melder_bereikbaar=melder_bereikbaar,
+        melder_wil_terugkoppeling=melder_wil_terugkoppeling,
+        inwoner=inwoner,
+        anoniem=anoniem,
+        jeugd=bool(jeugd),
+        vraag=vraag,
+        notitie=notitie,
+        notitie_vertrouwelijk=notitie_vertrouwelijk and bool(notitie),
+        geregistreerd_door=door,
+    )
+    melding.full_clean(exclude=["leefgebieden"])
+    try:
+        with transaction.atomic():
+            melding.save()
+    except IntegrityError:
+        # The same form posted twice at the same moment: the other request won; return its melding.
+        if formulier_sleutel and (
+            bestaand := Melding.objects.filter(formulier_sleutel=formulier_sleutel).first()
+        ):
+            return bestaand, False
+        raise
+    if leefgebieden:
+        melding.leefgebieden.set(leefgebieden)
+    MeldingStatusRegel.objects.create(melding=melding, status=melding.status, actie="registreren", door=door)
+    rechten.melding_registrator_toegang(melding, door)
+    if door.rol == "beroepskracht":
+        # A kernteam professional registering at a spreekuur: their team keeps sight of it.
+        for team in rechten.teams_van(door):
+            rechten.melding_toewijzen(melding, team)
+    return melding, True
+
+
+@transaction.atomic
+def melding_eerste_contact_vastleggen(
+    *, door: Medewerker, melding: Melding, datum: date, wijze: str, contact_door: Medewerker | None = None
+) -> Melding:
+    melding = vergrendeld(melding.pk)
+    if not rechten.mag_melding_behandelen(door, melding):
+        raise PermissionDenied
+    if wijze not in ContactWijze.values:
+        raise ValidationError({"wijze": _("Kies hoe het contact was.")})
+    _datum_controleren(
+        datum, niet_voor=melding.aanmeldingsdatum, veld="datum", wat="datum van het eerste contact"
+    )
+    status_zetten(melding, actie="eerste_contact", door=door)
+    melding.eerste_contact_op = datum
+    melding.eerste_contact_door = contact_door or door
+    melding.eerste_contact_wijze = wijze
+    melding.save()
+    return melding
+
+
+@transaction.atomic
+def melding_afsluiten(
+    *, door: Medewerker, melding: Melding, uitstroom: str, datum: date | None = None, toelichting: str = ""
+) -> Melding:
+    melding = vergrendeld(melding.pk)
+    if not rechten.mag_melding_behandelen(door, melding):
+        raise PermissionDenied
+    if uitstroom not in Uitstroom.values:
+        raise ValidationError({"uitstroom": _("Kies de uitstroom uit de lijst.")})
+    datum = datum or timezone.localdate()
+    _datum_controleren(datum, niet_voor=melding.aanmeldingsdatum, veld="datum", wat="datum van afsluiten")
+    status_zetten(melding, actie="afsluiten", door=door, toelichting=toelichting)
+    melding.uitstroom = uitstroom
+    melding.afgesloten_op = datum
+    melding.save()
+    return melding
+
+
+def terugkoppeltekst(melding: Melding) -> str:
+    """A ready text for a third-party melder: that it was handled, never what was found."""
+    return _(
+        "Beste %(naam)s,\n\nOp %(datum)s heeft u bij het Sociaal Kernteam een melding gedaan "
+        "over een inwoner. Wij laten u weten dat uw melding is opgepakt en afgehandeld. Vanwege de "
+        "privacy van de inwoner kunnen wij u niet vertellen wat er is besproken of afgesproken."
+        "\n\nDank voor uw melding.\n\nMet vriendelijke groet,\nSociaal Kernteam"
+    ) % {"naam": melding.melder_naam or _("melder"), "datum": melding.aanmeldingsdatum.strftime("%d-%m-%Y")}
+
+
+@transaction.atomic
+def melding_terugkoppeling_vastleggen(*, door: Medewerker, melding: Melding) -> Melding:
+    melding = vergrendeld(melding.pk)
+    if not rechten.mag_melding_behandelen(door, melding):
+        raise PermissionDenied
+    if not melding.terugkoppeling_open:
+        raise ValidationError(
+            _(
+                "Voor deze melding staat geen terugkoppeling aan de melder open (al gedaan, niet "
+                "gevraagd, of de melding is nog niet afgesloten)."
+            )
+        )
+    melding.terugkoppeling_op = timezone.now()
+    melding.terugkoppeling_door = door
+    melding.save()
+    return melding
+
+
+# -- signalen ------------------------------------------------------------------------------
+
+SIGNAAL_OVERGANGEN = {
+    Signaal.Status.NIEUW: {Signaal.Status.IN_ONDERZOEK, Signaal.Status.NIET_OPGEPAKT},
+    Signaal.Status.IN_ONDERZOEK: {Signaal.Status.INITIATIEF_GESTART, Signaal.Status.NIET_OPGEPAKT},
+    Signaal.Status.INITIATIEF_GESTART: {Signaal.Status.AFGEROND},
+    Signaal.Status.AFGEROND: set(),
+    Signaal.Status.NIET_OPGEPAKT: set(),
+}
+
+
+@transaction.atomic
+def signaal_registreren(
+    *, door: Medewerker, team, titel: str, omschrijving: str, kern=None, leefgebied=None, meldingen=()
+) -> Signaal:
+    if not rechten.mag_signaal_registreren(door, team):
+        raise PermissionDenied
+    signaal = Signaal(
+        titel=titel,
+        omschrijving=omschrijving,
+        kern=kern,
+        leefgebied=leefgebied,
+        team=team,
+        geregistreerd_door=door,
+    )
+    signaal.full_clean()
+    signaal.save()
+    if meldingen:
+        signaal.meldingen.set(meldingen)
+    SignaalStatusRegel.objects.create(signaal=signaal, status=signaal.status, door=door)
+    return signaal
+
+
+@transaction.atomic
+def signaal_status_wijzigen(
+    *,
+    door: Medewerker,
+    signaal: Signaal,
+    status: str,
+    toelichting: str = "",
+    voorziening: Voorziening | None = None,
+) -> Signaal:
+    signaal = Signaal.objects.select_for_update().get(pk=signaal.pk)
+    if not rechten.mag_signaal_behandelen(door, signaal):
+        raise PermissionDenied
+    if status not in SIGNAAL_OVERGANGEN.get(signaal.status, set()):
+        raise ValidationError(
+            {
+                "status": _("Van '%(van)s' kan een signaal niet naar '%(naar)s'.")
+                % {
+                    "van": signaal.get_status_display(),
+                    "naar": dict(Signaal.Status.choices).get(status, status),
+                }
+            }
+        )
+    if status == Signaal.Status.INITIATIEF_GESTART and voorziening is None and signaal.voorziening_id is None:
+        raise ValidationError(
+            {"voorziening": _("Koppel de voorziening uit de sociale kaart die uit dit signaal is ontstaan.")}
+        )
+    signaal.status = status
+    if voorziening is not None:
+        signaal.voorziening = voorziening
+    signaal.save()
+    SignaalStatusRegel.objects.create(
+        signaal=signaal, status=status, door=door, toelichting=toelichting[:1000]
+    )
+    return signaal
+
+
+def open_meldingen_van(inwoner_ids) -> dict[int, list[Melding]]:
+    """Open trajectories per inwoner for the poort's recognition: team, since when, what kind. One query."""
+    per_inwoner: dict[int, list[Melding]] = {}
+    qs = (
+        Melding.objects.filter(inwoner_id__in=inwoner_ids)
+        .exclude(status=MeldingStatus.AFGESLOTEN)
+        .select_related("team")
+        .only("inwoner_id", "aanmeldingsdatum", "status", "triage_uitkomst", "veilig_thuis", "team__naam")
+        .order_by("aanmeldingsdatum")
+    )
+    for melding in qs:
+        per_inwoner.setdefault(melding.inwoner_id, []).append(melding)
+    return per_inwoner

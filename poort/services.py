@@ -1,0 +1,163 @@
+"""Triage: one decision, who, when and why; routing grants the receiving team its rights."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from meldingen.models import Melding
+from meldingen.services import status_zetten, vergrendeld
+from meldingen.vocab import TriageUitkomst, Uitstroom
+from meldingen.workflow import MeldingStatus
+from skt import rechten
+from skt.models import Medewerker, Team
+
+from . import routering
+from .models import Triage
+
+
+def _al_getrieerd_fout(melding: Melding) -> ValidationError:
+    laatste = melding.triages.select_related("door").order_by("-op", "-pk").first()
+    if laatste is None:
+        return ValidationError(_("Deze melding is al afgesloten en kan niet meer worden getrieerd."))
+    return ValidationError(
+        _("Deze melding is al getrieerd door %(wie)s op %(wanneer)s (%(uitkomst)s). Er is niets gewijzigd.")
+        % {
+            "wie": laatste.door,
+            "wanneer": laatste.op.strftime("%d-%m-%Y %H:%M"),
+            "uitkomst": laatste.get_uitkomst_display(),
+        },
+        code="al_getrieerd",
+    )
+
+
+def _controleer_regels(
+    *, melding: Melding, uitkomst: str, reden: str, jeugd_motivatie: str, uitstroom: str | None
+):
+    if uitkomst not in TriageUitkomst.values:
+        raise ValidationError({"uitkomst": _("Kies een van de triage-uitkomsten.")})
+    if not reden.strip():
+        raise ValidationError({"reden": _("Schrijf kort op waarom u deze keuze maakt.")})
+    if uitkomst in routering.KERNTEAM_UITKOMSTEN and melding.jeugd and not jeugd_motivatie.strip():
+        raise ValidationError(
+            {
+                "jeugd_motivatie": _(
+                    "Een jeugdvraag gaat in principe naar het loket. "
+                    "Leg vast waarom het kernteam hier past, of kies het loket."
+                )
+            }
+        )
+    if uitkomst == TriageUitkomst.DIRECT and uitstroom not in Uitstroom.values:
+        raise ValidationError(
+            {
+                "uitstroom": _(
+                    "Bij directe afhandeling kiest u de uitstroom (hoe de vraag is "
+                    "beantwoord of doorverwezen)."
+                )
+            }
+        )
+
+
+def _toewijzen(melding: Melding, uitkomst: str, team: Team | None) -> None:
+    melding.triage_uitkomst = uitkomst
+    melding.team = team
+    melding.veilig_thuis = uitkomst == TriageUitkomst.VEILIG_THUIS
+    if team is not None:
+        rechten.melding_toewijzen(melding, team)
+    if uitkomst == TriageUitkomst.KERNTEAM_CONSULENT:
+        # A joint home visit: the loket's consulenten follow the melding from the start.
+        rechten.melding_toewijzen(melding, routering.loket())
+
+
+@transaction.atomic
+def melding_trieren(
+    *,
+    door: Medewerker,
+    melding: Melding,
+    uitkomst: str,
+    reden: str,
+    team: Team | None = None,
+    jeugd_motivatie: str = "",
+    uitstroom: str | None = None,
+) -> Triage:
+    melding = vergrendeld(melding.pk)
+    if melding.status != MeldingStatus.NIEUW:
+        raise _al_getrieerd_fout(melding)
+    if not rechten.mag_trieren(door, melding):
+        raise PermissionDenied
+    _controleer_regels(
+        melding=melding, uitkomst=uitkomst, reden=reden, jeugd_motivatie=jeugd_motivatie, uitstroom=uitstroom
+    )
+    ontvanger = routering.team_bepalen(melding=melding, uitkomst=uitkomst, gekozen_team=team)
+    triage = Triage.objects.create(
+        melding=melding,
+        uitkomst=uitkomst,
+        team=ontvanger,
+        reden=reden,
+        jeugd_motivatie=jeugd_motivatie,
+        door=door,
+    )
+    if uitkomst == TriageUitkomst.DIRECT:
+        status_zetten(melding, actie="direct_afhandelen", door=door, toelichting=reden)
+        melding.triage_uitkomst = uitkomst
+        melding.uitstroom = uitstroom
+        melding.afgesloten_op = triage.op.date()
+    else:
+        status_zetten(melding, actie="trieren", door=door, toelichting=reden)
+        _toewijzen(melding, uitkomst, ontvanger)
+    melding.save()
+    return triage
+
+
+@transaction.atomic
+def melding_doorschakelen(
+    *,
+    door: Medewerker,
+    melding: Melding,
+    uitkomst: str,
+    reden: str,
+    team: Team | None = None,
+    jeugd_motivatie: str = "",
+) -> Triage:
+    """Re-route after triage: needs a reason and is counted (seed 004: at most one doorschakeling)."""
+    melding = vergrendeld(melding.pk)
+    if not rechten.mag_melding_behandelen(door, melding):
+        raise PermissionDenied
+    if uitkomst == TriageUitkomst.DIRECT:
+        raise ValidationError(
+            {
+                "uitkomst": _(
+                    "Doorschakelen gaat naar een team of het loket; sluit de melding af "
+                    "als de vraag is beantwoord."
+                )
+            }
+        )
+    _controleer_regels(
+        melding=melding, uitkomst=uitkomst, reden=reden, jeugd_motivatie=jeugd_motivatie, uitstroom=None
+    )
+    ontvanger = routering.team_bepalen(melding=melding, uitkomst=uitkomst, gekozen_team=team)
+    if ontvanger == melding.team and uitkomst == melding.triage_uitkomst:
+        raise ValidationError(
+            {"team": _("De melding ligt al bij dit team; kies een ander team of het loket.")}
+        )
+    vorig_team = melding.team
+    triage = Triage.objects.create(
+        melding=melding,
+        uitkomst=uitkomst,
+        team=ontvanger,
+        reden=reden,
+        jeugd_motivatie=jeugd_motivatie,
+        door=door,
+        is_doorschakeling=True,
+    )
+    status_zetten(melding, actie="herrouteren", door=door, toelichting=reden)
+    melding.doorschakelingen += 1
+    melding.eerste_contact_op = None
+    melding.eerste_contact_door = None
+    melding.eerste_contact_wijze = ""
+    _toewijzen(melding, uitkomst, ontvanger)
+    if vorig_team is not None and vorig_team != ontvanger:
+        rechten.melding_overdragen(melding, vorig_team)
+    melding.save()
+    return triage
