@@ -161,3 +161,48 @@ def melding_doorschakelen(
         rechten.melding_overdragen(melding, vorig_team)
     melding.save()
     return triage
+
+
+# -- recognising a known inwoner -----------------------------------------------------------
+
+MAX_ZOEKRESULTATEN = 20
+
+
+def inwoners_zoeken(
+    *,
+    door: Medewerker,
+    bsn: str = "",
+    achternaam: str = "",
+    geboortedatum=None,
+    postcode: str = "",
+    huisnummer: str = "",
+):
+    """Search among the inwoners this user may recognise (the poort: all; others: their betrokkenheid)."""
+    qs = rechten.inwoners_herkenbaar_voor(door).select_related("kern")
+    if bsn:
+        qs = qs.filter(bsn=bsn)
+    elif achternaam and geboortedatum:
+        qs = qs.filter(achternaam__iexact=achternaam.strip(), geboortedatum=geboortedatum)
+    elif postcode and huisnummer:
+        qs = qs.filter(postcode=postcode, huisnummer__iexact=huisnummer.strip())
+    else:
+        return qs.none()
+    return qs.order_by("achternaam", "voornamen")[:MAX_ZOEKRESULTATEN]
+
+
+def mogelijke_dubbelen(*, bsn: str | None, achternaam: str, geboortedatum, postcode: str, huisnummer: str):
+    """Inwoners who are likely the same person, across the whole store (not limited by rights)."""
+    from django.db.models import Q
+
+    from skt.models import Inwoner
+
+    voorwaarde = Q(pk__in=[])
+    if bsn:
+        voorwaarde |= Q(bsn=bsn)
+    if achternaam and geboortedatum:
+        voorwaarde |= Q(achternaam__iexact=achternaam.strip(), geboortedatum=geboortedatum)
+    if postcode and huisnummer and achternaam:
+        voorwaarde |= Q(
+            postcode=postcode, huisnummer__iexact=huisnummer.strip(), achternaam__iexact=achternaam.strip()
+        )
+    return Inwoner.objects.filter(voorwaarde).select_related("kern")

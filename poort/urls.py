@@ -1,2 +1,12 @@
+from django.urls import path
+
+from . import views
+
 app_name = "poort"
-urlpatterns: list = []
+urlpatterns = [
+    path("poort/", views.wachtrij, name="wachtrij"),
+    path("poort/zoeken/", views.zoeken, name="zoeken"),
+    path("poort/inwoner/nieuw/", views.inwoner_nieuw, name="inwoner_nieuw"),
+    path("poort/melding/nieuw/", views.melding_nieuw, name="melding_nieuw"),
+    path("poort/melding/<uuid:uuid>/trieren/", views.trieren, name="trieren"),
+]

@@ -8,6 +8,10 @@ from .validators import normaliseer_postcode
 class NLDSFormMixin:
     """Give every widget its NL Design System class; Django itself links help text and marks errors."""
 
+    # Browsers mark empty required fields :invalid before anything was typed; the label says
+    # "(verplicht)" and the server gives the Dutch message.
+    use_required_attribute = False
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for veld in self.fields.values():
@@ -34,6 +38,22 @@ class DatumInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+class BSNVeld(forms.CharField):
+    """A BSN as people type it ("123 456 782", "123.456.782"): separators go before the validators run."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return value
+        return value.replace(" ", "").replace(".", "") or self.empty_value
+
+    def widget_attrs(self, widget):
+        # Room for the separators in the browser; the 9-digit limit is checked after normalising.
+        attrs = super().widget_attrs(widget)
+        attrs["maxlength"] = "11"
+        return attrs
+
+
 class InwonerForm(NLDSFormMixin, forms.ModelForm):
     class Meta:
         model = Inwoner
@@ -52,6 +72,7 @@ class InwonerForm(NLDSFormMixin, forms.ModelForm):
             "email",
         ]
         widgets = {"geboortedatum": DatumInput()}
+        field_classes = {"bsn": BSNVeld}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -61,7 +82,7 @@ class InwonerForm(NLDSFormMixin, forms.ModelForm):
         self.fields["postcode"].widget.attrs.update({"autocomplete": "postal-code"})
 
     def clean_bsn(self):
-        return (self.cleaned_data.get("bsn") or "").replace(" ", "").replace(".", "") or None
+        return self.cleaned_data.get("bsn") or None
 
     def clean_postcode(self):
         return normaliseer_postcode(self.cleaned_data.get("postcode") or "")

@@ -18,11 +18,19 @@ class Item:
 
 ITEMS: list[Item] = [
     Item("Mijn werk", "mijn_werk", ALLE_ROLLEN),
+    Item("Poort", "poort:wachtrij", (Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT)),
+    Item("Nieuwe vraag", "poort:zoeken", (Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT)),
+    Item("Inwoner registreren", "inwoner_nieuw", (Rol.CONSULENT_WMO, Rol.CONSULENT_JEUGD)),
     Item(
-        "Inwoner registreren",
-        "inwoner_nieuw",
-        (Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT, Rol.CONSULENT_WMO, Rol.CONSULENT_JEUGD),
+        "Teamwachtrij",
+        "meldingen:wachtrij",
+        (Rol.BEROEPSKRACHT, Rol.COORDINATOR, Rol.CONSULENT_WMO, Rol.CONSULENT_JEUGD),
     ),
+    Item("Achterstand", "meldingen:achterstand", (Rol.COORDINATOR,)),
+    Item("Signalen", "meldingen:signalen", (Rol.BEROEPSKRACHT, Rol.COORDINATOR)),
+    Item("Mijn casussen", "casussen:mijn", (Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER)),
+    Item("Caseload", "casussen:team", (Rol.BEROEPSKRACHT, Rol.COORDINATOR)),
+    Item("Adviesvragen", "casussen:adviesvragen", (Rol.COORDINATOR,)),
     Item("Toegangslog", "toegangslog", (Rol.COORDINATOR,)),
     Item("Beheer", "admin:index", (Rol.BEHEERDER,)),
 ]

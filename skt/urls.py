@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from poort import views as poort_views
+
 from . import views
 from .admin import beheer_site  # noqa: F401  (configures the admin site)
 
@@ -10,7 +12,7 @@ urlpatterns = [
     path("inloggen/tweede-factor/", views.tweede_factor, name="tweede_factor"),
     path("uitloggen/", views.uitloggen, name="uitloggen"),
     path("gezond/", views.gezondheid, name="gezondheid"),
-    path("inwoners/nieuw/", views.inwoner_nieuw, name="inwoner_nieuw"),
+    path("inwoners/nieuw/", poort_views.inwoner_nieuw, {"daarna": "dossier"}, name="inwoner_nieuw"),
     path("inwoners/<uuid:uuid>/", views.inwoner_detail, name="inwoner_detail"),
     path("toegangslog/", views.toegangslog, name="toegangslog"),
     path("beheer/", admin.site.urls),

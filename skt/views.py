@@ -1,8 +1,6 @@
 import segno
-from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse
@@ -13,8 +11,8 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import rechten, services
-from .forms import InwonerForm, TokenForm
+from . import rechten
+from .forms import TokenForm
 from .models import Rol, Toegang
 from .toegang import toegang_vastleggen
 
@@ -100,25 +98,19 @@ def gezondheid(request):
 
 def mijn_werk(request):
     """The start page: what this role works on. Apps add their sections via templates."""
-    return render(request, "skt/mijn_werk.html", {"rol": request.user.rol, "Rol": Rol})
+    # Imported here: skt is the base the apps build on and does not import them at load time.
+    from meldingen.views import werkblokken_voor as meldingen_werkblokken
+
+    return render(
+        request,
+        "skt/mijn_werk.html",
+        {"rol": request.user.rol, "Rol": Rol, "werkblokken": [*meldingen_werkblokken(request.user)]},
+    )
 
 
 def inwoner_detail(request, uuid):
     toegang = rechten.get_inwoner_voor(request, uuid)
     return render(request, "skt/inwoner_detail.html", {"t": toegang, "inwoner": toegang.inwoner})
-
-
-def inwoner_nieuw(request):
-    if not rechten.mag_inwoner_registreren(request.user):
-        raise PermissionDenied
-    form = InwonerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        inwoner = services.inwoner_registreren(door=request.user, gegevens=form.cleaned_data)
-        messages.success(request, _("Inwoner %(naam)s is geregistreerd.") % {"naam": inwoner.naam})
-        if rechten.inwoners_zichtbaar_voor(request.user).filter(pk=inwoner.pk).exists():
-            return redirect("inwoner_detail", uuid=inwoner.uuid)
-        return redirect("mijn_werk")
-    return render(request, "skt/inwoner_form.html", {"form": form})
 
 
 @rechten.vereist_rol(Rol.COORDINATOR)

@@ -48,6 +48,12 @@ class Personas:
         }
 
 
+@pytest.fixture(autouse=True)
+def snelle_wachtwoorden(settings):
+    # Ten personas per test with PBKDF2 would dominate the run time; hashing strength is not under test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def profiel(db):
     return profiel_maken()

@@ -1,0 +1,289 @@
+"""The poort: recognise the inwoner first, register the question, triage it in one hand-off."""
+
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from meldingen import services as melding_services
+from meldingen.vocab import Ingang
+from meldingen.workflow import MeldingStatus
+from skt import rechten
+from skt import services as skt_services
+from skt.models import Leefgebied, Rol, Toegang
+from skt.toegang import toegang_vastleggen
+
+from . import routering, services
+from .forms import MeldingForm, NieuweInwonerForm, TriageForm, ZoekForm
+
+POORT_ROLLEN = (Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT)
+
+
+def _fout_naar_form(form, fout: ValidationError) -> None:
+    if hasattr(fout, "error_dict"):
+        for veld, fouten in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, fout)
+
+
+@rechten.vereist_rol(*POORT_ROLLEN)
+def wachtrij(request):
+    """Untriaged meldingen, oldest first, with filters."""
+    qs = (
+        rechten.meldingen_zichtbaar_voor(request.user)
+        .filter(status=MeldingStatus.NIEUW)
+        .select_related("inwoner", "geregistreerd_door")
+        .prefetch_related("leefgebieden")
+        .order_by("aanmeldingsdatum", "geregistreerd_op")
+    )
+    ingang = request.GET.get("ingang", "")
+    if ingang in Ingang.values:
+        qs = qs.filter(ingang=ingang)
+    leefgebied = request.GET.get("leefgebied", "")
+    if leefgebied.isdigit():
+        qs = qs.filter(leefgebieden__pk=int(leefgebied))
+    pagina = Paginator(qs, 25).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "poort/wachtrij.html",
+        {
+            "pagina": pagina,
+            "ingangen": Ingang.choices,
+            "leefgebieden": Leefgebied.objects.filter(actief=True),
+            "gekozen_ingang": ingang,
+            "gekozen_leefgebied": leefgebied,
+        },
+    )
+
+
+@rechten.vereist_rol(*POORT_ROLLEN)
+def zoeken(request):
+    form = ZoekForm(request.GET or None)
+    resultaten, trajecten, gezocht = [], {}, False
+    if request.GET and form.is_valid():
+        gezocht = True
+        resultaten = list(services.inwoners_zoeken(door=request.user, **form.cleaned_data))
+        trajecten = melding_services.open_meldingen_van([i.pk for i in resultaten])
+        toegang_vastleggen(
+            request,
+            actie=Toegang.Actie.ZOEKEN,
+            object_soort="inwoner",
+            reden=f"zoeken op {form.zoekwijze}: {len(resultaten)} gevonden",
+        )
+    for inwoner in resultaten:
+        inwoner.open_trajecten = trajecten.get(inwoner.pk, [])
+    return render(
+        request,
+        "poort/zoeken.html",
+        {
+            "form": form,
+            "resultaten": resultaten,
+            "gezocht": gezocht,
+            "nieuw_url": reverse("poort:inwoner_nieuw")
+            + ("?" + request.GET.urlencode() if request.GET else ""),
+        },
+    )
+
+
+def inwoner_nieuw(request, daarna: str = "melding"):
+    """A new inwoner, only after searching; a likely duplicate needs an explicit confirmation.
+
+    From the poort the next step is the melding; elsewhere (``daarna="dossier"``) the inwoner's page.
+    """
+    if not rechten.mag_inwoner_registreren(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = NieuweInwonerForm(request.POST)
+    else:
+        begin = {
+            k: request.GET.get(k)
+            for k in ("bsn", "achternaam", "geboortedatum", "postcode", "huisnummer")
+            if request.GET.get(k)
+        }
+        form = NieuweInwonerForm(initial=begin)
+    dubbelen = []
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "dubbel_bevestigd"}
+        kandidaten = services.mogelijke_dubbelen(
+            bsn=data.get("bsn"),
+            achternaam=data["achternaam"],
+            geboortedatum=data.get("geboortedatum"),
+            postcode=data.get("postcode", ""),
+            huisnummer=data.get("huisnummer", ""),
+        )
+        dubbelen = list(kandidaten[:10])
+        if dubbelen and not form.cleaned_data["dubbel_bevestigd"]:
+            form.add_error(
+                "dubbel_bevestigd",
+                _(
+                    "Er is mogelijk al een inwoner met deze gegevens bekend. Controleer "
+                    "dit en vink het vakje aan als het echt een andere persoon is."
+                ),
+            )
+        else:
+            try:
+                with transaction.atomic():
+                    inwoner = skt_services.inwoner_registreren(door=request.user, gegevens=data)
+                    if dubbelen:
+                        toegang_vastleggen(
+                            request,
+                            actie=Toegang.Actie.WIJZIGEN,
+                            obj=inwoner,
+                            inwoner=inwoner,
+                            reden=f"mogelijk dubbele inwoner bevestigd als andere persoon "
+                            f"({len(dubbelen)} kandidaat/kandidaten)",
+                        )
+            except ValidationError as fout:
+                _fout_naar_form(form, fout)
+            else:
+                messages.success(request, _("Inwoner %(naam)s is geregistreerd.") % {"naam": inwoner.naam})
+                if daarna == "melding" and rechten.mag_melding_registreren(request.user):
+                    return redirect(f"{reverse('poort:melding_nieuw')}?inwoner={inwoner.uuid}")
+                if rechten.inwoners_zichtbaar_voor(request.user).filter(pk=inwoner.pk).exists():
+                    return redirect("inwoner_detail", uuid=inwoner.uuid)
+                return redirect("mijn_werk")
+    # What the poort may see of a likely duplicate; other roles only learn that one exists.
+    toon_dubbelen = rechten.heeft_rol(request.user, Rol.VRAAGVERHELDERAAR)
+    return render(
+        request,
+        "poort/inwoner_nieuw.html",
+        {
+            "form": form,
+            "dubbelen": dubbelen if toon_dubbelen else [],
+            "dubbel_aantal": len(dubbelen),
+        },
+    )
+
+
+def _inwoner_uit_verzoek(request):
+    sleutel = request.GET.get("inwoner") or request.POST.get("inwoner")
+    if not sleutel:
+        return None
+    try:
+        uuid.UUID(str(sleutel))
+    except ValueError:
+        raise Http404 from None
+    inwoner = (
+        rechten.inwoners_herkenbaar_voor(request.user).filter(uuid=sleutel).select_related("kern").first()
+    )
+    if inwoner is None:
+        toegang_vastleggen(
+            request, actie="lezen", geweigerd=True, object_soort="inwoner", object_id=str(sleutel)
+        )
+        raise Http404
+    return inwoner
+
+
+@rechten.vereist_rol(*POORT_ROLLEN)
+def melding_nieuw(request):
+    inwoner = _inwoner_uit_verzoek(request)
+    anoniem = inwoner is None and (request.GET.get("anoniem") == "1" or request.POST.get("anoniem") == "1")
+    if inwoner is None and not anoniem:
+        messages.info(request, _("Zoek eerst of de inwoner al bekend is, of kies 'anonieme melding'."))
+        return redirect("poort:zoeken")
+    form = MeldingForm(request.POST or None, inwoner=inwoner, initial={"formulier_sleutel": uuid.uuid4()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            melding, nieuw = melding_services.melding_registreren(
+                door=request.user,
+                inwoner=inwoner,
+                anoniem=anoniem,
+                aanmeldingsdatum=data["aanmeldingsdatum"],
+                ingang=data["ingang"],
+                melder_soort=data["melder_soort"],
+                vraag=data["vraag"],
+                leefgebieden=list(data["leefgebieden"]),
+                melder_naam=data["melder_naam"],
+                melder_bereikbaar=data["melder_bereikbaar"],
+                melder_wil_terugkoppeling=data["melder_wil_terugkoppeling"],
+                jeugd=data.get("jeugd"),
+                notitie=data["notitie"],
+                notitie_vertrouwelijk=data["notitie_vertrouwelijk"],
+                formulier_sleutel=data["formulier_sleutel"],
+            )
+        except ValidationError as fout:
+            _fout_naar_form(form, fout)
+        else:
+            if nieuw:
+                messages.success(
+                    request, _("Melding %(nr)s is geregistreerd. Trieer hem nu.") % {"nr": melding.nummer}
+                )
+            return redirect("poort:trieren", uuid=melding.uuid)
+    trajecten = melding_services.open_meldingen_van([inwoner.pk]).get(inwoner.pk, []) if inwoner else []
+    return render(
+        request,
+        "poort/melding_nieuw.html",
+        {
+            "form": form,
+            "inwoner": inwoner,
+            "anoniem": anoniem,
+            "trajecten": trajecten,
+        },
+    )
+
+
+@rechten.vereist_rol(*POORT_ROLLEN)
+def trieren(request, uuid):
+    melding = rechten.get_melding_voor(request, uuid)
+    if melding.status != MeldingStatus.NIEUW:
+        laatste = melding.triages.select_related("door", "team").order_by("-op").first()
+        if laatste:
+            messages.warning(
+                request,
+                _("Deze melding is al getrieerd door %(wie)s op %(wanneer)s.")
+                % {"wie": laatste.door, "wanneer": laatste.op.strftime("%d-%m-%Y %H:%M")},
+            )
+        return redirect("mijn_werk")
+    form = TriageForm(request.POST or None, melding=melding)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            triage = services.melding_trieren(
+                door=request.user,
+                melding=melding,
+                uitkomst=data["uitkomst"],
+                reden=data["reden"],
+                team=data.get("team"),
+                jeugd_motivatie=data.get("jeugd_motivatie", ""),
+                uitstroom=data.get("uitstroom") or None,
+            )
+        except ValidationError as fout:
+            _fout_naar_form(form, fout)
+        except PermissionDenied:
+            raise
+        else:
+            if triage.team:
+                messages.success(
+                    request,
+                    _("Melding %(nr)s is doorgestuurd naar %(team)s.")
+                    % {"nr": melding.nummer, "team": triage.team},
+                )
+            else:
+                messages.success(
+                    request, _("Melding %(nr)s is direct afgehandeld en afgesloten.") % {"nr": melding.nummer}
+                )
+            return redirect("poort:wachtrij")
+    suggestie = routering.team_voor_kern(melding.inwoner.kern) if melding.inwoner_id else None
+    trajecten = (
+        melding_services.open_meldingen_van([melding.inwoner_id]).get(melding.inwoner_id, [])
+        if melding.inwoner_id
+        else []
+    )
+    return render(
+        request,
+        "poort/trieren.html",
+        {
+            "melding": melding,
+            "form": form,
+            "suggestie": suggestie,
+            "trajecten": [t for t in trajecten if t.pk != melding.pk],
+        },
+    )
