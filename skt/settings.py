@@ -148,6 +148,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = SKT_HTTPS
 SECURE_HSTS_PRELOAD = SKT_HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("SKT_ACHTER_PROXY") else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Load balancers probe the health page over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^gezond/$"]
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
@@ -172,7 +174,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES",
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
+# One notion of "the client's address" for the lockout and the access log (skt/toegang.py).
+AXES_CLIENT_IP_CALLABLE = "skt.toegang.client_ip"
 
 # django-guardian: no anonymous user object; anonymous visitors see nothing.
 ANONYMOUS_USER_NAME = None
@@ -222,6 +225,12 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@skt.invalid")
 
 LOGGING = {
     "version": 1,

@@ -7,11 +7,13 @@ from django.conf import settings
 from .models import Inwoner, Toegang
 
 
-def _ip_adres(request) -> str | None:
+def client_ip(request, *args) -> str | None:
+    """The client's address. Behind our proxy (SKT_ACHTER_PROXY) the rightmost X-Forwarded-For entry,
+    the one our own proxy appended; entries further left can be forged by the client."""
     if settings.SECURE_PROXY_SSL_HEADER:
-        doorgestuurd = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if doorgestuurd:
-            return doorgestuurd.split(",")[0].strip() or None
+        doorgestuurd = [deel.strip() for deel in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        if doorgestuurd and doorgestuurd[-1]:
+            return doorgestuurd[-1]
     return request.META.get("REMOTE_ADDR") or None
 
 
@@ -38,6 +40,6 @@ def toegang_vastleggen(
         object_id=object_id[:64],
         inwoner=inwoner,
         pad=request.get_full_path()[:300],
-        ip_adres=_ip_adres(request),
+        ip_adres=client_ip(request),
         reden=reden[:500],
     )
