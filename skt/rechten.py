@@ -350,3 +350,143 @@ def get_signaal_voor(request, uuid):
         )
         raise Http404
     return signaal
+
+
+# -- casussen ---------------------------------------------------------------------------------
+# Imported late, like meldingen. A casus is granted to its team's group (view + change) when it
+# starts; a vrijwilliger gets a personal view grant on the casus and the inwoner, because a team
+# grant must not reach the team's volunteers; opschalen gives the loket sight of it.
+
+
+def _casus_modellen():
+    from casussen.models import Casus, CasusGroupObjectPermission, CasusUserObjectPermission
+
+    return Casus, CasusUserObjectPermission, CasusGroupObjectPermission
+
+
+def _casusrecht(user, codename: str, *, via_teams: bool = True):
+    """An Exists() on the casus permission tables for OuterRef('pk'); one query in any filter."""
+    _casus, via_user, via_groep = _casus_modellen()
+    persoonlijk = Exists(
+        via_user.objects.filter(content_object=OuterRef("pk"), user=user, permission__codename=codename)
+    )
+    if not via_teams:
+        return persoonlijk
+    via_team = Exists(
+        via_groep.objects.filter(
+            content_object=OuterRef("pk"), group__user=user, permission__codename=codename
+        )
+    )
+    return persoonlijk | via_team
+
+
+def casussen_zichtbaar_voor(user) -> QuerySet:
+    """Casussen this user may open. One SQL query, whatever the number of casussen or grants."""
+    Casus, _u, _g = _casus_modellen()
+    if not heeft_rol(user, Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER, Rol.COORDINATOR, *CONSULENT_ROLLEN):
+        return Casus.objects.none()
+    return Casus.objects.filter(_casusrecht(user, "view_casus", via_teams=user.rol != Rol.VRIJWILLIGER))
+
+
+def mag_casus_behandelen(user, casus) -> bool:
+    """Contactmomenten, ZRM, vrijwilliger and closing: the beroepskrachten of the casus's team."""
+    if not heeft_rol(user, Rol.BEROEPSKRACHT):
+        return False
+    Casus, _u, _g = _casus_modellen()
+    return Casus.objects.filter(pk=casus.pk).filter(_casusrecht(user, "change_casus")).exists()
+
+
+def mag_casus_starten(user, melding) -> bool:
+    """A beroepskracht of the team that holds the melding."""
+    return (
+        heeft_rol(user, Rol.BEROEPSKRACHT)
+        and melding.team_id is not None
+        and teams_van(user).filter(pk=melding.team_id).exists()
+        and mag_melding_behandelen(user, melding)
+    )
+
+
+def mag_advies_geven(user, casus) -> bool:
+    """Advice on a doubtful casus: a coordinator of the casus's team."""
+    return heeft_rol(user, Rol.COORDINATOR) and teams_van(user).filter(pk=casus.team_id).exists()
+
+
+def adviesvragen_zichtbaar_voor(user) -> QuerySet:
+    from casussen.models import Adviesvraag
+
+    if not heeft_rol(user, Rol.COORDINATOR):
+        return Adviesvraag.objects.none()
+    return Adviesvraag.objects.filter(casus__team__in=teams_van(user))
+
+
+@dataclass(frozen=True)
+class CasusToegang:
+    casus: Model
+    mag_wijzigen: bool
+    mag_advies_geven: bool
+    toon_bsn: bool
+    toon_vertrouwelijk: bool
+
+
+def get_casus_voor(request, uuid) -> CasusToegang:
+    """Rights-scoped fetch of a casus page; 404 (and a logged refusal) for anyone who may not know it."""
+    user = request.user
+    casus = (
+        casussen_zichtbaar_voor(user)
+        .filter(uuid=uuid)
+        .select_related(
+            "inwoner", "team", "casushouder", "vrijwilliger", "melding", "toets_collega", "doorverwezen_naar"
+        )
+        .first()
+    )
+    if casus is None:
+        toegang_vastleggen(
+            request,
+            actie="lezen",
+            geweigerd=True,
+            object_soort="casus",
+            object_id=str(uuid),
+            reden="casus niet zichtbaar voor deze gebruiker",
+        )
+        raise Http404
+    toegang_vastleggen(request, actie="lezen", obj=casus, inwoner=casus.inwoner)
+    return CasusToegang(
+        casus=casus,
+        mag_wijzigen=mag_casus_behandelen(user, casus),
+        mag_advies_geven=mag_advies_geven(user, casus),
+        toon_bsn=niveau_voor_inwoner(user) == Niveau.VOLLEDIG,
+        toon_vertrouwelijk=mag_vertrouwelijk_lezen(user),
+    )
+
+
+def casus_toewijzen(casus) -> None:
+    """Start of a casus: its team reads and works on it and opens the inwoner's dossier."""
+    toekennen("casussen.view_casus", casus.team, casus)
+    toekennen("casussen.change_casus", casus.team, casus)
+    inwoner_toegang_geven(casus.inwoner, casus.team)
+    if casus.vrijwilliger_id:
+        casus_vrijwilliger_toegang_geven(casus, casus.vrijwilliger)
+
+
+def casus_vrijwilliger_toegang_geven(casus, vrijwilliger: Medewerker) -> None:
+    """Personal, read-only: the volunteer sees this casus and (without BSN) its inwoner."""
+    toekennen("casussen.view_casus", vrijwilliger, casus)
+    inwoner_toegang_geven(casus.inwoner, vrijwilliger)
+
+
+def casus_vrijwilliger_toegang_intrekken(casus, vrijwilliger: Medewerker) -> None:
+    intrekken("casussen.view_casus", vrijwilliger, casus)
+    Casus, _u, _g = _casus_modellen()
+    nog_betrokken = (
+        Casus.objects.filter(inwoner_id=casus.inwoner_id, vrijwilliger=vrijwilliger)
+        .exclude(pk=casus.pk)
+        .exists()
+    )
+    if not nog_betrokken:
+        intrekken("skt.view_inwoner", vrijwilliger, casus.inwoner)
+
+
+def casus_opschalen(casus, loket: Team) -> None:
+    """Opschalen: the loket sees the casus and the dossier; the team keeps sight (the ISam gap)."""
+    toekennen("casussen.view_casus", loket, casus)
+    inwoner_toegang_geven(casus.inwoner, loket)

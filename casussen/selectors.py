@@ -1,0 +1,152 @@
+"""Read-side queries for casus pages: caseloads and ZRM change, set-based with a fixed query count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from skt.services import profielinstelling
+
+from .models import Adviesvraag, Casus, ZrmScore
+from .services import max_contactmomenten
+from .vocab import ZrmMoment
+from .workflow import CasusStatus
+
+TELT = Q(contactmomenten__is_vinger_aan_de_pols=False)
+
+
+def met_kengetallen(qs: QuerySet[Casus]) -> QuerySet[Casus]:
+    """Contact count, last contact and the open advice request as SQL annotations: no query per row."""
+    open_advies = Adviesvraag.objects.filter(casus=OuterRef("pk"), geadviseerd_op__isnull=True)
+    return qs.select_related("inwoner", "team", "casushouder", "vrijwilliger").annotate(
+        aantal_contacten=Count("contactmomenten", filter=TELT),
+        laatste_contact=Max("contactmomenten__datum", filter=TELT),
+        advies_gevraagd_op=Subquery(open_advies.order_by("gevraagd_op").values("gevraagd_op")[:1]),
+        heeft_open_advies=Exists(open_advies),
+    )
+
+
+@dataclass(frozen=True)
+class Termijnen:
+    maximum: int
+    zonder_contact_dagen: int
+    doorlooptijd_dagen: int
+    advies_dagen: int
+
+    @classmethod
+    def uit_profiel(cls) -> Termijnen:
+        return cls(
+            maximum=max_contactmomenten(),
+            zonder_contact_dagen=int(profielinstelling("termijnen.casus_zonder_contact_dagen", 28)),
+            doorlooptijd_dagen=int(profielinstelling("termijnen.casus_doorlooptijd_dagen", 91)),
+            advies_dagen=int(profielinstelling("termijnen.casus_advies_dagen", 5)),
+        )
+
+
+def achterstanden(casus: Casus, termijnen: Termijnen, vandaag: date | None = None) -> list[str]:
+    """What needs attention in a caseload row, from the annotations of met_kengetallen only."""
+    vandaag = vandaag or timezone.localdate()
+    signalen = []
+    if casus.status == CasusStatus.LOPEND:
+        if casus.aantal_contacten >= termijnen.maximum:
+            signalen.append(_("maximum bereikt: besluit nodig"))
+        sinds = casus.laatste_contact or casus.startdatum
+        if sinds and (vandaag - sinds).days > termijnen.zonder_contact_dagen:
+            signalen.append(_("%(n)s dagen geen contact") % {"n": (vandaag - sinds).days})
+        if casus.startdatum and (vandaag - casus.startdatum).days > termijnen.doorlooptijd_dagen:
+            signalen.append(_("langer dan %(n)s dagen open") % {"n": termijnen.doorlooptijd_dagen})
+    if casus.status == CasusStatus.WACHT_OP_ADVIES and casus.advies_gevraagd_op:
+        dagen = (vandaag - timezone.localtime(casus.advies_gevraagd_op).date()).days
+        if dagen > termijnen.advies_dagen:
+            signalen.append(_("wacht %(n)s dagen op advies") % {"n": dagen})
+    return signalen
+
+
+def rijen_verrijken(casussen, termijnen: Termijnen) -> list[Casus]:
+    vandaag = timezone.localdate()
+    rijen = list(casussen)
+    for casus in rijen:
+        casus.achterstanden = achterstanden(casus, termijnen, vandaag)
+        casus.dagen_open_nu = casus.dagen_open(vandaag)
+        casus.bijna_maximum = (
+            casus.status == CasusStatus.LOPEND
+            and termijnen.maximum - 2 <= casus.aantal_contacten < termijnen.maximum
+        )
+        casus.resterend = max(0, termijnen.maximum - casus.aantal_contacten)
+    return rijen
+
+
+def teamoverzicht(qs: QuerySet[Casus]) -> list[dict]:
+    """Per team: open, waiting for advice, at the maximum. One aggregate query."""
+    maximum = max_contactmomenten()
+    per_team = (
+        qs.exclude(status=CasusStatus.AFGESLOTEN)
+        .values("team__naam", "team__code")
+        .annotate(
+            open=Count("pk", distinct=True),
+            wacht_op_advies=Count("pk", filter=Q(status=CasusStatus.WACHT_OP_ADVIES), distinct=True),
+        )
+        .order_by("team__naam")
+    )
+    aan_maximum = dict(
+        qs.filter(status=CasusStatus.LOPEND)
+        .annotate(n=Count("contactmomenten", filter=TELT))
+        .filter(n__gte=maximum)
+        .values("team__code")
+        .annotate(aantal=Count("pk"))
+        .values_list("team__code", "aantal")
+    )
+    return [{**rij, "aan_maximum": aan_maximum.get(rij["team__code"], 0)} for rij in per_team]
+
+
+def per_casushouder(qs: QuerySet[Casus]) -> list[dict]:
+    """The caseload of each beroepskracht: open casussen. One aggregate query."""
+    return list(
+        qs.exclude(status=CasusStatus.AFGESLOTEN)
+        .values("casushouder__first_name", "casushouder__last_name", "casushouder__username", "team__naam")
+        .annotate(open=Count("pk"), lopend=Count("pk", filter=Q(status=CasusStatus.LOPEND)))
+        .order_by("team__naam", "casushouder__first_name", "casushouder__last_name")
+    )
+
+
+@dataclass
+class ZrmRij:
+    leefgebied: object
+    start: int | None
+    tussen: int | None
+    eind: int | None
+
+    @property
+    def verschil(self) -> int | None:
+        laatste = self.eind if self.eind is not None else self.tussen
+        if self.start is None or laatste is None:
+            return None
+        return laatste - self.start
+
+
+def zrm_verloop(casus: Casus, leefgebieden) -> list[ZrmRij]:
+    """Per leefgebied of the profile: start, latest in-between and closing score, and the change."""
+    scores: dict[tuple[int, str], int | None] = {}
+    for score in ZrmScore.objects.filter(casus=casus).order_by("datum", "pk"):
+        scores[(score.leefgebied_id, score.moment)] = score.score  # later in-between scores win
+    return [
+        ZrmRij(
+            leefgebied=lg,
+            start=scores.get((lg.pk, ZrmMoment.START)),
+            tussen=scores.get((lg.pk, ZrmMoment.TUSSEN)),
+            eind=scores.get((lg.pk, ZrmMoment.EIND)),
+        )
+        for lg in leefgebieden
+    ]
+
+
+def zrm_beginwaarden(casus: Casus, moment: str) -> dict[int, int | None]:
+    """Pre-fill with what was already recorded for this moment only: an untouched domain stays
+    'niet besproken' instead of silently copying an earlier score."""
+    if moment == ZrmMoment.TUSSEN:
+        return {}
+    return dict(ZrmScore.objects.filter(casus=casus, moment=moment).values_list("leefgebied_id", "score"))
