@@ -1,1 +1,431 @@
-"""Models of arrangementen."""
+"""Voorwerk-arrangementen (ondersteuningsplannen), their onderdelen and the consulent's decision.
+
+The kernteam drafts (route voorwerk) or a consulent drafts on the loket's own route (regulier);
+a consulent of the plan's law decides per onderdeel. Every submitted version is kept as a
+snapshot; decisions, internal notes, term extensions and notifications are rows of their own.
+Rules about one row live here; workflows are in arrangementen/services.py, the transitions in
+arrangementen/workflow.py and the legal terms in arrangementen/termijnen.py.
+"""
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+from simple_history.models import HistoricalRecords
+
+from casussen.models import Casus
+from meldingen.models import Melding, tekstlengtes_controleren
+from skt.models import Inwoner, Medewerker, Team, Voorziening
+
+from .workflow import BEWERKBAAR, ArrangementStatus
+
+
+class Wet(models.TextChoices):
+    WMO = "wmo", _("Wmo 2015")
+    JEUGD = "jeugd", _("Jeugdwet")
+
+
+class Route(models.TextChoices):
+    VOORWERK = "voorwerk", _("Voorwerk door het kernteam")
+    REGULIER = "regulier", _("Reguliere route van het loket")
+
+
+class OnderdeelSoort(models.TextChoices):
+    EIGEN_KRACHT = "eigen_kracht", _("Eigen kracht")
+    NETWERK = "netwerk", _("Netwerk")
+    VRIJWILLIGE_INZET = "vrijwillige_inzet", _("Vrijwillige inzet")
+    ALGEMENE_VOORZIENING = "algemene_voorziening", _("Algemene voorziening")
+    MAATWERKVOORZIENING = "maatwerkvoorziening", _("Maatwerkvoorziening")
+
+
+class MaatwerkCategorie(models.Model):
+    """A product category of maatwerk (iWmo WMO022, iJw); data, so a gemeente can add its own."""
+
+    wet = models.CharField(_("wet"), max_length=10, choices=Wet.choices)
+    code = models.CharField(_("code"), max_length=10)
+    label = models.CharField(_("omschrijving"), max_length=150)
+    actief = models.BooleanField(_("actief"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("maatwerkcategorie")
+        verbose_name_plural = _("maatwerkcategorieën")
+        ordering = ["wet", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["wet", "code"], name="maatwerkcategorie_wet_code_uniek")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_wet_display()} {self.code} {self.label}"
+
+
+class Arrangement(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    inwoner = models.ForeignKey(
+        Inwoner, verbose_name=_("inwoner"), on_delete=models.PROTECT, related_name="arrangementen"
+    )
+    casus = models.ForeignKey(
+        Casus,
+        verbose_name=_("casus"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="arrangementen",
+    )
+    melding = models.ForeignKey(
+        Melding,
+        verbose_name=_("melding"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="arrangementen",
+    )
+    route = models.CharField(_("route"), max_length=10, choices=Route.choices)
+    wet = models.CharField(_("wet"), max_length=10, choices=Wet.choices)
+    opgesteld_door = models.ForeignKey(
+        Medewerker, verbose_name=_("opgesteld door"), on_delete=models.PROTECT, related_name="+"
+    )
+    team = models.ForeignKey(
+        Team,
+        verbose_name=_("team van de opsteller"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="arrangementen",
+    )
+    status = models.CharField(
+        _("status"), max_length=30, choices=ArrangementStatus.choices, default=ArrangementStatus.CONCEPT
+    )
+    versie = models.PositiveSmallIntegerField(_("versie"), default=1)
+
+    feitelijke_beschrijving = models.TextField(
+        _("feitelijke beschrijving"),
+        max_length=4000,
+        blank=True,
+        help_text=_("Wat u hebt gezien en gehoord, zonder oordeel."),
+    )
+    wensen_inwoner = models.TextField(_("wensen van de inwoner"), max_length=4000, blank=True)
+    advies_kernteamlid = models.TextField(
+        _("advies van de opsteller"),
+        max_length=4000,
+        blank=True,
+        help_text=_("Uw eigen professionele advies, los van de wensen van de inwoner."),
+    )
+    doel = models.TextField(_("doel"), max_length=2000, blank=True)
+    aard_en_ernst = models.TextField(_("aard en ernst van de problemen"), max_length=4000, blank=True)
+    duur = models.CharField(
+        _("duur"), max_length=200, blank=True, help_text=_("Bijvoorbeeld '6 maanden' of 'tot de zomer'.")
+    )
+    beoogd_resultaat = models.TextField(_("beoogd resultaat"), max_length=2000, blank=True)
+    meldingsdatum = models.DateField(
+        _("datum van de melding"),
+        null=True,
+        blank=True,
+        help_text=_("Start de onderzoekstermijn van de Wmo (6 weken)."),
+    )
+    aanvraagdatum = models.DateField(
+        _("datum van de aanvraag"),
+        null=True,
+        blank=True,
+        help_text=_("Start de beslistermijn. Leeg gelaten wordt het de dag van indienen."),
+    )
+    keukentafelgesprek_op = models.DateField(_("datum keukentafelgesprek"), null=True, blank=True)
+
+    # Kept by arrangementen.services from the gemeente profile and any extension (Awb 4:14).
+    onderzoekstermijn_einde = models.DateField(_("onderzoek uiterlijk af op"), null=True, blank=True)
+    beslistermijn_einde = models.DateField(_("besluit uiterlijk op"), null=True, blank=True)
+
+    behandelaar = models.ForeignKey(
+        Medewerker,
+        verbose_name=_("consulent in behandeling"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    eerst_ingediend_op = models.DateTimeField(_("eerst ingediend op"), null=True, blank=True)
+    ingediend_op = models.DateTimeField(_("laatst ingediend op"), null=True, blank=True)
+    besloten_op = models.DateTimeField(_("besloten op"), null=True, blank=True)
+    besloten_binnen_termijn = models.BooleanField(_("besloten binnen de termijn"), null=True, blank=True)
+    besluit_toelichting = models.TextField(_("toelichting bij het besluit"), max_length=4000, blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("arrangement")
+        verbose_name_plural = _("arrangementen")
+        ordering = ["-aangemaakt_op"]
+        permissions = [("beoordelen_arrangement", _("Arrangement beoordelen (consulent)"))]
+        indexes = [
+            models.Index(fields=["wet", "status", "beslistermijn_einde"], name="arr_wet_status_termijn_idx"),
+            models.Index(fields=["team", "status"], name="arr_team_status_idx"),
+            models.Index(fields=["inwoner", "status"], name="arr_inwoner_status_idx"),
+            models.Index(fields=["route", "eerst_ingediend_op"], name="arr_route_ingediend_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(versie__gte=1), name="arrangement_versie_vanaf_1"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Arrangement {self.nummer}"
+
+    def clean(self) -> None:
+        tekstlengtes_controleren(self)
+
+    @property
+    def nummer(self) -> str:
+        return f"A{self.aangemaakt_op:%Y}-{self.pk:06d}" if self.pk else "nieuw"
+
+    @property
+    def is_bewerkbaar(self) -> bool:
+        return self.status in BEWERKBAAR
+
+    @property
+    def is_besloten(self) -> bool:
+        return self.besloten_op is not None
+
+
+class ArrangementStatusRegel(models.Model):
+    """Append-only: every status an arrangement went through, who put it there and why."""
+
+    arrangement = models.ForeignKey(Arrangement, on_delete=models.CASCADE, related_name="statusregels")
+    status = models.CharField(max_length=30, choices=ArrangementStatus.choices)
+    actie = models.CharField(max_length=30)
+    versie = models.PositiveSmallIntegerField()
+    door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
+    op = models.DateTimeField(default=timezone.now)
+    toelichting = models.CharField(max_length=4000, blank=True)
+
+    class Meta:
+        ordering = ["op", "pk"]
+        verbose_name = _("statusregel arrangement")
+
+
+class ArrangementVersie(models.Model):
+    """A snapshot of the plan as it was submitted: every version stays readable, unchanged."""
+
+    arrangement = models.ForeignKey(Arrangement, on_delete=models.CASCADE, related_name="versies")
+    nummer = models.PositiveSmallIntegerField(_("versie"))
+    inhoud = models.JSONField(_("inhoud"))
+    ingediend_door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
+    ingediend_op = models.DateTimeField(_("ingediend op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("versie van een arrangement")
+        verbose_name_plural = _("versies van arrangementen")
+        ordering = ["arrangement", "nummer"]
+        constraints = [
+            models.UniqueConstraint(fields=["arrangement", "nummer"], name="arrangementversie_uniek"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.arrangement} versie {self.nummer}"
+
+    def save(self, *args, **kwargs):
+        # A submitted version is evidence of what the consulent decided on: written once.
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise ValidationError(_("Een ingediende versie kan niet worden gewijzigd."))
+        super().save(*args, **kwargs)
+
+
+class Onderdeel(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    arrangement = models.ForeignKey(Arrangement, on_delete=models.CASCADE, related_name="onderdelen")
+    volgorde = models.PositiveSmallIntegerField(default=0)
+    soort = models.CharField(_("soort onderdeel"), max_length=30, choices=OnderdeelSoort.choices)
+    omschrijving = models.TextField(_("omschrijving"), max_length=2000, blank=True)
+    voorziening = models.ForeignKey(
+        Voorziening,
+        verbose_name=_("algemene voorziening"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    categorie = models.ForeignKey(
+        MaatwerkCategorie,
+        verbose_name=_("categorie maatwerk"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="onderdelen",
+    )
+    omvang = models.CharField(_("omvang"), max_length=100, blank=True, help_text=_("Bijvoorbeeld '3 uur'."))
+    frequentie = models.CharField(
+        _("frequentie"), max_length=100, blank=True, help_text=_("Bijvoorbeeld 'per week'.")
+    )
+    duur = models.CharField(_("duur"), max_length=100, blank=True, help_text=_("Bijvoorbeeld '6 maanden'."))
+    indicatieve_kosten = models.DecimalField(
+        _("indicatieve kosten (euro)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, message=_("De kosten kunnen niet negatief zijn."))],
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("onderdeel")
+        verbose_name_plural = _("onderdelen")
+        ordering = ["arrangement", "volgorde", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(indicatieve_kosten__isnull=True) | models.Q(indicatieve_kosten__gte=0),
+                name="onderdeel_kosten_niet_negatief",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.soort == OnderdeelSoort.MAATWERKVOORZIENING and self.categorie_id:
+            return str(self.categorie)
+        if self.soort == OnderdeelSoort.ALGEMENE_VOORZIENING and self.voorziening_id:
+            return f"{self.get_soort_display()}: {self.voorziening}"
+        return self.get_soort_display()
+
+    def clean(self) -> None:
+        tekstlengtes_controleren(self)
+
+    @property
+    def is_maatwerk(self) -> bool:
+        return self.soort == OnderdeelSoort.MAATWERKVOORZIENING
+
+    @property
+    def wet(self) -> str | None:
+        return self.categorie.wet if self.is_maatwerk and self.categorie_id else None
+
+
+class Beoordeling(models.Model):
+    """The consulent's decision on one onderdeel; for granted maatwerk with its beschikking."""
+
+    onderdeel = models.OneToOneField(Onderdeel, on_delete=models.PROTECT, related_name="beoordeling")
+    versie = models.PositiveSmallIntegerField(_("versie"))
+    toegekend = models.BooleanField(_("toegekend"))
+    reden = models.TextField(_("reden"), max_length=2000, blank=True)
+    beschikkingsnummer = models.CharField(_("beschikkingsnummer"), max_length=50, blank=True)
+    beschikkingsdatum = models.DateField(_("beschikkingsdatum"), null=True, blank=True)
+    beoordeeld_door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
+    beoordeeld_op = models.DateTimeField(_("beoordeeld op"), default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("beoordeling")
+        verbose_name_plural = _("beoordelingen")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(toegekend=True) | ~models.Q(reden=""),
+                name="beoordeling_afwijzing_met_reden",
+            ),
+        ]
+
+    def clean(self) -> None:
+        tekstlengtes_controleren(self)
+
+
+class InterneNotitie(models.Model):
+    """A consulent's working note: for the loket only, never shown to kernteam roles."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    arrangement = models.ForeignKey(Arrangement, on_delete=models.CASCADE, related_name="interne_notities")
+    tekst = models.TextField(_("notitie"), max_length=4000)
+    door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
+    op = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("interne notitie")
+        verbose_name_plural = _("interne notities")
+        ordering = ["op", "pk"]
+
+    def clean(self) -> None:
+        tekstlengtes_controleren(self)
+
+
+class Termijnverlenging(models.Model):
+    """Awb 4:14: the beslistermijn is extended, with a reason, before it expires."""
+
+    arrangement = models.ForeignKey(Arrangement, on_delete=models.CASCADE, related_name="verlengingen")
+    vorige_einddatum = models.DateField(_("vorige einddatum"))
+    nieuwe_einddatum = models.DateField(_("nieuwe einddatum"))
+    reden = models.TextField(_("reden"), max_length=2000)
+    door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
+    op = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("termijnverlenging")
+        verbose_name_plural = _("termijnverlengingen")
+        ordering = ["op", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(nieuwe_einddatum__gt=models.F("vorige_einddatum")),
+                name="verlenging_na_vorige_einddatum",
+            ),
+        ]
+
+
+class Notificatie(models.Model):
+    """An in-app message ('bericht') to one medewerker, e.g. the decision on a plan they drafted."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    medewerker = models.ForeignKey(Medewerker, on_delete=models.CASCADE, related_name="notificaties")
+    arrangement = models.ForeignKey(
+        Arrangement, on_delete=models.CASCADE, null=True, blank=True, related_name="notificaties"
+    )
+    tekst = models.CharField(_("bericht"), max_length=500)
+    link = models.CharField(_("link"), max_length=300, blank=True)
+    aangemaakt_op = models.DateTimeField(_("ontvangen op"), default=timezone.now)
+    gelezen_op = models.DateTimeField(_("gelezen op"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("bericht")
+        verbose_name_plural = _("berichten")
+        ordering = ["-aangemaakt_op", "-pk"]
+        indexes = [models.Index(fields=["medewerker", "gelezen_op"], name="notificatie_ongelezen_idx")]
+
+    def __str__(self) -> str:
+        return self.tekst
+
+    @property
+    def is_gelezen(self) -> bool:
+        return self.gelezen_op is not None
+
+
+class Effectmeting(models.Model):
+    """Whether maatwerk followed within N days after a casus closed (the rekenkamer's open question)."""
+
+    casus = models.OneToOneField(Casus, on_delete=models.CASCADE, related_name="effectmeting")
+    inwoner = models.ForeignKey(Inwoner, on_delete=models.PROTECT, related_name="+")
+    afgesloten_op = models.DateField(_("casus afgesloten op"))
+    peildatum = models.DateField(_("gemeten tot en met"))
+    gemeten_op = models.DateTimeField(_("gemeten op"), default=timezone.now)
+    maatwerk_na_afsluiting = models.BooleanField(_("maatwerk aangevraagd na afsluiten"))
+    arrangement = models.ForeignKey(
+        Arrangement,
+        verbose_name=_("eerste arrangement met maatwerk"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("effectmeting")
+        verbose_name_plural = _("effectmetingen")
+        ordering = ["-peildatum"]
+        indexes = [models.Index(fields=["afgesloten_op"], name="effectmeting_afgesloten_idx")]
+
+
+# Direct foreign-key object permissions (the generic-FK tables are guardian's slow path).
+class ArrangementUserObjectPermission(UserObjectPermissionBase):
+    content_object = models.ForeignKey(Arrangement, on_delete=models.CASCADE)
+
+
+class ArrangementGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Arrangement, on_delete=models.CASCADE)

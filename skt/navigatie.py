@@ -31,6 +31,18 @@ ITEMS: list[Item] = [
     Item("Mijn casussen", "casussen:mijn", (Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER)),
     Item("Caseload", "casussen:team", (Rol.BEROEPSKRACHT, Rol.COORDINATOR)),
     Item("Adviesvragen", "casussen:adviesvragen", (Rol.COORDINATOR,)),
+    Item("Wacht op beoordeling", "arrangementen:wachtrij", (Rol.CONSULENT_WMO, Rol.CONSULENT_JEUGD)),
+    Item(
+        "Arrangementen",
+        "arrangementen:overzicht",
+        (Rol.BEROEPSKRACHT, Rol.COORDINATOR, Rol.CONSULENT_WMO, Rol.CONSULENT_JEUGD),
+    ),
+    Item("Termijnen", "arrangementen:termijnen", (Rol.COORDINATOR, Rol.CONSULENT_WMO, Rol.CONSULENT_JEUGD)),
+    Item(
+        "Berichten",
+        "arrangementen:berichten",
+        (Rol.BEROEPSKRACHT, Rol.COORDINATOR, Rol.CONSULENT_WMO, Rol.CONSULENT_JEUGD),
+    ),
     Item("Toegangslog", "toegangslog", (Rol.COORDINATOR,)),
     Item("Beheer", "admin:index", (Rol.BEHEERDER,)),
 ]

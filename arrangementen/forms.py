@@ -1,0 +1,264 @@
+"""Forms of the arrangement screens. They shape input; the rules live in arrangementen/services.py."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from skt.forms import DatumInput, NLDSFormMixin
+
+from . import services
+from .models import Arrangement, MaatwerkCategorie, OnderdeelSoort, Wet
+
+
+class ArrangementForm(NLDSFormMixin, forms.ModelForm):
+    class Meta:
+        model = Arrangement
+        fields = ["wet", *services.TEKSTVELDEN, *services.DATUMVELDEN]
+        widgets = {veld: DatumInput() for veld in services.DATUMVELDEN}
+        error_messages = {veld: {"invalid": _("Vul een geldige datum in.")} for veld in services.DATUMVELDEN}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wet"].widget = forms.RadioSelect(choices=Wet.choices)
+        self.fields["wet"].help_text = _("Bepaalt welke consulent beslist: Wmo of Jeugd.")
+        self.fields["wet"].error_messages["required"] = _("Kies de wet: Wmo 2015 of Jeugdwet.")
+        for veld in ("feitelijke_beschrijving", "wensen_inwoner", "advies_kernteamlid", "aard_en_ernst"):
+            self.fields[veld].widget.attrs["rows"] = 5
+        for veld in ("doel", "beoogd_resultaat"):
+            self.fields[veld].widget.attrs["rows"] = 3
+
+    def _post_clean(self):
+        # The service validates and saves; the form must not touch the instance the view holds.
+        pass
+
+
+def categorie_keuzes() -> list:
+    """The active categories grouped per law, for one select with optgroups."""
+    groepen: dict[str, list] = {}
+    for categorie in MaatwerkCategorie.objects.filter(actief=True).order_by("wet", "code"):
+        groepen.setdefault(categorie.get_wet_display(), []).append(
+            (str(categorie.pk), f"{categorie.code} {categorie.label}")
+        )
+    return [("", _("— kies de categorie —")), *groepen.items()]
+
+
+class OnderdeelForm(NLDSFormMixin, forms.Form):
+    uuid = forms.CharField(required=False, widget=forms.HiddenInput)
+    soort = forms.ChoiceField(
+        label=_("Soort onderdeel"),
+        choices=[("", _("— kies de soort —")), *OnderdeelSoort.choices],
+        required=False,
+    )
+    omschrijving = forms.CharField(
+        label=_("Omschrijving"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Wat er gebeurt en wie het doet."),
+    )
+    voorziening = forms.ModelChoiceField(
+        label=_("Algemene voorziening (sociale kaart)"),
+        queryset=services.algemene_voorzieningen(),
+        required=False,
+        empty_label=_("— alleen bij een algemene voorziening —"),
+    )
+    categorie = forms.ChoiceField(label=_("Categorie maatwerk"), required=False)
+    omvang = forms.CharField(label=_("Omvang"), required=False, max_length=100, help_text=_("Bijv. '3 uur'."))
+    frequentie = forms.CharField(
+        label=_("Frequentie"), required=False, max_length=100, help_text=_("Bijv. 'per week'.")
+    )
+    duur = forms.CharField(label=_("Duur"), required=False, max_length=100, help_text=_("Bijv. '6 maanden'."))
+    indicatieve_kosten = forms.CharField(
+        label=_("Indicatieve kosten (euro)"),
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )
+
+    verwijderen = forms.BooleanField(label=_("Dit onderdeel verwijderen"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["categorie"].choices = categorie_keuzes()
+
+    def clean_categorie(self):
+        waarde = self.cleaned_data.get("categorie")
+        if not waarde:
+            return None
+        categorie = MaatwerkCategorie.objects.filter(pk=waarde).first()
+        if categorie is None:
+            raise ValidationError(_("Kies een categorie uit de lijst."))
+        return categorie
+
+    def clean_indicatieve_kosten(self):
+        waarde = (self.cleaned_data.get("indicatieve_kosten") or "").strip().replace("€", "").replace(" ", "")
+        if not waarde:
+            return None
+        # Dutch notation: 1.250,50 means one thousand two hundred fifty and a half.
+        if "," in waarde:
+            waarde = waarde.replace(".", "").replace(",", ".")
+        return waarde
+
+    @property
+    def bestaat(self) -> bool:
+        return bool(self.initial.get("uuid"))
+
+    @property
+    def doet_mee(self) -> bool:
+        """An empty extra form is no onderdeel; an existing one always is (it may be removed)."""
+        return self.bestaat or self.has_changed()
+
+
+OnderdeelFormSet = forms.formset_factory(OnderdeelForm, extra=1, max_num=30)
+
+
+def onderdelen_als_begin(arrangement: Arrangement) -> list[dict]:
+    return [
+        {
+            "uuid": str(o.uuid),
+            "soort": o.soort,
+            "omschrijving": o.omschrijving,
+            "voorziening": o.voorziening_id,
+            "categorie": str(o.categorie_id) if o.categorie_id else "",
+            "omvang": o.omvang,
+            "frequentie": o.frequentie,
+            "duur": o.duur,
+            "indicatieve_kosten": f"{o.indicatieve_kosten:.2f}".replace(".", ",")
+            if o.indicatieve_kosten is not None
+            else "",
+        }
+        for o in arrangement.onderdelen.all()
+    ]
+
+
+class BeslissingForm(NLDSFormMixin, forms.Form):
+    """The decision on one onderdeel; the beschikking fields only for maatwerk."""
+
+    besluit = forms.ChoiceField(
+        label=_("Besluit"),
+        choices=[("toekennen", _("Toekennen")), ("niet_toekennen", _("Niet toekennen"))],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    reden = forms.CharField(
+        label=_("Reden"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Verplicht als u niet toekent; het kernteam en de inwoner lezen dit."),
+    )
+    beschikkingsnummer = forms.CharField(label=_("Beschikkingsnummer"), required=False, max_length=50)
+    beschikkingsdatum = forms.DateField(
+        label=_("Beschikkingsdatum"),
+        required=False,
+        widget=DatumInput(),
+        error_messages={"invalid": _("Vul een geldige datum in.")},
+    )
+
+    def __init__(self, *args, onderdeel, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.onderdeel = onderdeel
+        if not onderdeel.is_maatwerk:
+            del self.fields["beschikkingsnummer"]
+            del self.fields["beschikkingsdatum"]
+            self.fields["besluit"].choices = [
+                ("toekennen", _("Akkoord")),
+                ("niet_toekennen", _("Niet akkoord")),
+            ]
+
+    def als_beslissing(self) -> services.Beslissing:
+        data = self.cleaned_data
+        besluit = data.get("besluit")
+        return services.Beslissing(
+            onderdeel=str(self.onderdeel.uuid),
+            toegekend=None if not besluit else besluit == "toekennen",
+            reden=data.get("reden") or "",
+            beschikkingsnummer=data.get("beschikkingsnummer") or "",
+            beschikkingsdatum=data.get("beschikkingsdatum"),
+        )
+
+
+class BesluitToelichtingForm(NLDSFormMixin, forms.Form):
+    toelichting = forms.CharField(
+        label=_("Toelichting bij het besluit (optioneel)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class TerugsturenForm(NLDSFormMixin, forms.Form):
+    toelichting = forms.CharField(
+        label=_("Wat moet er worden aangevuld of anders?"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": _("Schrijf op wat er ontbreekt of anders moet, zodat de opsteller het kan aanvullen.")
+        },
+    )
+
+
+class AfwijzenForm(NLDSFormMixin, forms.Form):
+    reden = forms.CharField(
+        label=_("Reden van de afwijzing"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": _("Geef de reden van de afwijzing; de inwoner en het kernteam lezen die.")
+        },
+    )
+
+
+class VerlengenForm(NLDSFormMixin, forms.Form):
+    nieuwe_einddatum = forms.DateField(
+        label=_("Nieuwe einddatum van de beslistermijn"),
+        widget=DatumInput(),
+        error_messages={
+            "required": _("Vul de nieuwe einddatum in."),
+            "invalid": _("Vul een geldige datum in."),
+        },
+    )
+    reden = forms.CharField(
+        label=_("Reden van de verlenging"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("De inwoner krijgt deze reden te horen (Awb 4:14)."),
+        error_messages={"required": _("Geef de reden van de verlenging.")},
+    )
+
+
+class NotitieForm(NLDSFormMixin, forms.Form):
+    tekst = forms.CharField(
+        label=_("Interne notitie (alleen voor consulenten)"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Schrijf de notitie.")},
+    )
+
+
+def fouten_overnemen(fout: ValidationError, form: forms.Form, deelformulieren=()) -> None:
+    """Put a service's Dutch errors next to their fields; 'onderdelen.3.kosten' goes to the 4th part."""
+    if not hasattr(fout, "error_dict"):
+        form.add_error(None, fout)
+        return
+    deelformulieren = list(deelformulieren)
+    for sleutel, teksten in fout.message_dict.items():
+        delen = sleutel.split(".")
+        if (
+            delen[0] == "onderdelen"
+            and len(delen) >= 2
+            and delen[1].isdigit()
+            and int(delen[1]) < len(deelformulieren)
+        ):
+            deel = deelformulieren[int(delen[1])]
+            veld = delen[2] if len(delen) > 2 and delen[2] in deel.fields else None
+            for tekst in teksten:
+                deel.add_error(veld, tekst)
+        elif sleutel in form.fields:
+            for tekst in teksten:
+                form.add_error(sleutel, tekst)
+        else:
+            for tekst in teksten:
+                form.add_error(None, tekst)

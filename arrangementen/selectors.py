@@ -1,0 +1,155 @@
+"""Read-side queries for arrangement pages: queues, overdue lists and the dossier, with a fixed query count.
+
+Every list starts from a rights-scoped queryset in skt.rechten; counts and flags come from SQL
+annotations, never from a query per row.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.utils import timezone
+
+from skt import rechten
+from skt.models import Rol
+
+from . import termijnen
+from .models import (
+    Arrangement,
+    Beoordeling,
+    InterneNotitie,
+    Notificatie,
+    Onderdeel,
+    OnderdeelSoort,
+    Termijnverlenging,
+)
+from .workflow import BIJ_LOKET, TERMIJN_LOOPT, ArrangementStatus
+
+MAATWERK = Q(onderdelen__soort=OnderdeelSoort.MAATWERKVOORZIENING)
+
+
+def met_kengetallen(qs: QuerySet[Arrangement]) -> QuerySet[Arrangement]:
+    """What a queue row shows, as annotations: maatwerk parts, indicative cost, extended or not."""
+    return qs.select_related("inwoner", "team", "opgesteld_door", "behandelaar").annotate(
+        aantal_onderdelen=Count("onderdelen", distinct=True),
+        aantal_maatwerk=Count("onderdelen", filter=MAATWERK, distinct=True),
+        kosten=Sum("onderdelen__indicatieve_kosten"),
+        is_verlengd=Exists(Termijnverlenging.objects.filter(arrangement=OuterRef("pk"))),
+    )
+
+
+def met_termijnstand(rijen, vandaag: date | None = None) -> list[Arrangement]:
+    """Attach the running clock to each row: pure Python on the row's own dates."""
+    vandaag = vandaag or timezone.localdate()
+    rijen = list(rijen)
+    for arrangement in rijen:
+        arrangement.termijn = termijnen.lopende_termijn(arrangement, vandaag)
+    return rijen
+
+
+def wachtrij(user) -> QuerySet[Arrangement]:
+    """'Wacht op beoordeling': the consulent's law, nearest deadline first, then the oldest."""
+    return met_kengetallen(
+        rechten.arrangementen_te_beoordelen_voor(user).filter(status__in=BIJ_LOKET)
+    ).order_by("beslistermijn_einde", "ingediend_op", "pk")
+
+
+def overzicht(user, *, status: str = "") -> QuerySet[Arrangement]:
+    """All plans this user may see (kernteam: the team's; loket: submitted and own drafts)."""
+    qs = rechten.arrangementen_zichtbaar_voor(user)
+    if status == "open":
+        qs = qs.exclude(
+            status__in=[
+                ArrangementStatus.GOEDGEKEURD,
+                ArrangementStatus.GEDEELTELIJK_GOEDGEKEURD,
+                ArrangementStatus.AFGEWEZEN,
+            ]
+        )
+    elif status in ArrangementStatus.values:
+        qs = qs.filter(status=status)
+    return met_kengetallen(qs).order_by("-aangemaakt_op", "-pk")
+
+
+def te_laat(user, vandaag: date | None = None) -> QuerySet[Arrangement]:
+    """Past a legal term and still open: the beslistermijn after submission, the Wmo onderzoek before."""
+    vandaag = vandaag or timezone.localdate()
+    if rechten.heeft_rol(user, *rechten.CONSULENT_ROLLEN):
+        basis = rechten.arrangementen_te_beoordelen_voor(user)
+    elif rechten.heeft_rol(user, Rol.COORDINATOR):
+        basis = rechten.arrangementen_zichtbaar_voor(user)
+    else:
+        basis = rechten.arrangementen_zichtbaar_voor(user)
+    qs = basis.filter(
+        Q(status__in=TERMIJN_LOOPT, beslistermijn_einde__lt=vandaag)
+        | Q(status=ArrangementStatus.CONCEPT, onderzoekstermijn_einde__lt=vandaag)
+    )
+    return met_kengetallen(qs).order_by("beslistermijn_einde", "onderzoekstermijn_einde", "pk")
+
+
+def voor_inwoner(user, inwoner) -> list[Arrangement]:
+    """The inwoner's plans this user may see, with the decision per onderdeel: three queries."""
+    qs = (
+        rechten.arrangementen_zichtbaar_voor(user)
+        .filter(inwoner=inwoner)
+        .select_related("team", "opgesteld_door", "behandelaar")
+        .prefetch_related(
+            Prefetch(
+                "onderdelen",
+                queryset=Onderdeel.objects.select_related("categorie", "voorziening", "beoordeling").order_by(
+                    "volgorde", "pk"
+                ),
+            )
+        )
+        .order_by("-aangemaakt_op")
+    )
+    return list(qs)
+
+
+def ongelezen_berichten(user) -> int:
+    if not rechten.is_actief(user):
+        return 0
+    return Notificatie.objects.filter(medewerker=user, gelezen_op__isnull=True).count()
+
+
+def berichten(user) -> QuerySet[Notificatie]:
+    return Notificatie.objects.filter(medewerker=user).order_by("-aangemaakt_op", "-pk")
+
+
+def onderdelen_met_besluit(arrangement: Arrangement) -> list[Onderdeel]:
+    return list(
+        arrangement.onderdelen.select_related(
+            "categorie", "voorziening", "beoordeling__beoordeeld_door"
+        ).order_by("volgorde", "pk")
+    )
+
+
+def interne_notities(arrangement: Arrangement) -> list[InterneNotitie]:
+    return list(arrangement.interne_notities.select_related("door"))
+
+
+def beoordelingen_van(arrangement: Arrangement) -> QuerySet[Beoordeling]:
+    return Beoordeling.objects.filter(onderdeel__arrangement=arrangement)
+
+
+def werkvoorraad(user, vandaag: date | None = None) -> dict:
+    """Counts for 'Mijn werk': one aggregate query."""
+    vandaag = vandaag or timezone.localdate()
+    if rechten.heeft_rol(user, *rechten.CONSULENT_ROLLEN):
+        qs = rechten.arrangementen_te_beoordelen_voor(user).filter(status__in=BIJ_LOKET)
+        return qs.aggregate(
+            wachtend=Count("pk", filter=Q(status=ArrangementStatus.INGEDIEND)),
+            in_behandeling=Count("pk", filter=Q(status=ArrangementStatus.IN_BEHANDELING, behandelaar=user)),
+            te_laat=Count("pk", filter=Q(beslistermijn_einde__lt=vandaag)),
+        )
+    qs = rechten.arrangementen_zichtbaar_voor(user)
+    return qs.aggregate(
+        concept=Count("pk", filter=Q(status=ArrangementStatus.CONCEPT, opgesteld_door=user)),
+        teruggestuurd=Count("pk", filter=Q(status=ArrangementStatus.TERUGGESTUURD)),
+        bij_loket=Count("pk", filter=Q(status__in=BIJ_LOKET)),
+        te_laat=Count(
+            "pk",
+            filter=Q(status__in=TERMIJN_LOOPT, beslistermijn_einde__lt=vandaag)
+            | Q(status=ArrangementStatus.CONCEPT, onderzoekstermijn_einde__lt=vandaag),
+        ),
+    )
