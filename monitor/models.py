@@ -1,1 +1,206 @@
-"""Models of monitor."""
+"""The kwartaalmonitor: anonymous fact tables, streefwaarden and frozen reports.
+
+The fact tables hold no personal data: no inwoner, no names, no free text. They are kept current
+from the registration (monitor/feiten.py) and filled by the historical import, so the monitor is
+fast (aggregates over one narrow table), serves ``beleid`` without touching a dossier, and keeps
+its figures when the retention job removes the personal data behind them. Being anonymous and
+outside simple-history, they may be written with bulk operations.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from skt.models import Kern, Leefgebied, Team
+
+
+class Bron(models.TextChoices):
+    LIVE = "live", _("Registratie in dit systeem")
+    IMPORT = "import", _("Historische import")
+
+
+class MeldingFeit(models.Model):
+    """One melding, reduced to what the monitor counts."""
+
+    bron = models.CharField(_("bron"), max_length=10, choices=Bron.choices)
+    # The import's meldingnummer, or "skt-<pk>" for a melding registered here.
+    sleutel = models.CharField(_("meldingnummer"), max_length=100)
+    # Only for live meldingen; no foreign key, because the fact outlives the melding's retention.
+    melding_id = models.BigIntegerField(null=True, blank=True, unique=True)
+    aanmeldingsdatum = models.DateField(_("datum van aanmelding"))
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    kern = models.ForeignKey(Kern, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    ingang = models.CharField(_("ingang"), max_length=20, blank=True)
+    melder = models.CharField(_("melder"), max_length=30, blank=True)
+    leefgebieden = models.ManyToManyField(Leefgebied, through="MeldingFeitLeefgebied", related_name="+")
+    jeugd = models.BooleanField(_("jeugd"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, blank=True)
+    triage_uitkomst = models.CharField(_("triage"), max_length=30, blank=True)
+    veilig_thuis = models.BooleanField(_("veiligheidssignaal"), default=False)
+    doorschakelingen = models.PositiveSmallIntegerField(_("doorschakelingen"), default=0)
+    eerste_contact_op = models.DateField(_("eerste contact"), null=True, blank=True)
+    dagen_tot_eerste_contact = models.IntegerField(_("dagen tot eerste contact"), null=True, blank=True)
+    # Counting contactmomenten of the casussen of this melding (follow-ups excluded); None: no casus.
+    contactmomenten = models.PositiveSmallIntegerField(_("contactmomenten"), null=True, blank=True)
+    maximum_bereikt = models.BooleanField(_("maximum contactmomenten bereikt"), default=False)
+    uitstroom = models.CharField(_("uitstroom"), max_length=30, blank=True)
+    afgesloten_op = models.DateField(_("afgesloten op"), null=True, blank=True)
+    bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("meldingfeit")
+        verbose_name_plural = _("meldingfeiten")
+        constraints = [models.UniqueConstraint(fields=["bron", "sleutel"], name="meldingfeit_uniek")]
+        indexes = [
+            models.Index(fields=["aanmeldingsdatum"], name="feit_datum_idx"),
+            models.Index(fields=["team", "aanmeldingsdatum"], name="feit_team_datum_idx"),
+            models.Index(fields=["kern", "aanmeldingsdatum"], name="feit_kern_datum_idx"),
+            # The wachtlijst: meldingen still open at a date; few once the past is closed.
+            models.Index(fields=["afgesloten_op", "aanmeldingsdatum"], name="feit_afgesloten_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.sleutel
+
+
+class MeldingFeitLeefgebied(models.Model):
+    feit = models.ForeignKey(MeldingFeit, on_delete=models.CASCADE, related_name="leefgebied_regels")
+    leefgebied = models.ForeignKey(Leefgebied, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["feit", "leefgebied"], name="meldingfeit_leefgebied_uniek")
+        ]
+
+
+class CasusFeit(models.Model):
+    """One casus (kortdurende ondersteuning), reduced to what the monitor counts."""
+
+    casus_id = models.BigIntegerField(unique=True)
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    kern = models.ForeignKey(Kern, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    status = models.CharField(max_length=20, blank=True)
+    startdatum = models.DateField(null=True, blank=True)
+    afgesloten_op = models.DateField(null=True, blank=True)
+    afsluitreden = models.CharField(max_length=30, blank=True)
+    contactmomenten = models.PositiveSmallIntegerField(default=0)
+    maximum_bereikt = models.BooleanField(default=False)
+    gezamenlijke_huisbezoeken = models.PositiveSmallIntegerField(default=0)
+    cijfer = models.PositiveSmallIntegerField(null=True, blank=True)
+    # ZRM: the number of domains scored at start and at close, and the sum of (close - start).
+    zrm_domeinen = models.PositiveSmallIntegerField(default=0)
+    zrm_verschil = models.SmallIntegerField(default=0)
+    # None until the effect term after closing has passed; then whether maatwerk was asked.
+    maatwerk_na_afsluiten = models.BooleanField(null=True, blank=True)
+    bijgewerkt_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("casusfeit")
+        verbose_name_plural = _("casusfeiten")
+        indexes = [
+            models.Index(fields=["startdatum"], name="casusfeit_start_idx"),
+            models.Index(fields=["afgesloten_op"], name="casusfeit_afgesloten_idx"),
+        ]
+
+
+class Streefwaarde(models.Model):
+    """The coordinator's target for one KPI; every change is kept (simple-history)."""
+
+    kpi = models.CharField(_("KPI"), max_length=80, unique=True)
+    waarde = models.DecimalField(_("streefwaarde"), max_digits=8, decimal_places=1, null=True, blank=True)
+    toelichting = models.CharField(_("toelichting"), max_length=500, blank=True)
+    gewijzigd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("streefwaarde")
+        verbose_name_plural = _("streefwaarden")
+        ordering = ["kpi"]
+
+    def __str__(self) -> str:
+        return f"{self.kpi}: {self.waarde}"
+
+
+class RapportStatus(models.TextChoices):
+    WACHTEND = "wachtend", _("In de wachtrij")
+    BEZIG = "bezig", _("Wordt gemaakt")
+    KLAAR = "klaar", _("Klaar")
+    MISLUKT = "mislukt", _("Mislukt")
+
+
+def _pdf_pad(rapport: "MonitorRapport", bestandsnaam: str) -> str:
+    return f"monitor/{rapport.van:%Y}/{bestandsnaam}"
+
+
+class MonitorRapport(models.Model):
+    """A frozen monitor over a period: the figures, their definitions and the profile, as built."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    van = models.DateField(_("van"))
+    tot = models.DateField(_("tot en met"))
+    versie = models.PositiveIntegerField(_("versie"))
+    # The idempotency key: a retried task or a doubled request finds this row instead of a new one.
+    sleutel = models.CharField(max_length=100, unique=True)
+    status = models.CharField(max_length=10, choices=RapportStatus.choices, default=RapportStatus.WACHTEND)
+    voortgang = models.PositiveSmallIntegerField(default=0)
+    stap = models.CharField(max_length=200, blank=True)
+    met_pdf = models.BooleanField(default=True)
+    cijfers = models.JSONField(default=dict, blank=True)
+    definities = models.JSONField(default=list, blank=True)
+    profiel_naam = models.CharField(max_length=60, blank=True)
+    profiel_instellingen = models.JSONField(default=dict, blank=True)
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    aangevraagd_via = models.CharField(max_length=30, blank=True)
+    aangevraagd_op = models.DateTimeField(default=timezone.now)
+    gestart_op = models.DateTimeField(null=True, blank=True)
+    gereed_op = models.DateTimeField(null=True, blank=True)
+    pogingen = models.PositiveSmallIntegerField(default=0)
+    rekentijd_ms = models.PositiveIntegerField(null=True, blank=True)
+    pdf = models.FileField(upload_to=_pdf_pad, blank=True)
+    pdf_paginas = models.PositiveSmallIntegerField(null=True, blank=True)
+    pdf_ms = models.PositiveIntegerField(null=True, blank=True)
+    fout = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("monitorrapport")
+        verbose_name_plural = _("monitorrapporten")
+        ordering = ["-aangevraagd_op", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["van", "tot", "versie"], name="monitorrapport_versie_uniek")
+        ]
+
+    def __str__(self) -> str:
+        return f"Monitor {self.van:%d-%m-%Y} t/m {self.tot:%d-%m-%Y} (versie {self.versie})"
+
+    @property
+    def is_klaar(self) -> bool:
+        return self.status == RapportStatus.KLAAR
+
+    @property
+    def is_bezig(self) -> bool:
+        return self.status in (RapportStatus.WACHTEND, RapportStatus.BEZIG)
+
+
+class MonitorBericht(models.Model):
+    """An in-app notice to a coordinator, e.g. that the quarterly monitor is ready."""
+
+    ontvanger = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    rapport = models.ForeignKey(MonitorRapport, on_delete=models.CASCADE, related_name="berichten")
+    tekst = models.CharField(max_length=500)
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+    gelezen_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-aangemaakt_op"]
+        constraints = [
+            models.UniqueConstraint(fields=["ontvanger", "rapport"], name="monitorbericht_een_per_rapport")
+        ]

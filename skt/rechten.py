@@ -644,3 +644,43 @@ def arrangement_aan_loket_geven(arrangement, loket: Team) -> None:
     toekennen("arrangementen.view_arrangement", loket, arrangement)
     toekennen("arrangementen.beoordelen_arrangement", loket, arrangement)
     inwoner_toegang_geven(arrangement.inwoner, loket)
+
+
+# -- monitor ---------------------------------------------------------------------------------
+# The kwartaalmonitor shows aggregates only. The coordinator and beleid see it; only the coordinator
+# sets streefwaarden. Beleid (and the raad's PDF) never see counts under the profile's privacy
+# threshold per team or kern, since in a small kern those point at a person.
+
+MONITOR_ROLLEN = (Rol.COORDINATOR, Rol.BELEID)
+
+
+def mag_monitor_zien(user) -> bool:
+    return heeft_rol(user, *MONITOR_ROLLEN)
+
+
+def mag_streefwaarden_instellen(user) -> bool:
+    return heeft_rol(user, Rol.COORDINATOR)
+
+
+def monitor_zonder_drempel(user) -> bool:
+    """The coordinator already sees every melding of their teams; small counts tell them nothing new."""
+    return heeft_rol(user, Rol.COORDINATOR)
+
+
+def monitorrapporten_zichtbaar_voor(user) -> QuerySet:
+    from monitor.models import MonitorRapport
+
+    return MonitorRapport.objects.all() if mag_monitor_zien(user) else MonitorRapport.objects.none()
+
+
+def get_monitorrapport_voor(request, uuid, *, actie: str = "lezen"):
+    """Rights-scoped fetch of a frozen report; the download of a PDF or JSON is an export in the log."""
+    rapport = monitorrapporten_zichtbaar_voor(request.user).filter(uuid=uuid).first()
+    if rapport is None:
+        toegang_vastleggen(
+            request, actie=actie, geweigerd=True, object_soort="monitorrapport", object_id=str(uuid)
+        )
+        raise Http404
+    if actie != "lezen":
+        toegang_vastleggen(request, actie=actie, obj=rapport)
+    return rapport

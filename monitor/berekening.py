@@ -1,0 +1,449 @@
+"""The aggregate queries of the monitor.
+
+Every figure is an aggregate in the database over the fact tables (or, for the small tables of
+signalen and contactmomenten, over the registration itself); Python only reshapes the handful of
+grouped rows that come back. All KPIs of one *verzameling* share one query per grouping (gemeente,
+team, kern), so a monitor costs a fixed number of queries whatever the number of meldingen.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django.apps import apps
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncMonth
+
+from skt.models import Kern, Leefgebied, Team
+from skt.services import actief_profiel, profielinstelling
+
+from . import kpis as kpi_mod
+from .models import CasusFeit, MeldingFeit, MeldingFeitLeefgebied
+from .periode import Periode, jaar_eerder
+
+ONBEKEND = "onbekend"
+
+
+@dataclass(frozen=True)
+class Selectie:
+    """The dashboard's filter: the whole gemeente, one team, or one kern."""
+
+    team: Team | None = None
+    kern: Kern | None = None
+
+    def als_dict(self) -> dict:
+        return {
+            "team": self.team.naam if self.team else None,
+            "kern": self.kern.naam if self.kern else None,
+        }
+
+
+@dataclass(frozen=True)
+class Verzameling:
+    """A set of facts some KPIs count over, and how to reach its team and kern."""
+
+    maak: Callable[[kpi_mod.Context], QuerySet | None]
+    team_pad: str
+    kern_pad: str
+    niet_beschikbaar: str = ""
+
+
+def _meldingen_in(van: date, tot: date) -> QuerySet:
+    return MeldingFeit.objects.filter(aanmeldingsdatum__gte=van, aanmeldingsdatum__lte=tot)
+
+
+def _wachtlijst(c: kpi_mod.Context) -> QuerySet:
+    return (
+        MeldingFeit.objects.filter(aanmeldingsdatum__lte=c.peildatum)
+        .filter(Q(afgesloten_op__isnull=True) | Q(afgesloten_op__gt=c.peildatum))
+        .filter(Q(eerste_contact_op__isnull=True) | Q(eerste_contact_op__gt=c.peildatum))
+        .exclude(triage_uitkomst__in=kpi_mod._GEEN_KERNTEAM_CONTACT)
+    )
+
+
+def _model(app_label: str, naam: str):
+    try:
+        return apps.get_model(app_label, naam)
+    except LookupError:
+        return None
+
+
+def _huisbezoeken(c: kpi_mod.Context) -> QuerySet | None:
+    contactmoment = _model("casussen", "Contactmoment")
+    if contactmoment is None:
+        return None
+    return contactmoment.objects.filter(
+        datum__gte=c.van, datum__lte=min(c.tot, c.peildatum), soort="gezamenlijk_huisbezoek"
+    )
+
+
+def _signalen(c: kpi_mod.Context) -> QuerySet | None:
+    signaal = _model("meldingen", "Signaal")
+    if signaal is None:
+        return None
+    return signaal.objects.filter(geregistreerd_op__date__gte=c.van, geregistreerd_op__date__lte=c.tot)
+
+
+def _initiatieven(c: kpi_mod.Context) -> QuerySet | None:
+    regel = _model("meldingen", "SignaalStatusRegel")
+    if regel is None:
+        return None
+    return regel.objects.filter(status="initiatief_gestart", op__date__gte=c.van, op__date__lte=c.tot)
+
+
+def _voorwerk(c: kpi_mod.Context) -> QuerySet | None:
+    from . import voorwerk
+
+    return voorwerk.arrangementen(c)
+
+
+def _regulier(c: kpi_mod.Context) -> QuerySet | None:
+    from . import voorwerk
+
+    return voorwerk.regulier(c)
+
+
+GEEN_ARRANGEMENTEN = "Nog niet te berekenen: de registratie van voorwerk-arrangementen is er nog niet."
+
+VERZAMELINGEN: dict[str, Verzameling] = {
+    "meldingen": Verzameling(lambda c: _meldingen_in(c.van, c.tot), "team", "kern"),
+    "meldingen_vorig_jaar": Verzameling(
+        lambda c: _meldingen_in(jaar_eerder(c.van), jaar_eerder(c.tot)), "team", "kern"
+    ),
+    "wachtlijst": Verzameling(_wachtlijst, "team", "kern"),
+    "casussen_gestart": Verzameling(
+        lambda c: CasusFeit.objects.filter(startdatum__gte=c.van, startdatum__lte=c.tot), "team", "kern"
+    ),
+    "casussen_afgesloten": Verzameling(
+        lambda c: CasusFeit.objects.filter(afgesloten_op__gte=c.van, afgesloten_op__lte=c.tot), "team", "kern"
+    ),
+    "effect": Verzameling(
+        lambda c: CasusFeit.objects.filter(
+            afgesloten_op__gte=Periode(c.van, c.tot).verschoven(c.effectmeting_dagen).van,
+            afgesloten_op__lte=Periode(c.van, c.tot).verschoven(c.effectmeting_dagen).tot,
+        ),
+        "team",
+        "kern",
+    ),
+    "huisbezoeken": Verzameling(
+        _huisbezoeken,
+        "casus__team",
+        "casus__inwoner__kern",
+        "Nog niet te berekenen: de registratie van casussen is er nog niet.",
+    ),
+    "signalen": Verzameling(_signalen, "team", "kern", "De registratie van signalen ontbreekt."),
+    "initiatieven": Verzameling(
+        _initiatieven, "signaal__team", "signaal__kern", "De registratie van signalen ontbreekt."
+    ),
+    "voorwerk": Verzameling(_voorwerk, "team", "inwoner__kern", GEEN_ARRANGEMENTEN),
+    "regulier": Verzameling(_regulier, "team", "inwoner__kern", GEEN_ARRANGEMENTEN),
+}
+
+
+def context_voor(periode: Periode, vandaag: date | None = None) -> kpi_mod.Context:
+    return kpi_mod.Context(
+        van=periode.van,
+        tot=periode.tot,
+        peildatum=periode.peildatum(vandaag),
+        eerste_contact_dagen=int(profielinstelling("termijnen.eerste_contact_dagen", 5)),
+        max_contactmomenten=int(profielinstelling("max_contactmomenten", 10)),
+        effectmeting_dagen=int(profielinstelling("termijnen.effectmeting_dagen", 90)),
+    )
+
+
+def _gefilterd(qs: QuerySet, verzameling: Verzameling, selectie: Selectie) -> QuerySet:
+    if selectie.team is not None:
+        qs = qs.filter(**{verzameling.team_pad: selectie.team})
+    if selectie.kern is not None:
+        qs = qs.filter(**{verzameling.kern_pad: selectie.kern})
+    return qs
+
+
+@dataclass
+class KpiUitkomsten:
+    """Values (and denominators) per group: key None is the whole selection."""
+
+    waarden: dict
+    noemers: dict
+    noten: dict[str, str]
+
+
+def kpis_berekenen(ctx: kpi_mod.Context, selectie: Selectie, groep: str | None = None) -> KpiUitkomsten:
+    """Every KPI, for the whole selection (groep None) or per 'team' / 'kern' (keys are ids)."""
+    waarden: dict = defaultdict(dict)
+    noemers: dict = defaultdict(dict)
+    noten: dict[str, str] = {}
+    per_verzameling: dict[str, list[kpi_mod.Kpi]] = defaultdict(list)
+    for k in kpi_mod.KPIS:
+        if k.afgeleid is None:
+            per_verzameling[k.verzameling].append(k)
+    for naam, lijst in per_verzameling.items():
+        verzameling = VERZAMELINGEN[naam]
+        qs = verzameling.maak(ctx)
+        if qs is None:
+            for k in lijst:
+                noten[k.code] = verzameling.niet_beschikbaar
+                waarden[None][k.code] = None
+            continue
+        qs = _gefilterd(qs, verzameling, selectie)
+        aggregaten = {}
+        for k in lijst:
+            aggregaten[f"{k.code}__t"] = k.teller(ctx)
+            if k.noemer is not None:
+                aggregaten[f"{k.code}__n"] = k.noemer(ctx)
+        if groep is None:
+            rijen = [{"_groep": None, **qs.aggregate(**aggregaten)}]
+        else:
+            pad = verzameling.team_pad if groep == "team" else verzameling.kern_pad
+            rijen = [
+                {"_groep": rij.pop(pad), **rij}
+                for rij in qs.order_by().values(pad).annotate(**aggregaten).order_by()
+            ]
+        for rij in rijen:
+            sleutel = rij["_groep"]
+            for k in lijst:
+                teller, noemer = rij.get(f"{k.code}__t"), rij.get(f"{k.code}__n")
+                waarden[sleutel][k.code] = k.uitkomst(teller, noemer)
+                if k.noemer is not None:
+                    noemers[sleutel][k.code] = int(noemer or 0)
+    # A group without rows in a verzameling counted nothing there: 0, or no ratio at all.
+    for sleutel in list(waarden):
+        for k in kpi_mod.KPIS:
+            if k.afgeleid is None and k.code not in waarden[sleutel] and k.code not in noten:
+                waarden[sleutel][k.code] = 0 if k.noemer is None else None
+                if k.noemer is not None:
+                    noemers[sleutel][k.code] = 0
+    for k in kpi_mod.KPIS:
+        if k.afgeleid is not None:
+            for sleutel in list(waarden):
+                waarden[sleutel][k.code] = k.afgeleid(waarden[sleutel])
+    return KpiUitkomsten(dict(waarden), dict(noemers), noten)
+
+
+# -- streefwaarden ---------------------------------------------------------------------------------
+
+
+def streefwaarden() -> dict[str, float | None]:
+    """The current target per KPI: the coordinator's, else the gemeente profile's."""
+    from .models import Streefwaarde
+
+    uit_profiel = profielinstelling("streefwaarden", {}) or {}
+    doelen: dict[str, float | None] = {
+        code: float(waarde) for code, waarde in uit_profiel.items() if code in kpi_mod.PER_CODE
+    }
+    for code, waarde in Streefwaarde.objects.values_list("kpi", "waarde"):
+        doelen[code] = None if waarde is None else float(waarde)
+    return doelen
+
+
+def status(k: kpi_mod.Kpi, waarde, streefwaarde) -> str:
+    """gehaald | niet_gehaald | geen_streefwaarde | onbekend (no value to compare)."""
+    if streefwaarde is None:
+        return "geen_streefwaarde"
+    if waarde is None:
+        return "onbekend"
+    # A target on a KPI without a better direction is read as a minimum.
+    if k.richting == kpi_mod.Richting.LAGER_BETER:
+        return "gehaald" if waarde <= streefwaarde else "niet_gehaald"
+    return "gehaald" if waarde >= streefwaarde else "niet_gehaald"
+
+
+# -- the distributions of the meldingen ------------------------------------------------------------
+
+
+def _namen(model, ids) -> dict:
+    ids = {i for i in ids if i is not None}
+    if not ids:
+        return {}
+    return dict(model.objects.filter(pk__in=ids).values_list("pk", "naam"))
+
+
+def _telling(qs: QuerySet, veld: str) -> dict:
+    return {rij[veld]: rij["n"] for rij in qs.order_by().values(veld).annotate(n=Count("id")).order_by()}
+
+
+def _per_maand(qs: QuerySet, periode: Periode) -> dict[str, int]:
+    uitkomst = dict.fromkeys(periode.maanden(), 0)
+    for rij in (
+        qs.annotate(maand=TruncMonth("aanmeldingsdatum")).order_by().values("maand").annotate(n=Count("id"))
+    ):
+        uitkomst[f"{rij['maand']:%Y-%m}"] = rij["n"]
+    return uitkomst
+
+
+def _code_telling(qs: QuerySet, veld: str) -> dict[str, int]:
+    return {(code or ONBEKEND): n for code, n in sorted(_telling(qs, veld).items(), key=lambda t: -t[1])}
+
+
+def meldingen_verdeling(periode: Periode, selectie: Selectie) -> dict:
+    """The 'meldingen' object of the JSON (without the KPI-derived keys)."""
+    verzameling = VERZAMELINGEN["meldingen"]
+    qs = _gefilterd(_meldingen_in(periode.van, periode.tot), verzameling, selectie)
+    vorig = periode.vorig_jaar()
+    qs_vorig = _gefilterd(_meldingen_in(vorig.van, vorig.tot), verzameling, selectie)
+
+    # Teams and kernen that may appear: active ones (so an empty team shows 0) and any in the data.
+    team_telling = _telling(qs, "team")
+    kern_telling = _telling(qs, "kern")
+    team_namen = _namen(Team, team_telling)
+    kern_namen = _namen(Kern, kern_telling)
+    if selectie.team is None and selectie.kern is None:
+        for team in Team.objects.filter(actief=True).exclude(soort=Team.Soort.LOKET).only("pk", "naam"):
+            team_namen.setdefault(team.pk, team.naam)
+        for kern in Kern.objects.filter(actief=True).only("pk", "naam"):
+            kern_namen.setdefault(kern.pk, kern.naam)
+
+    def team_naam(pk):
+        return team_namen.get(pk, ONBEKEND) if pk is not None else ONBEKEND
+
+    per_team = {team_naam(pk): 0 for pk in team_namen}
+    for pk, n in team_telling.items():
+        per_team[team_naam(pk)] = per_team.get(team_naam(pk), 0) + n
+    per_kern = {kern_namen[pk]: 0 for pk in kern_namen}
+    for pk, n in kern_telling.items():
+        naam = kern_namen.get(pk, ONBEKEND) if pk is not None else ONBEKEND
+        per_kern[naam] = per_kern.get(naam, 0) + n
+
+    maanden = periode.maanden()
+    per_team_per_maand: dict[str, dict[str, int]] = {naam: dict.fromkeys(maanden, 0) for naam in per_team}
+    rijen = (
+        qs.annotate(maand=TruncMonth("aanmeldingsdatum"))
+        .order_by()
+        .values("team", "maand")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for rij in rijen:
+        per_team_per_maand.setdefault(team_naam(rij["team"]), dict.fromkeys(maanden, 0))[
+            f"{rij['maand']:%Y-%m}"
+        ] += rij["n"]
+
+    # Leefgebieden: a melding with two counts in both; one without any is 'onbekend'.
+    labels = dict(Leefgebied.objects.values_list("pk", "label"))
+    actieve = list(
+        Leefgebied.objects.filter(actief=True).order_by("volgorde", "label").values_list("label", flat=True)
+    )
+    regels = MeldingFeitLeefgebied.objects.filter(feit__in=qs.values("pk"))
+    per_leefgebied: dict[str, int] = dict.fromkeys(actieve, 0)
+    for pk, n in _telling(regels, "leefgebied").items():
+        per_leefgebied[labels[pk]] = per_leefgebied.get(labels[pk], 0) + n
+    zonder = qs.filter(leefgebied_regels__isnull=True)
+    per_leefgebied[ONBEKEND] = zonder.count()
+
+    per_team_per_leefgebied: dict[str, dict[str, int]] = {naam: {} for naam in per_team}
+    for rij in regels.order_by().values("feit__team", "leefgebied").annotate(n=Count("id")).order_by():
+        doel = per_team_per_leefgebied.setdefault(team_naam(rij["feit__team"]), {})
+        label = labels[rij["leefgebied"]]
+        doel[label] = doel.get(label, 0) + rij["n"]
+    for pk, n in _telling(zonder, "team").items():
+        per_team_per_leefgebied.setdefault(team_naam(pk), {})[ONBEKEND] = n
+
+    return {
+        "zelfde_periode_vorig_jaar_van_tot": vorig.als_dict(),
+        "per_maand": _per_maand(qs, periode),
+        "per_maand_vorig_jaar": _per_maand(qs_vorig, vorig),
+        "per_team": per_team,
+        "per_kern": per_kern,
+        "per_team_per_maand": per_team_per_maand,
+        "per_leefgebied": per_leefgebied,
+        "per_team_per_leefgebied": per_team_per_leefgebied,
+        "per_ingang": _code_telling(qs, "ingang"),
+        "per_melder": _code_telling(qs, "melder"),
+        "per_uitstroom": _code_telling(qs, "uitstroom"),
+    }
+
+
+# -- the whole monitor -----------------------------------------------------------------------------
+
+
+def _groep_lijst(uitkomsten: KpiUitkomsten, namen: dict) -> list[dict]:
+    lijst = []
+    for pk, waarden in uitkomsten.waarden.items():
+        if pk is None:
+            continue
+        lijst.append(
+            {
+                "naam": namen.get(pk, ONBEKEND),
+                "waarden": waarden,
+                "noemers": uitkomsten.noemers.get(pk, {}),
+            }
+        )
+    return sorted(lijst, key=lambda g: (g["naam"] == ONBEKEND, g["naam"]))
+
+
+def monitor_berekenen(
+    periode: Periode, selectie: Selectie | None = None, vandaag: date | None = None
+) -> dict:
+    """All figures of the monitor for a period: the JSON of the issue, plus what the PDF needs."""
+    selectie = selectie or Selectie()
+    ctx = context_voor(periode, vandaag)
+    gemeente = kpis_berekenen(ctx, selectie)
+    waarden = gemeente.waarden.get(None, {})
+    doelen = streefwaarden()
+
+    kpi_lijst = []
+    for k in kpi_mod.KPIS:
+        waarde = waarden.get(k.code)
+        doel = doelen.get(k.code)
+        kpi_lijst.append(
+            {
+                "code": k.code,
+                "naam": k.naam,
+                "waarde": waarde,
+                "eenheid": str(k.eenheid),
+                "streefwaarde": doel,
+                "status": status(k, waarde, doel),
+                "richting": str(k.richting),
+                "thema": k.thema,
+                "noemer": gemeente.noemers.get(None, {}).get(k.code),
+                "noot": gemeente.noten.get(k.code, ""),
+            }
+        )
+
+    per_team = kpis_berekenen(ctx, selectie, "team")
+    per_kern = kpis_berekenen(ctx, selectie, "kern")
+    team_ids = set(per_team.waarden) - {None}
+    kern_ids = set(per_kern.waarden) - {None}
+
+    meldingen = {
+        "totaal": waarden.get("meldingen_totaal"),
+        "zelfde_periode_vorig_jaar": waarden.get("meldingen_vorig_jaar"),
+        "groei_procent": waarden.get("meldingen_groei_procent"),
+    }
+    meldingen.update(meldingen_verdeling(periode, selectie))
+    meldingen["jeugd"] = _jeugd(periode, selectie)
+    meldingen["contactmomenten"] = {
+        "tot_en_met_5_procent": waarden.get("casussen_tot_en_met_5_contactmomenten_procent"),
+        "maximum_bereikt_procent": waarden.get("casussen_maximum_bereikt_procent"),
+        "met_contactmomenten": gemeente.noemers.get(None, {}).get(
+            "casussen_tot_en_met_5_contactmomenten_procent"
+        ),
+    }
+    profiel = actief_profiel()
+    return {
+        "periode": periode.als_dict(),
+        "periode_label": periode.label,
+        "periode_code": periode.code,
+        "peildatum": ctx.peildatum.isoformat(),
+        "gemeente": profiel.gemeente if profiel else "",
+        "profiel": profiel.naam if profiel else "",
+        "selectie": selectie.als_dict(),
+        "instellingen": {
+            "eerste_contact_dagen": ctx.eerste_contact_dagen,
+            "max_contactmomenten": ctx.max_contactmomenten,
+            "effectmeting_dagen": ctx.effectmeting_dagen,
+            "privacy_drempel": int(profielinstelling("monitor.privacy_drempel", 5)),
+        },
+        "meldingen": meldingen,
+        "kpis": kpi_lijst,
+        "kpis_per_team": _groep_lijst(per_team, _namen(Team, team_ids)),
+        "kpis_per_kern": _groep_lijst(per_kern, _namen(Kern, kern_ids)),
+    }
+
+
+def _jeugd(periode: Periode, selectie: Selectie) -> int:
+    qs = _gefilterd(_meldingen_in(periode.van, periode.tot), VERZAMELINGEN["meldingen"], selectie)
+    return qs.filter(jeugd=True).count()

@@ -1,0 +1,269 @@
+"""Keeping the anonymous fact tables current with the registration.
+
+Why here and not in the other apps' services: the monitor must be right without every workflow
+(registering, triage, first contact, closing, contactmomenten, ZRM) remembering to update it, and
+without the monitor reaching into those services. So the facts are *derived*: ``feiten_bijwerken``
+recomputes them set-based, one INSERT … SELECT … ON CONFLICT DO UPDATE per table, from meldingen,
+casussen and arrangementen. The monitor task calls it before every build, the dashboard at most once
+a minute, and demo_data after loading. Recomputing is idempotent; a fact whose melding has been
+removed by the retention job stays as it was, which is the point of the fact table.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.apps import apps
+from django.db import connection, transaction
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Concat, TruncDate
+from django.utils import timezone
+
+from skt.services import profielinstelling
+
+from .models import Bron, CasusFeit, MeldingFeit, MeldingFeitLeefgebied
+from .sql import DagenTussen, upsert_uit_select
+
+LIVE_PREFIX = "skt-"
+
+
+def _model(app_label: str, naam: str):
+    try:
+        return apps.get_model(app_label, naam)
+    except LookupError:
+        return None
+
+
+_tabellen: set[str] | None = None
+
+
+def tabel_bestaat(model) -> bool:
+    """Whether the model's table exists (an app may ship its models before its migration)."""
+    global _tabellen
+    if model is None:
+        return False
+    if _tabellen is None or model._meta.db_table not in _tabellen:
+        _tabellen = set(connection.introspection.table_names())
+    return model._meta.db_table in _tabellen
+
+
+@dataclass
+class Bijgewerkt:
+    meldingen: int
+    leefgebieden: int
+    casussen: int
+    duur_ms: int
+
+
+def _melding_scope(van: date | None):
+    melding = apps.get_model("meldingen", "Melding")
+    qs = melding.objects.all()
+    if van is None:
+        return qs
+    nog_open = MeldingFeit.objects.filter(bron=Bron.LIVE).exclude(status="afgesloten").values("melding_id")
+    return qs.filter(Q(aanmeldingsdatum__gte=van) | ~Q(status="afgesloten") | Q(pk__in=nog_open))
+
+
+def _meldingfeiten_bijwerken(van: date | None, nu) -> tuple[int, int]:
+    melding = apps.get_model("meldingen", "Melding")
+    scope = _melding_scope(van)
+    maximum = int(profielinstelling("max_contactmomenten", 10))
+    casus = _model("casussen", "Casus")
+    contactmoment = _model("casussen", "Contactmoment")
+    qs = scope.select_related(None)
+    if tabel_bestaat(casus) and tabel_bestaat(contactmoment):
+        tellend = contactmoment.objects.filter(casus__melding=OuterRef("pk"), is_vinger_aan_de_pols=False)
+        aantal = Subquery(
+            tellend.order_by().values("casus__melding").annotate(n=Count("pk")).values("n")[:1],
+            output_field=IntegerField(),
+        )
+        gestart = Exists(casus.objects.filter(melding=OuterRef("pk"), startdatum__isnull=False))
+        qs = qs.annotate(
+            _contacten=Case(
+                When(gestart, then=Coalesce(aantal, 0)), default=None, output_field=IntegerField()
+            )
+        )
+    else:
+        qs = qs.annotate(_contacten=Value(None, output_field=IntegerField()))
+    kolommen = {
+        "bron": Value(Bron.LIVE),
+        "sleutel": Concat(Value(LIVE_PREFIX), Cast("pk", CharField()), output_field=CharField()),
+        "melding_id": F("pk"),
+        "aanmeldingsdatum": F("aanmeldingsdatum"),
+        "team": F("team_id"),
+        "kern": F("inwoner__kern_id"),
+        "ingang": F("ingang"),
+        "melder": F("melder_soort"),
+        "jeugd": F("jeugd"),
+        "status": F("status"),
+        "triage_uitkomst": F("triage_uitkomst"),
+        "veilig_thuis": F("veilig_thuis"),
+        "doorschakelingen": F("doorschakelingen"),
+        "eerste_contact_op": F("eerste_contact_op"),
+        "dagen_tot_eerste_contact": DagenTussen(F("eerste_contact_op"), F("aanmeldingsdatum")),
+        "contactmomenten": F("_contacten"),
+        "maximum_bereikt": Case(
+            When(_contacten__gte=maximum, then=Value(True)), default=Value(False), output_field=BooleanField()
+        ),
+        "uitstroom": F("uitstroom"),
+        "afgesloten_op": F("afgesloten_op"),
+        "bijgewerkt_op": Value(nu),
+    }
+    n = upsert_uit_select(MeldingFeit, qs, kolommen, ["bron", "sleutel"])
+
+    # Leefgebieden: replace the rows of the facts in scope by the melding's current ones.
+    koppel = melding.leefgebieden.through
+    in_scope = MeldingFeit.objects.filter(bron=Bron.LIVE, melding_id__in=scope.values("pk"))
+    MeldingFeitLeefgebied.objects.filter(feit__in=in_scope.values("pk")).delete()
+    regels = koppel.objects.filter(melding__in=scope.values("pk")).annotate(
+        _feit=Subquery(MeldingFeit.objects.filter(melding_id=OuterRef("melding_id")).values("pk")[:1])
+    )
+    m = upsert_uit_select(
+        MeldingFeitLeefgebied,
+        regels,
+        {"feit": F("_feit"), "leefgebied": F("leefgebied_id")},
+        ["feit", "leefgebied"],
+    )
+    return n, m
+
+
+def _casus_scope(casus, van: date | None, effect_dagen: int):
+    qs = casus.objects.all()
+    if van is None:
+        return qs
+    nog_te_meten = CasusFeit.objects.filter(maatwerk_na_afsluiten__isnull=True).values("casus_id")
+    return qs.filter(
+        Q(startdatum__gte=van)
+        | Q(afgesloten_op__isnull=True)
+        | Q(afgesloten_op__gte=van - timedelta(days=effect_dagen + 1))
+        | Q(pk__in=nog_te_meten)
+    )
+
+
+def _maatwerk_gevraagd(effect_dagen: int):
+    """Whether maatwerk was asked within the effect term after closing: the rekenkamer's question.
+
+    Counts: the casus itself was opgeschaald; a later melding of the same inwoner went to the loket
+    or ended in maatwerk; or an arrangement with a maatwerkvoorziening was submitted for the inwoner.
+    """
+    melding = apps.get_model("meldingen", "Melding")
+    latere_loketmelding = (
+        melding.objects.filter(inwoner=OuterRef("inwoner"))
+        .exclude(pk=OuterRef("melding"))
+        .filter(Q(triage_uitkomst__in=["loket", "veilig_thuis"]) | Q(uitstroom="maatwerk_loket"))
+        .annotate(_na=DagenTussen(F("aanmeldingsdatum"), OuterRef("afgesloten_op")))
+        .filter(_na__gte=0, _na__lte=effect_dagen)
+    )
+    voorwaarden = [
+        When(afsluitreden="opgeschaald_loket", then=Value(True)),
+        When(Exists(latere_loketmelding), then=Value(True)),
+    ]
+    arrangement = _model("arrangementen", "Arrangement")
+    if tabel_bestaat(arrangement):
+        ingediend = (
+            arrangement.objects.filter(
+                inwoner=OuterRef("inwoner"),
+                eerst_ingediend_op__isnull=False,
+                onderdelen__soort="maatwerkvoorziening",
+            )
+            .annotate(_na=DagenTussen(TruncDate("eerst_ingediend_op"), OuterRef("afgesloten_op")))
+            .filter(_na__gte=0, _na__lte=effect_dagen)
+        )
+        voorwaarden.append(When(Exists(ingediend), then=Value(True)))
+    grens = timezone.localdate() - timedelta(days=effect_dagen)
+    return Case(
+        When(afgesloten_op__isnull=True, then=Value(None)),
+        When(afgesloten_op__gt=grens, then=Value(None)),
+        *voorwaarden,
+        default=Value(False),
+        output_field=BooleanField(),
+    )
+
+
+def _casusfeiten_bijwerken(van: date | None, nu) -> int:
+    casus = _model("casussen", "Casus")
+    contactmoment = _model("casussen", "Contactmoment")
+    zrm = _model("casussen", "ZrmScore")
+    if not (tabel_bestaat(casus) and tabel_bestaat(contactmoment) and tabel_bestaat(zrm)):
+        return 0
+    maximum = int(profielinstelling("max_contactmomenten", 10))
+    effect_dagen = int(profielinstelling("termijnen.effectmeting_dagen", 90))
+
+    def aantal(qs):
+        return Coalesce(
+            Subquery(
+                qs.order_by().values("casus").annotate(n=Count("pk")).values("n")[:1],
+                output_field=IntegerField(),
+            ),
+            0,
+        )
+
+    tellend = contactmoment.objects.filter(casus=OuterRef("pk"), is_vinger_aan_de_pols=False)
+    samen = contactmoment.objects.filter(casus=OuterRef("pk"), soort="gezamenlijk_huisbezoek")
+    start = zrm.objects.filter(
+        casus=OuterRef("casus"), leefgebied=OuterRef("leefgebied"), moment="start", score__isnull=False
+    ).values("score")[:1]
+    paren = (
+        zrm.objects.filter(casus=OuterRef("pk"), moment="eind", score__isnull=False)
+        .annotate(_start=Subquery(start, output_field=IntegerField()))
+        .filter(_start__isnull=False)
+    )
+    verschil = Coalesce(
+        Subquery(
+            paren.order_by()
+            .values("casus")
+            .annotate(s=Sum(F("score") - F("_start"), output_field=IntegerField()))
+            .values("s")[:1],
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+    qs = _casus_scope(casus, van, effect_dagen).annotate(_contacten=aantal(tellend))
+    kolommen = {
+        "casus_id": F("pk"),
+        "team": F("team_id"),
+        "kern": F("inwoner__kern_id"),
+        "status": F("status"),
+        "startdatum": F("startdatum"),
+        "afgesloten_op": F("afgesloten_op"),
+        "afsluitreden": F("afsluitreden"),
+        "contactmomenten": F("_contacten"),
+        "maximum_bereikt": Case(
+            When(_contacten__gte=maximum, then=Value(True)), default=Value(False), output_field=BooleanField()
+        ),
+        "gezamenlijke_huisbezoeken": aantal(samen),
+        "cijfer": F("cijfer"),
+        "zrm_domeinen": aantal(paren),
+        "zrm_verschil": verschil,
+        "maatwerk_na_afsluiten": _maatwerk_gevraagd(effect_dagen),
+        "bijgewerkt_op": Value(nu),
+    }
+    return upsert_uit_select(CasusFeit, qs, kolommen, ["casus_id"])
+
+
+def feiten_bijwerken(van: date | None = None) -> Bijgewerkt:
+    """Recompute the live facts: every melding and casus (van None), or those that can still change
+    (registered or started since ``van``, or still open). One transaction; safe to run concurrently
+    with itself (the upserts serialise on the unique keys)."""
+    begin = time.monotonic()
+    nu = timezone.now()
+    with transaction.atomic():
+        meldingen, leefgebieden = _meldingfeiten_bijwerken(van, nu)
+        casussen = _casusfeiten_bijwerken(van, nu)
+    return Bijgewerkt(meldingen, leefgebieden, casussen, int(1000 * (time.monotonic() - begin)))

@@ -1,0 +1,125 @@
+"""Periods of the monitor: a quarter ("2019Q1") or any span of dates, and the same span a year earlier."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+MAANDEN = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+_KWARTAAL = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]([1-4])\s*$")
+
+
+class PeriodeFout(ValueError):
+    pass
+
+
+def jaar_eerder(datum: date) -> date:
+    """The same date a year earlier; 29 February becomes 28 February."""
+    try:
+        return datum.replace(year=datum.year - 1)
+    except ValueError:
+        return datum.replace(year=datum.year - 1, day=28)
+
+
+def _maand_verschuiven(datum: date, maanden: int) -> date:
+    index = datum.year * 12 + datum.month - 1 + maanden
+    return date(index // 12, index % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class Periode:
+    van: date
+    tot: date  # inclusive
+
+    def __post_init__(self):
+        if self.tot < self.van:
+            raise PeriodeFout("De einddatum ligt vóór de begindatum.")
+
+    @classmethod
+    def kwartaal(cls, jaar: int, nummer: int) -> Periode:
+        van = date(jaar, 3 * (nummer - 1) + 1, 1)
+        return cls(van, _maand_verschuiven(van, 3) - timedelta(days=1))
+
+    @classmethod
+    def uit_tekst(cls, tekst: str) -> Periode:
+        """'2019Q1' (or '2019-Q1', '2019q1') as a quarter."""
+        gevonden = _KWARTAAL.match(tekst or "")
+        if not gevonden:
+            raise PeriodeFout(f"Onbekende periode '{tekst}': gebruik bijvoorbeeld 2019Q1.")
+        return cls.kwartaal(int(gevonden.group(1)), int(gevonden.group(2)))
+
+    @classmethod
+    def huidig_kwartaal(cls, op: date | None = None) -> Periode:
+        op = op or timezone.localdate()
+        return cls.kwartaal(op.year, (op.month - 1) // 3 + 1)
+
+    @classmethod
+    def vorig_kwartaal(cls, op: date | None = None) -> Periode:
+        return cls.huidig_kwartaal(cls.huidig_kwartaal(op).van - timedelta(days=1))
+
+    @property
+    def is_kwartaal(self) -> bool:
+        return (
+            self.van.day == 1
+            and self.van.month in (1, 4, 7, 10)
+            and Periode.kwartaal(self.van.year, (self.van.month - 1) // 3 + 1) == self
+        )
+
+    @property
+    def code(self) -> str:
+        if self.is_kwartaal:
+            return f"{self.van.year}Q{(self.van.month - 1) // 3 + 1}"
+        return f"{self.van:%Y%m%d}-{self.tot:%Y%m%d}"
+
+    @property
+    def label(self) -> str:
+        if self.is_kwartaal:
+            return f"{(self.van.month - 1) // 3 + 1}e kwartaal {self.van.year}"
+        return f"{datum_tekst(self.van)} t/m {datum_tekst(self.tot)}"
+
+    def vorig_jaar(self) -> Periode:
+        return Periode(jaar_eerder(self.van), jaar_eerder(self.tot))
+
+    def verschoven(self, dagen: int) -> Periode:
+        return Periode(self.van - timedelta(days=dagen), self.tot - timedelta(days=dagen))
+
+    def peildatum(self, vandaag: date | None = None) -> date:
+        """The day 'open' and 'waiting' are measured on: the end of the period, or today if sooner."""
+        return min(self.tot, vandaag or timezone.localdate())
+
+    def maanden(self) -> list[str]:
+        """Every month the period touches, as 'YYYY-MM'."""
+        maanden, maand = [], date(self.van.year, self.van.month, 1)
+        while maand <= self.tot:
+            maanden.append(f"{maand:%Y-%m}")
+            maand = _maand_verschuiven(maand, 1)
+        return maanden
+
+    def als_dict(self) -> dict:
+        return {"van": self.van.isoformat(), "tot": self.tot.isoformat()}
+
+
+def datum_tekst(datum: date) -> str:
+    return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"
+
+
+def maand_label(sleutel: str) -> str:
+    """'2019-01' -> 'jan 2019'."""
+    jaar, maand = sleutel.split("-")
+    return f"{MAANDEN[int(maand) - 1][:3]} {jaar}"

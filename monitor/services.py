@@ -1,0 +1,290 @@
+"""Workflows of the monitor: requesting and building a frozen report, streefwaarden, notices."""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid as uuid_mod
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.apps import apps
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from skt import rechten
+from skt.models import Medewerker, Rol
+from skt.services import actief_profiel
+
+from . import kpis as kpi_mod
+from .berekening import Selectie, monitor_berekenen
+from .feiten import feiten_bijwerken
+from .models import MonitorBericht, MonitorRapport, RapportStatus, Streefwaarde
+from .periode import Periode, jaar_eerder
+
+logger = logging.getLogger(__name__)
+
+
+# -- building a report ---------------------------------------------------------------------------
+
+
+def _volgende_versie(periode: Periode) -> int:
+    hoogste = MonitorRapport.objects.filter(van=periode.van, tot=periode.tot).aggregate(m=Max("versie"))["m"]
+    return (hoogste or 0) + 1
+
+
+def rapport_aanvragen(
+    *,
+    periode: Periode,
+    door: Medewerker | None = None,
+    via: str = "scherm",
+    met_pdf: bool = True,
+    sleutel: str | None = None,
+    in_wachtrij: bool = True,
+) -> MonitorRapport:
+    """A new version of the monitor over ``periode``, queued for building after commit.
+
+    ``sleutel`` makes the request idempotent: the same key returns the same report (a doubled click,
+    a beat that fires twice). ``door`` is None for the command line and the schedule.
+    """
+    if door is not None and not rechten.mag_monitor_zien(door):
+        raise PermissionDenied
+    sleutel = sleutel or uuid_mod.uuid4().hex
+    bestaand = MonitorRapport.objects.filter(sleutel=sleutel).first()
+    if bestaand is not None:
+        return bestaand
+    for _poging in range(5):
+        try:
+            with transaction.atomic():
+                rapport = MonitorRapport.objects.create(
+                    van=periode.van,
+                    tot=periode.tot,
+                    versie=_volgende_versie(periode),
+                    sleutel=sleutel,
+                    met_pdf=met_pdf,
+                    aangevraagd_door=door,
+                    aangevraagd_via=via,
+                    stap=_("In de wachtrij"),
+                )
+                if in_wachtrij:
+                    from .tasks import monitor_bouwen
+
+                    transaction.on_commit(lambda pk=rapport.pk: monitor_bouwen.delay(pk))
+                return rapport
+        except IntegrityError:
+            # Two requests for the same period at once took the same version number, or the same
+            # key: the key's report wins; otherwise try the next version.
+            bestaand = MonitorRapport.objects.filter(sleutel=sleutel).first()
+            if bestaand is not None:
+                return bestaand
+    raise ValidationError(_("De monitor kon niet worden aangevraagd; probeer het opnieuw."))
+
+
+def _voortgang(rapport_id: int, voortgang: int, stap: str) -> None:
+    # Outside the build's transaction, so the browser's progress bar sees it at once.
+    MonitorRapport.objects.filter(pk=rapport_id).update(voortgang=voortgang, stap=stap[:200])
+
+
+def rapport_bouwen(*, rapport_id: int) -> dict:
+    """Build (or finish) one report. Idempotent: a report that is ready is returned as it is; a run
+    that died halfway is simply done again on the same row, so a retry yields one report."""
+    with transaction.atomic():
+        rapport = MonitorRapport.objects.select_for_update().get(pk=rapport_id)
+        if rapport.status == RapportStatus.KLAAR:
+            return _samenvatting(rapport, al_klaar=True)
+        rapport.status = RapportStatus.BEZIG
+        rapport.pogingen += 1
+        rapport.gestart_op = timezone.now()
+        rapport.fout = ""
+        rapport.voortgang = 5
+        rapport.stap = _("Gestart")
+        rapport.save()
+    periode = Periode(rapport.van, rapport.tot)
+    begin = time.monotonic()
+    try:
+        _voortgang(rapport.pk, 10, _("Registratie bijwerken"))
+        feiten_bijwerken(van=jaar_eerder(periode.van))
+        _voortgang(rapport.pk, 35, _("Cijfers berekenen"))
+        cijfers = monitor_berekenen(periode)
+        rekentijd = int(1000 * (time.monotonic() - begin))
+        pdf_bytes, paginas, pdf_ms = None, None, None
+        if rapport.met_pdf:
+            _voortgang(rapport.pk, 60, _("Grafieken en PDF maken"))
+            from .pdf import rapport_pdf
+
+            pdf_begin = time.monotonic()
+            pdf_bytes, paginas = rapport_pdf(cijfers, rapport=rapport)
+            pdf_ms = int(1000 * (time.monotonic() - pdf_begin))
+        _voortgang(rapport.pk, 95, _("Opslaan"))
+        profiel = actief_profiel()
+        with transaction.atomic():
+            rapport = MonitorRapport.objects.select_for_update().get(pk=rapport_id)
+            rapport.cijfers = cijfers
+            rapport.definities = kpi_mod.definities()
+            rapport.profiel_naam = profiel.naam if profiel else ""
+            rapport.profiel_instellingen = profiel.instellingen if profiel else {}
+            rapport.rekentijd_ms = rekentijd
+            if pdf_bytes is not None:
+                # A fixed name per report: a retried build overwrites its own file, never adds one.
+                naam = f"monitor-{periode.code}-v{rapport.versie}-{rapport.uuid.hex[:8]}.pdf"
+                if rapport.pdf:
+                    rapport.pdf.delete(save=False)
+                rapport.pdf.save(naam, ContentFile(pdf_bytes), save=False)
+                rapport.pdf_paginas = paginas
+                rapport.pdf_ms = pdf_ms
+            rapport.status = RapportStatus.KLAAR
+            rapport.voortgang = 100
+            rapport.stap = _("Klaar")
+            rapport.gereed_op = timezone.now()
+            rapport.save()
+    except Exception as fout:
+        logger.exception("monitor %s mislukt", rapport_id)
+        MonitorRapport.objects.filter(pk=rapport_id).update(
+            status=RapportStatus.MISLUKT, stap=_("Mislukt"), fout=str(fout)[:2000]
+        )
+        raise
+    return _samenvatting(rapport, al_klaar=False)
+
+
+def _samenvatting(rapport: MonitorRapport, *, al_klaar: bool) -> dict:
+    return {
+        "rapport": str(rapport.uuid),
+        "versie": rapport.versie,
+        "status": rapport.status,
+        "al_klaar": al_klaar,
+        "pdf": rapport.pdf.name if rapport.pdf else None,
+        "pdf_paginas": rapport.pdf_paginas,
+        "rekentijd_ms": rapport.rekentijd_ms,
+        "pdf_ms": rapport.pdf_ms,
+    }
+
+
+def vorig_kwartaal_bouwen(vandaag: date | None = None) -> MonitorRapport:
+    """The schedule's job: build last quarter's monitor once and tell every coordinator."""
+    periode = Periode.vorig_kwartaal(vandaag)
+    rapport = rapport_aanvragen(
+        periode=periode, via="planning", sleutel=f"planning-{periode.code}", in_wachtrij=False
+    )
+    rapport_bouwen(rapport_id=rapport.pk)
+    rapport.refresh_from_db()
+    coordinatoren_berichten(rapport)
+    return rapport
+
+
+def coordinatoren_berichten(rapport: MonitorRapport) -> int:
+    """One notice per active coordinator (never two for one report), in the monitor and, when the
+    arrangementen app offers its inbox, there too."""
+    tekst = _("De kwartaalmonitor %(periode)s staat klaar (versie %(versie)s).") % {
+        "periode": Periode(rapport.van, rapport.tot).label,
+        "versie": rapport.versie,
+    }
+    link = reverse("monitor:dashboard") + f"?periode={Periode(rapport.van, rapport.tot).code}"
+    notificatie = _notificatie_model()
+    nieuw = 0
+    for coordinator in Medewerker.objects.filter(rol=Rol.COORDINATOR, is_active=True):
+        _bericht, gemaakt = MonitorBericht.objects.get_or_create(
+            ontvanger=coordinator, rapport=rapport, defaults={"tekst": tekst}
+        )
+        if gemaakt:
+            nieuw += 1
+            if notificatie is not None:
+                notificatie.objects.create(medewerker=coordinator, tekst=tekst, link=link)
+    return nieuw
+
+
+def _notificatie_model():
+    try:
+        model = apps.get_model("arrangementen", "Notificatie")
+    except LookupError:
+        return None
+    from .feiten import tabel_bestaat
+
+    velden = {f.name for f in model._meta.get_fields()}
+    return model if {"medewerker", "tekst", "link"} <= velden and tabel_bestaat(model) else None
+
+
+def berichten_voor(user) -> list[MonitorBericht]:
+    if not rechten.mag_monitor_zien(user):
+        return []
+    return list(
+        MonitorBericht.objects.filter(ontvanger=user, gelezen_op__isnull=True).select_related("rapport")[:5]
+    )
+
+
+@transaction.atomic
+def berichten_gelezen(*, door: Medewerker) -> int:
+    return MonitorBericht.objects.filter(ontvanger=door, gelezen_op__isnull=True).update(
+        gelezen_op=timezone.now()
+    )
+
+
+# -- the live dashboard ------------------------------------------------------------------------------
+
+VERS_SECONDEN = 60
+
+
+def live_cijfers(periode: Periode, selectie: Selectie) -> dict:
+    """The dashboard's figures. The facts are brought up to date at most once a minute, since a
+    coordinator who clicks through teams should not wait for it on every page."""
+    if cache.add("monitor:feiten-vers", True, VERS_SECONDEN):
+        feiten_bijwerken(van=jaar_eerder(min(periode.van, Periode.huidig_kwartaal().van)))
+    return monitor_berekenen(periode, selectie)
+
+
+# -- streefwaarden ----------------------------------------------------------------------------------
+
+GRENZEN = {
+    kpi_mod.Eenheid.PROCENT: (Decimal(0), Decimal(100)),
+    kpi_mod.Eenheid.CIJFER: (Decimal(-10), Decimal(10)),
+    kpi_mod.Eenheid.DAGEN: (Decimal(0), Decimal(3650)),
+    kpi_mod.Eenheid.AANTAL: (Decimal(0), Decimal(10_000_000)),
+}
+
+
+def _als_decimal(waarde) -> Decimal | None:
+    if waarde is None or waarde == "":
+        return None
+    try:
+        getal = Decimal(str(waarde).replace(",", ".").strip())
+    except InvalidOperation:
+        raise ValidationError({"waarde": _("Vul een getal in, bijvoorbeeld 90 of 7,5.")}) from None
+    if not getal.is_finite():
+        raise ValidationError({"waarde": _("Vul een getal in, bijvoorbeeld 90 of 7,5.")})
+    return getal.quantize(Decimal("0.1"))
+
+
+@transaction.atomic
+def streefwaarde_instellen(*, door: Medewerker, kpi: str, waarde, toelichting: str = "") -> Streefwaarde:
+    """Set (or clear, with an empty value) the target of one KPI. Every change stays in the history."""
+    if not rechten.mag_streefwaarden_instellen(door):
+        raise PermissionDenied
+    if kpi not in kpi_mod.PER_CODE:
+        raise ValidationError({"kpi": _("Onbekende KPI '%(kpi)s'.") % {"kpi": kpi}})
+    definitie = kpi_mod.PER_CODE[kpi]
+    getal = _als_decimal(waarde)
+    if getal is not None:
+        laag, hoog = GRENZEN[definitie.eenheid]
+        if not laag <= getal <= hoog:
+            raise ValidationError(
+                {
+                    "waarde": _("Een streefwaarde voor '%(naam)s' ligt tussen %(laag)s en %(hoog)s.")
+                    % {"naam": definitie.naam, "laag": laag, "hoog": hoog}
+                }
+            )
+    streefwaarde = Streefwaarde.objects.select_for_update().filter(kpi=kpi).first() or Streefwaarde(kpi=kpi)
+    if streefwaarde.pk and streefwaarde.waarde == getal and streefwaarde.toelichting == toelichting.strip():
+        return streefwaarde
+    streefwaarde.waarde = getal
+    streefwaarde.toelichting = toelichting.strip()[:500]
+    streefwaarde.gewijzigd_door = door
+    streefwaarde.gewijzigd_op = timezone.now()
+    streefwaarde._change_reason = streefwaarde.toelichting or _("streefwaarde gewijzigd")
+    streefwaarde.full_clean()
+    streefwaarde.save()
+    return streefwaarde

@@ -1,0 +1,18 @@
+"""Celery tasks of the monitor: thin, idempotent, taking an id and calling a service."""
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task(name="monitor.tasks.monitor_bouwen", acks_late=True, reject_on_worker_lost=True)
+def monitor_bouwen(rapport_id: int) -> dict:
+    """Build one requested report. Running it twice (a redelivered message) yields one report."""
+    return services.rapport_bouwen(rapport_id=rapport_id)
+
+
+@shared_task(name="monitor.tasks.kwartaalmonitor_vorig_kwartaal", acks_late=True)
+def kwartaalmonitor_vorig_kwartaal() -> dict:
+    """Celery beat, on the first day of each quarter: last quarter's monitor, and a notice."""
+    rapport = services.vorig_kwartaal_bouwen()
+    return {"rapport": str(rapport.uuid), "versie": rapport.versie, "status": rapport.status}

@@ -1,0 +1,167 @@
+"""From the figures of a monitor to what a reader sees: the same rows for the dashboard and the PDF.
+
+Formatting (Dutch numbers, units) and the privacy threshold are applied here, once, so the dashboard
+and the raad's PDF cannot disagree on a figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from meldingen.vocab import Ingang, MelderSoort, Uitstroom
+
+from . import kpis as kpi_mod
+from .opmaak import aantal_afgeschermd, getal, groepswaarde, kpi_waarde
+
+STATUS_TEKST = {
+    "gehaald": "gehaald",
+    "niet_gehaald": "niet gehaald",
+    "geen_streefwaarde": "geen streefwaarde",
+    "onbekend": "geen gegevens",
+}
+RICHTING_TEKST = {
+    "hoger_beter": "hoger is beter",
+    "lager_beter": "lager is beter",
+    "neutraal": "geen voorkeursrichting",
+}
+
+EENHEID_NAAM = {"aantal": "aantal", "procent": "procent", "dagen": "dagen", "cijfer": "gemiddelde"}
+
+# The columns of the tables per team and per kern: the figures a raad compares between villages.
+TEAM_KOLOMMEN = [
+    ("meldingen_totaal", "Meldingen"),
+    ("meldingen_groei_procent", "Groei"),
+    ("meldingen_jeugd_procent", "Jeugd"),
+    ("eerste_contact_binnen_termijn_procent", "Contact op tijd"),
+    ("wachtlijst", "Wachtlijst"),
+    ("casussen_gestart", "Casussen gestart"),
+    ("casussen_tot_en_met_5_contactmomenten_procent", "≤ 5 contacten"),
+    ("clienttevredenheid_cijfer", "Cijfer"),
+]
+KERN_KOLOMMEN = [
+    ("meldingen_totaal", "Meldingen"),
+    ("meldingen_jeugd_procent", "Jeugd"),
+    ("eerste_contact_binnen_termijn_procent", "Contact op tijd"),
+    ("wachtlijst", "Wachtlijst"),
+    ("casussen_gestart", "Casussen gestart"),
+]
+
+
+@dataclass
+class KpiRij:
+    code: str
+    naam: str
+    waarde: str
+    streefwaarde: str
+    status: str
+    status_tekst: str
+    definitie: str
+    noot: str
+    richting: str
+    eenheid: str
+
+
+@dataclass
+class Tabel:
+    kolommen: list[str]
+    rijen: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+def _kpi_rij(k: dict) -> KpiRij:
+    definitie = kpi_mod.PER_CODE[k["code"]]
+    return KpiRij(
+        code=k["code"],
+        naam=k["naam"],
+        waarde=kpi_waarde(k["waarde"], k["eenheid"]),
+        streefwaarde=kpi_waarde(k["streefwaarde"], k["eenheid"]) if k["streefwaarde"] is not None else "",
+        status=k["status"],
+        status_tekst=STATUS_TEKST.get(k["status"], k["status"]),
+        definitie=definitie.definitie,
+        noot=k.get("noot", ""),
+        richting=RICHTING_TEKST[str(definitie.richting)],
+        eenheid=EENHEID_NAAM[str(definitie.eenheid)],
+    )
+
+
+def _groepstabel(groepen: list[dict], kolommen, drempel: int | None) -> Tabel:
+    tabel = Tabel([titel for _, titel in kolommen])
+    for groep in groepen:
+        cellen = []
+        for code, _titel in kolommen:
+            k = kpi_mod.PER_CODE[code]
+            noemer = groep["noemers"].get(code)
+            if code == "meldingen_groei_procent":
+                noemer = groep["waarden"].get("meldingen_vorig_jaar")
+            cellen.append(groepswaarde(groep["waarden"].get(code), str(k.eenheid), noemer, drempel))
+        tabel.rijen.append((groep["naam"], cellen))
+    return tabel
+
+
+def _verdeling(telling: dict[str, int], namen: dict, totaal: int | None) -> list[tuple[str, str, str]]:
+    rijen = []
+    for code, n in sorted(telling.items(), key=lambda t: -t[1]):
+        if not n:
+            continue
+        aandeel = f"{getal(100 * n / totaal, 1)}%" if totaal else ""
+        rijen.append((str(namen.get(code, code)), getal(n), aandeel))
+    return rijen
+
+
+def _leefgebied_per_team(m: dict, drempel: int | None) -> Tabel:
+    teams = [t for t, n in m["per_team"].items() if n]
+    tabel = Tabel(teams)
+    for label, totaal in m["per_leefgebied"].items():
+        if not totaal:
+            continue
+        cellen = [
+            aantal_afgeschermd(m["per_team_per_leefgebied"].get(t, {}).get(label, 0), drempel) for t in teams
+        ]
+        tabel.rijen.append((label, cellen))
+    return tabel
+
+
+def weergave(cijfers: dict, *, drempel: int | None) -> dict:
+    """Everything a reader sees of one monitor; ``drempel`` None shows exact small counts."""
+    kpis = cijfers["kpis"]
+    per_code = {k["code"]: k for k in kpis}
+    m = cijfers["meldingen"]
+    themas = []
+    for code, naam, uitleg in kpi_mod.THEMAS:
+        themas.append(
+            {
+                "code": code,
+                "naam": naam,
+                "uitleg": uitleg,
+                "kpis": [_kpi_rij(k) for k in kpis if k["thema"] == code],
+            }
+        )
+    uitstroom_namen = {**dict(Uitstroom.choices), "onbekend": "Nog open of onbekend"}
+    return {
+        "themas": themas,
+        "doelen": [_kpi_rij(k) for k in kpis if k["streefwaarde"] is not None],
+        "kern": {
+            code: _kpi_rij(per_code[code])
+            for code in (
+                "meldingen_totaal",
+                "meldingen_vorig_jaar",
+                "meldingen_groei_procent",
+                "eerste_contact_binnen_termijn_procent",
+                "wachtlijst",
+                "casussen_gestart",
+                "casussen_afgesloten",
+                "clienttevredenheid_cijfer",
+                "casussen_tot_en_met_5_contactmomenten_procent",
+                "zonder_maatwerk_na_3_maanden_procent",
+            )
+        },
+        "teams": _groepstabel(cijfers["kpis_per_team"], TEAM_KOLOMMEN, drempel),
+        "kernen": _groepstabel(cijfers["kpis_per_kern"], KERN_KOLOMMEN, drempel),
+        "ingang": _verdeling(m["per_ingang"], {**dict(Ingang.choices), "onbekend": "Onbekend"}, m["totaal"]),
+        "melder": _verdeling(
+            m["per_melder"], {**dict(MelderSoort.choices), "onbekend": "Onbekend"}, m["totaal"]
+        ),
+        "uitstroom": _verdeling(m["per_uitstroom"], uitstroom_namen, m["totaal"]),
+        "leefgebied": _verdeling(m["per_leefgebied"], {"onbekend": "Nog niet bekend"}, m["totaal"]),
+        "leefgebied_per_team": _leefgebied_per_team(m, drempel),
+        "drempel": drempel,
+    }
