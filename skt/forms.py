@@ -102,3 +102,61 @@ class TokenForm(NLDSFormMixin, forms.Form):
             "max_length": _("De code bestaat uit 6 cijfers."),
         },
     )
+
+
+class DossierFilterForm(NLDSFormMixin, forms.Form):
+    soort = forms.ChoiceField(label=_("Soort"), required=False)
+    van = forms.DateField(label=_("Van"), required=False, widget=DatumInput())
+    tot = forms.DateField(label=_("Tot en met"), required=False, widget=DatumInput())
+
+    def __init__(self, *args, **kwargs):
+        from .dossier import SOORTEN
+
+        super().__init__(*args, **kwargs)
+        self.fields["soort"].choices = [("", _("Alles")), *SOORTEN.items()]
+
+
+class InwonerZoekForm(NLDSFormMixin, forms.Form):
+    q = forms.CharField(label=_("Naam, BSN of postcode"), required=False, max_length=100)
+
+
+class NoodtoegangForm(NLDSFormMixin, forms.Form):
+    reden = forms.CharField(
+        label=_("Waarom hebt u nu toegang nodig?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Bijvoorbeeld: de casushouder is ziek en de inwoner belt met een dringende vraag. "
+            "De coördinator ziet uw reden terug."
+        ),
+    )
+    bevestig = forms.BooleanField(
+        label=_("Ik begrijp dat deze toegang wordt vastgelegd en door de coördinator wordt beoordeeld."),
+        error_messages={"required": _("Bevestig dat u begrijpt dat deze toegang wordt beoordeeld.")},
+    )
+
+
+class NoodtoegangBeoordelingForm(NLDSFormMixin, forms.Form):
+    oordeel = forms.ChoiceField(
+        label=_("Oordeel"),
+        choices=[("terecht", _("Terecht")), ("onterecht", _("Onterecht"))],
+        widget=forms.RadioSelect,
+    )
+    opmerking = forms.CharField(label=_("Opmerking"), required=False, max_length=1000)
+
+
+class RegisseurForm(NLDSFormMixin, forms.Form):
+    regisseur = forms.ModelChoiceField(
+        label=_("Regisseur van het huishouden"),
+        queryset=None,
+        required=False,
+        empty_label=_("— geen regisseur —"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .models import Medewerker, Rol
+
+        super().__init__(*args, **kwargs)
+        self.fields["regisseur"].queryset = Medewerker.objects.filter(
+            is_active=True, rol__in=[Rol.BEROEPSKRACHT, Rol.CONSULENT_WMO, Rol.CONSULENT_JEUGD]
+        )

@@ -371,3 +371,71 @@ class Toegang(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("Het toegangslog kan niet worden verwijderd."))
+
+
+class Betrokkenheid(models.Model):
+    """Why a team or person may open an inwoner's dossier: a melding, casus or arrangement, since/until.
+
+    Written by rechten.inwoner_toegang_geven together with the object permission; the dossier
+    shows it as 'who is involved' and it keeps access after a hand-over ("having had" counts).
+    """
+
+    class Soort(models.TextChoices):
+        REGISTRATIE = "registratie", _("Registratie")
+        MELDING = "melding", _("Melding")
+        CASUS = "casus", _("Casus")
+        ARRANGEMENT = "arrangement", _("Arrangement")
+        REGISSEUR = "regisseur", _("Regisseur huishouden")
+        VEILIG_THUIS = "veilig_thuis", _("Veiligheidssignaal")
+
+    inwoner = models.ForeignKey(Inwoner, on_delete=models.CASCADE, related_name="betrokkenheden")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    medewerker = models.ForeignKey(
+        Medewerker, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    sinds = models.DateTimeField(_("sinds"), default=timezone.now)
+    tot = models.DateTimeField(_("tot"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("betrokkenheid")
+        verbose_name_plural = _("betrokkenheden")
+        ordering = ["sinds"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(team__isnull=False) | models.Q(medewerker__isnull=False),
+                name="betrokkenheid_team_of_medewerker",
+            ),
+            models.UniqueConstraint(fields=["inwoner", "team", "soort"], name="betrokkenheid_uniek_team"),
+            models.UniqueConstraint(fields=["inwoner", "medewerker", "soort"], name="betrokkenheid_uniek_mw"),
+        ]
+
+
+class Noodtoegang(models.Model):
+    """Break the glass: time-limited access without betrokkenheid, with a reason, for coordinator review."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    medewerker = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="noodtoegangen")
+    inwoner = models.ForeignKey(Inwoner, on_delete=models.CASCADE, related_name="noodtoegangen")
+    reden = models.TextField(_("reden"), max_length=2000)
+    van = models.DateTimeField(_("van"), default=timezone.now)
+    tot = models.DateTimeField(_("tot"))
+    beoordeeld_door = models.ForeignKey(
+        Medewerker, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    beoordeeld_op = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    oordeel = models.CharField(
+        _("oordeel"),
+        max_length=20,
+        blank=True,
+        choices=[("terecht", _("Terecht")), ("onterecht", _("Onterecht: besproken met de medewerker"))],
+    )
+    opmerking = models.CharField(_("opmerking"), max_length=1000, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("noodtoegang")
+        verbose_name_plural = _("noodtoegangen")
+        ordering = ["-van"]
+        indexes = [models.Index(fields=["medewerker", "inwoner", "tot"], name="noodtoegang_actief_idx")]

@@ -43,7 +43,13 @@ ITEMS: list[Item] = [
         "arrangementen:berichten",
         (Rol.BEROEPSKRACHT, Rol.COORDINATOR, Rol.CONSULENT_WMO, Rol.CONSULENT_JEUGD),
     ),
+    Item(
+        "Mijn inwoners",
+        "inwoners",
+        (Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER, Rol.COORDINATOR, Rol.CONSULENT_WMO, Rol.CONSULENT_JEUGD),
+    ),
     Item("Toegangslog", "toegangslog", (Rol.COORDINATOR,)),
+    Item("Noodtoegang", "noodtoegang_beoordelen", (Rol.COORDINATOR,)),
     Item("Beheer", "admin:index", (Rol.BEHEERDER,)),
 ]
 

@@ -20,10 +20,21 @@ from functools import wraps
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, Model, OuterRef, QuerySet
+from django.db.models.functions import Now
 from django.http import Http404
+from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
-from .models import Inwoner, InwonerGroupObjectPermission, InwonerUserObjectPermission, Medewerker, Rol, Team
+from .models import (
+    Betrokkenheid,
+    Inwoner,
+    InwonerGroupObjectPermission,
+    InwonerUserObjectPermission,
+    Medewerker,
+    Noodtoegang,
+    Rol,
+    Team,
+)
 from .toegang import toegang_vastleggen
 
 KERNTEAM_ROLLEN = (Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER)
@@ -141,11 +152,15 @@ def intrekken(permissie: str, van: Team | Medewerker, obj: Model) -> None:
     remove_perm(permissie, van.groep if isinstance(van, Team) else van, obj)
 
 
-def _met_objectrecht(qs: QuerySet, user, codename: str, user_tabel, groep_tabel) -> QuerySet:
+def _met_objectrecht(
+    qs: QuerySet, user, codename: str, user_tabel, groep_tabel, *, via_teams: bool = True
+) -> QuerySet:
     """Filter qs to objects on which user, or a group of user, holds codename. One query."""
     via_user = user_tabel.objects.filter(
         content_object=OuterRef("pk"), user=user, permission__codename=codename
     )
+    if not via_teams:
+        return qs.filter(Exists(via_user))
     via_groep = groep_tabel.objects.filter(
         content_object=OuterRef("pk"), group__user=user, permission__codename=codename
     )
@@ -156,12 +171,18 @@ def _met_objectrecht(qs: QuerySet, user, codename: str, user_tabel, groep_tabel)
 
 
 def inwoners_zichtbaar_voor(user) -> QuerySet[Inwoner]:
-    """Inwoners whose dossier this user may open: through betrokkenheid of the user or their team."""
+    """Inwoners whose dossier this user may open: betrokkenheid of the user or their team, or an
+    active break-the-glass access of the user. One query."""
     if not is_actief(user) or user.rol in (Rol.BELEID, Rol.BEHEERDER, Rol.VRAAGVERHELDERAAR):
         return Inwoner.objects.none()
-    return _met_objectrecht(
-        Inwoner.objects.all(), user, "view_inwoner", InwonerUserObjectPermission, InwonerGroupObjectPermission
+    via_user = InwonerUserObjectPermission.objects.filter(
+        content_object=OuterRef("pk"), user=user, permission__codename="view_inwoner"
     )
+    via_groep = InwonerGroupObjectPermission.objects.filter(
+        content_object=OuterRef("pk"), group__user=user, permission__codename="view_inwoner"
+    )
+    nood = Noodtoegang.objects.filter(inwoner=OuterRef("pk"), medewerker=user, van__lte=Now(), tot__gt=Now())
+    return Inwoner.objects.filter(Exists(via_user) | Exists(via_groep) | Exists(nood))
 
 
 def inwoners_herkenbaar_voor(user) -> QuerySet[Inwoner]:
@@ -184,6 +205,7 @@ class InwonerToegang:
     inwoner: Inwoner
     niveau: Niveau
     mag_wijzigen: bool
+    noodtoegang: Noodtoegang | None = None
 
     @property
     def toon_bsn(self) -> bool:
@@ -206,13 +228,57 @@ def get_inwoner_voor(request, uuid) -> InwonerToegang:
         raise Http404
     niveau = niveau_voor_inwoner(user)
     mag_wijzigen = niveau == Niveau.VOLLEDIG and kan(user, "skt.change_inwoner")
-    toegang_vastleggen(request, actie="lezen", obj=inwoner, inwoner=inwoner)
-    return InwonerToegang(inwoner=inwoner, niveau=niveau, mag_wijzigen=mag_wijzigen)
+    nood = actieve_noodtoegang(user, inwoner)
+    if nood is not None and not _via_betrokkenheid(user, inwoner):
+        toegang_vastleggen(request, actie="break_the_glass", obj=inwoner, inwoner=inwoner, reden=nood.reden)
+    else:
+        toegang_vastleggen(request, actie="lezen", obj=inwoner, inwoner=inwoner)
+    return InwonerToegang(inwoner=inwoner, niveau=niveau, mag_wijzigen=mag_wijzigen, noodtoegang=nood)
 
 
-def inwoner_toegang_geven(inwoner: Inwoner, aan: Team | Medewerker) -> None:
+def _via_betrokkenheid(user, inwoner: Inwoner) -> bool:
+    return _met_objectrecht(
+        Inwoner.objects.filter(pk=inwoner.pk),
+        user,
+        "view_inwoner",
+        InwonerUserObjectPermission,
+        InwonerGroupObjectPermission,
+    ).exists()
+
+
+def actieve_noodtoegang(user, inwoner: Inwoner) -> Noodtoegang | None:
+    if not is_actief(user):
+        return None
+    nu = timezone.now()
+    return Noodtoegang.objects.filter(medewerker=user, inwoner=inwoner, van__lte=nu, tot__gt=nu).first()
+
+
+def mag_noodtoegang_vragen(user) -> bool:
+    """Break the glass: professionals who may have to act for an absent colleague or in an emergency."""
+    return heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR, *CONSULENT_ROLLEN)
+
+
+def mag_toegangslog_inzien(user, inwoner: Inwoner | None = None) -> bool:
+    """The coordinator reviews who read a dossier (of an inwoner of their teams)."""
+    if not heeft_rol(user, Rol.COORDINATOR):
+        return False
+    return inwoner is None or inwoners_zichtbaar_voor(user).filter(pk=inwoner.pk).exists()
+
+
+def mag_inzage_exporteren(user, inwoner: Inwoner) -> bool:
+    """An AVG inzageverzoek is handled by the coordinator for an inwoner of their teams."""
+    return mag_toegangslog_inzien(user, inwoner)
+
+
+def mag_huishouden_regisseren(user) -> bool:
+    return heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR, *CONSULENT_ROLLEN)
+
+
+def inwoner_toegang_geven(inwoner: Inwoner, aan: Team | Medewerker, soort: str = "registratie") -> None:
     """Betrokkenheid: a team or person gets to open (and, by role, change) the inwoner's dossier."""
     toekennen("skt.view_inwoner", aan, inwoner)
+    sleutel = {"team": aan} if isinstance(aan, Team) else {"medewerker": aan}
+    Betrokkenheid.objects.get_or_create(inwoner=inwoner, soort=soort, **sleutel)
 
 
 def mag_inwoner_registreren(user) -> bool:
@@ -307,7 +373,9 @@ def melding_toewijzen(melding, team: Team) -> None:
     toekennen("meldingen.view_melding", team, melding)
     toekennen("meldingen.change_melding", team, melding)
     if melding.inwoner_id:
-        inwoner_toegang_geven(melding.inwoner, team)
+        # A safety signal must not show up as 'loket involved' to kernteam roles.
+        soort = "veilig_thuis" if melding.veilig_thuis else "melding"
+        inwoner_toegang_geven(melding.inwoner, team, soort=soort)
 
 
 def melding_overdragen(melding, van: Team) -> None:
@@ -463,7 +531,7 @@ def casus_toewijzen(casus) -> None:
     """Start of a casus: its team reads and works on it and opens the inwoner's dossier."""
     toekennen("casussen.view_casus", casus.team, casus)
     toekennen("casussen.change_casus", casus.team, casus)
-    inwoner_toegang_geven(casus.inwoner, casus.team)
+    inwoner_toegang_geven(casus.inwoner, casus.team, soort="casus")
     if casus.vrijwilliger_id:
         casus_vrijwilliger_toegang_geven(casus, casus.vrijwilliger)
 
@@ -471,7 +539,7 @@ def casus_toewijzen(casus) -> None:
 def casus_vrijwilliger_toegang_geven(casus, vrijwilliger: Medewerker) -> None:
     """Personal, read-only: the volunteer sees this casus and (without BSN) its inwoner."""
     toekennen("casussen.view_casus", vrijwilliger, casus)
-    inwoner_toegang_geven(casus.inwoner, vrijwilliger)
+    inwoner_toegang_geven(casus.inwoner, vrijwilliger, soort="casus")
 
 
 def casus_vrijwilliger_toegang_intrekken(casus, vrijwilliger: Medewerker) -> None:
@@ -489,7 +557,7 @@ def casus_vrijwilliger_toegang_intrekken(casus, vrijwilliger: Medewerker) -> Non
 def casus_opschalen(casus, loket: Team) -> None:
     """Opschalen: the loket sees the casus and the dossier; the team keeps sight (the ISam gap)."""
     toekennen("casussen.view_casus", loket, casus)
-    inwoner_toegang_geven(casus.inwoner, loket)
+    inwoner_toegang_geven(casus.inwoner, loket, soort="casus")
 
 
 # -- arrangementen ---------------------------------------------------------------------------
@@ -636,14 +704,16 @@ def arrangement_toewijzen(arrangement) -> None:
         toekennen(codename, arrangement.opgesteld_door, arrangement)
         if arrangement.team_id:
             toekennen(codename, arrangement.team, arrangement)
-    inwoner_toegang_geven(arrangement.inwoner, arrangement.team or arrangement.opgesteld_door)
+    inwoner_toegang_geven(
+        arrangement.inwoner, arrangement.team or arrangement.opgesteld_door, soort="arrangement"
+    )
 
 
 def arrangement_aan_loket_geven(arrangement, loket: Team) -> None:
     """Submitted: the loket's consulenten read and decide it and open the dossier; the team keeps view."""
     toekennen("arrangementen.view_arrangement", loket, arrangement)
     toekennen("arrangementen.beoordelen_arrangement", loket, arrangement)
-    inwoner_toegang_geven(arrangement.inwoner, loket)
+    inwoner_toegang_geven(arrangement.inwoner, loket, soort="arrangement")
 
 
 # -- monitor ---------------------------------------------------------------------------------

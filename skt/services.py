@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import timedelta
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import rechten
-from .models import GemeenteProfiel, Inwoner, Kern, Medewerker, Organisatie, Rol, Team
+from .models import (
+    GemeenteProfiel,
+    Huishouden,
+    Inwoner,
+    Kern,
+    Medewerker,
+    Noodtoegang,
+    Organisatie,
+    Rol,
+    Team,
+)
 
 
 def actief_profiel() -> GemeenteProfiel | None:
@@ -98,3 +110,69 @@ def inwoner_registreren(*, door: Medewerker, gegevens: dict) -> Inwoner:
     if not teams:
         rechten.inwoner_toegang_geven(inwoner, door)
     return inwoner
+
+
+NOODTOEGANG_UREN = 8
+
+
+@transaction.atomic
+def noodtoegang_openen(*, door: Medewerker, inwoner_uuid, reden: str) -> Noodtoegang:
+    """Break the glass: access for a limited time, logged and put on the coordinator's review list."""
+    if not rechten.mag_noodtoegang_vragen(door):
+        raise ValidationError(_("Uw rol kan geen noodtoegang krijgen."))
+    reden = (reden or "").strip()
+    if len(reden) < 20:
+        raise ValidationError(
+            {
+                "reden": _(
+                    "Beschrijf in minstens 20 tekens waarom u nu toegang nodig hebt "
+                    "(bijvoorbeeld: afwezigheid van de casushouder, spoed)."
+                )
+            }
+        )
+    inwoner = Inwoner.objects.filter(uuid=inwoner_uuid).first()
+    if inwoner is None:
+        raise ValidationError(_("Deze inwoner bestaat niet. Controleer de link die u hebt gekregen."))
+    uren = profielinstelling("termijnen.noodtoegang_uren", NOODTOEGANG_UREN)
+    nu = timezone.now()
+    return Noodtoegang.objects.create(
+        medewerker=door, inwoner=inwoner, reden=reden, van=nu, tot=nu + timedelta(hours=uren)
+    )
+
+
+@transaction.atomic
+def noodtoegang_beoordelen(*, door: Medewerker, noodtoegang, oordeel: str, opmerking: str = ""):
+    nood = Noodtoegang.objects.select_for_update().get(pk=noodtoegang.pk)
+    if not rechten.mag_toegangslog_inzien(door):
+        raise ValidationError(_("Alleen de coördinator beoordeelt noodtoegang."))
+    if nood.beoordeeld_op is not None:
+        raise ValidationError(
+            _("Deze noodtoegang is al beoordeeld door %(wie)s.") % {"wie": nood.beoordeeld_door}
+        )
+    if oordeel not in ("terecht", "onterecht"):
+        raise ValidationError({"oordeel": _("Kies 'terecht' of 'onterecht'.")})
+    if oordeel == "onterecht" and not opmerking.strip():
+        raise ValidationError({"opmerking": _("Schrijf op wat u met de medewerker hebt besproken.")})
+    nood.oordeel, nood.opmerking = oordeel, opmerking
+    nood.beoordeeld_door, nood.beoordeeld_op = door, timezone.now()
+    nood.save()
+    return nood
+
+
+@transaction.atomic
+def huishouden_regisseur_zetten(*, door: Medewerker, huishouden, regisseur: Medewerker | None):
+    huishouden = Huishouden.objects.select_for_update().get(pk=huishouden.pk)
+    if not rechten.mag_huishouden_regisseren(door):
+        raise ValidationError(_("Uw rol kan geen regisseur aanwijzen."))
+    if regisseur is not None and regisseur.rol not in (
+        Rol.BEROEPSKRACHT,
+        Rol.CONSULENT_WMO,
+        Rol.CONSULENT_JEUGD,
+    ):
+        raise ValidationError({"regisseur": _("De regisseur is een beroepskracht of consulent.")})
+    huishouden.regisseur = regisseur
+    huishouden.save()
+    if regisseur is not None:
+        for lid in huishouden.leden.all():
+            rechten.inwoner_toegang_geven(lid, regisseur, soort="regisseur")
+    return huishouden

@@ -13,7 +13,13 @@ urlpatterns = [
     path("uitloggen/", views.uitloggen, name="uitloggen"),
     path("gezond/", views.gezondheid, name="gezondheid"),
     path("inwoners/nieuw/", poort_views.inwoner_nieuw, {"daarna": "dossier"}, name="inwoner_nieuw"),
+    path("inwoners/", views.inwoners, name="inwoners"),
     path("inwoners/<uuid:uuid>/", views.inwoner_detail, name="inwoner_detail"),
+    path("inwoners/<uuid:uuid>/toegang/", views.wie_keek, name="wie_keek"),
+    path("inwoners/<uuid:uuid>/inzage.<str:formaat>", views.inzage, name="inzage"),
+    path("huishoudens/<uuid:uuid>/", views.huishouden, name="huishouden"),
+    path("noodtoegang/", views.noodtoegang, name="noodtoegang"),
+    path("noodtoegang/beoordelen/", views.noodtoegang_beoordelen, name="noodtoegang_beoordelen"),
     path("toegangslog/", views.toegangslog, name="toegangslog"),
     path("beheer/", admin.site.urls),
 ]
