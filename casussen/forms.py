@@ -92,7 +92,10 @@ class CasusStartForm(NLDSFormMixin, forms.Form):
         self.fields["toets_collega"].queryset = leden.filter(rol__in=[Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER])
         self.fields["toets_collega"].empty_label = _("— kies de collega —")
         for kader in KADERS:
-            self.fields[kader.veld] = forms.BooleanField(label=kader.label, required=False)
+            # Required, so a missing kader shows up in the same round as the other empty fields.
+            self.fields[kader.veld] = forms.BooleanField(
+                label=kader.label, required=True, error_messages={"required": kader.fout}
+            )
             self.fields[kader.veld].widget.attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
 
     @property

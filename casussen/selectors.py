@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from skt.services import profielinstelling
+from skt.services import actief_profiel
 
-from .models import Adviesvraag, Casus, ZrmScore
-from .services import max_contactmomenten
+from .models import Adviesvraag, Casus, Contactmoment, ZrmScore
+from .services import STANDAARD_MAX_CONTACTMOMENTEN
 from .vocab import ZrmMoment
 from .workflow import CasusStatus
 
@@ -39,11 +40,22 @@ class Termijnen:
 
     @classmethod
     def uit_profiel(cls) -> Termijnen:
+        """All from one read of the active gemeente profile."""
+        profiel = actief_profiel()
+        instellingen = profiel.instellingen if profiel else {}
+        termijnen = instellingen.get("termijnen") or {}
+
+        def geheel(waarde, standaard: int) -> int:
+            try:
+                return max(1, int(waarde))
+            except (TypeError, ValueError):
+                return standaard
+
         return cls(
-            maximum=max_contactmomenten(),
-            zonder_contact_dagen=int(profielinstelling("termijnen.casus_zonder_contact_dagen", 28)),
-            doorlooptijd_dagen=int(profielinstelling("termijnen.casus_doorlooptijd_dagen", 91)),
-            advies_dagen=int(profielinstelling("termijnen.casus_advies_dagen", 5)),
+            maximum=geheel(instellingen.get("max_contactmomenten"), STANDAARD_MAX_CONTACTMOMENTEN),
+            zonder_contact_dagen=geheel(termijnen.get("casus_zonder_contact_dagen"), 28),
+            doorlooptijd_dagen=geheel(termijnen.get("casus_doorlooptijd_dagen"), 91),
+            advies_dagen=geheel(termijnen.get("casus_advies_dagen"), 5),
         )
 
 
@@ -80,9 +92,8 @@ def rijen_verrijken(casussen, termijnen: Termijnen) -> list[Casus]:
     return rijen
 
 
-def teamoverzicht(qs: QuerySet[Casus]) -> list[dict]:
-    """Per team: open, waiting for advice, at the maximum. One aggregate query."""
-    maximum = max_contactmomenten()
+def teamoverzicht(qs: QuerySet[Casus], maximum: int) -> list[dict]:
+    """Per team: open, waiting for advice, at the maximum. Two aggregate queries."""
     per_team = (
         qs.exclude(status=CasusStatus.AFGESLOTEN)
         .values("team__naam", "team__code")
@@ -92,10 +103,19 @@ def teamoverzicht(qs: QuerySet[Casus]) -> list[dict]:
         )
         .order_by("team__naam")
     )
+    # A correlated count per casus, not a join: joining contactmomenten here would multiply the rows.
+    telling = (
+        Contactmoment.objects.filter(casus=OuterRef("pk"), is_vinger_aan_de_pols=False)
+        .order_by()
+        .values("casus")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     aan_maximum = dict(
         qs.filter(status=CasusStatus.LOPEND)
-        .annotate(n=Count("contactmomenten", filter=TELT))
+        .annotate(n=Coalesce(Subquery(telling), 0))
         .filter(n__gte=maximum)
+        .order_by()
         .values("team__code")
         .annotate(aantal=Count("pk"))
         .values_list("team__code", "aantal")

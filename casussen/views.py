@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -350,14 +351,16 @@ def _statusfilter(qs, waarde: str):
         return qs.filter(status=CasusStatus.AFGESLOTEN).order_by("-afgesloten_op", "-pk")
     if waarde == "alle":
         return qs.order_by("-aangemaakt_op", "-pk")
-    return qs.exclude(status=CasusStatus.AFGESLOTEN).order_by("startdatum", "aangemaakt_op", "pk")
+    # Not yet started (waiting for advice) first, then the longest running.
+    return qs.exclude(status=CasusStatus.AFGESLOTEN).order_by(
+        F("startdatum").asc(nulls_first=True), "aangemaakt_op", "pk"
+    )
 
 
-def _caseload(request, qs, *, titel: str, template_context: dict):
+def _caseload(request, qs, *, titel: str, termijnen: selectors.Termijnen, template_context: dict):
     status = request.GET.get("status", "open")
     if status not in ("open", "afgesloten", "alle"):
         status = "open"
-    termijnen = selectors.Termijnen.uit_profiel()
     pagina = Paginator(selectors.met_kengetallen(_statusfilter(qs, status)), PER_PAGINA).get_page(
         request.GET.get("pagina")
     )
@@ -390,7 +393,8 @@ def mijn_casussen(request):
         titel = _("Casussen waarbij ik betrokken ben")
     else:
         titel = _("Opgeschaalde casussen")
-    return _caseload(request, qs, titel=titel, template_context={"soort": "mijn"})
+    termijnen = selectors.Termijnen.uit_profiel()
+    return _caseload(request, qs, titel=titel, termijnen=termijnen, template_context={"soort": "mijn"})
 
 
 @rechten.vereist_rol(Rol.BEROEPSKRACHT, Rol.COORDINATOR)
@@ -404,15 +408,17 @@ def team_casussen(request):
         if gekozen not in {t.code for t in teams}:
             raise Http404
         qs = qs.filter(team__code=gekozen)
+    termijnen = selectors.Termijnen.uit_profiel()
     return _caseload(
         request,
         qs,
         titel=_("Caseload van de teams") if user.rol == Rol.COORDINATOR else _("Caseload van mijn team"),
+        termijnen=termijnen,
         template_context={
             "soort": "team",
             "teams": teams,
             "gekozen_team": gekozen,
-            "teamoverzicht": selectors.teamoverzicht(overzicht_qs),
+            "teamoverzicht": selectors.teamoverzicht(overzicht_qs, termijnen.maximum),
             "per_casushouder": selectors.per_casushouder(qs),
         },
     )
