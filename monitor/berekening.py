@@ -25,6 +25,8 @@ from .models import CasusFeit, MeldingFeit, MeldingFeitLeefgebied
 from .periode import Periode, jaar_eerder
 
 ONBEKEND = "onbekend"
+# The group of facts without a team or kern (key None is the whole selection).
+ZONDER = "zonder"
 
 
 @dataclass(frozen=True)
@@ -199,7 +201,7 @@ def kpis_berekenen(ctx: kpi_mod.Context, selectie: Selectie, groep: str | None =
         else:
             pad = verzameling.team_pad if groep == "team" else verzameling.kern_pad
             rijen = [
-                {"_groep": rij.pop(pad), **rij}
+                {"_groep": ZONDER if (g := rij.pop(pad)) is None else g, **rij}
                 for rij in qs.order_by().values(pad).annotate(**aggregaten).order_by()
             ]
         for rij in rijen:
@@ -366,7 +368,7 @@ def _groep_lijst(uitkomsten: KpiUitkomsten, namen: dict) -> list[dict]:
             continue
         lijst.append(
             {
-                "naam": namen.get(pk, ONBEKEND),
+                "naam": ONBEKEND if pk == ZONDER else namen.get(pk, ONBEKEND),
                 "waarden": waarden,
                 "noemers": uitkomsten.noemers.get(pk, {}),
             }
@@ -405,8 +407,8 @@ def monitor_berekenen(
 
     per_team = kpis_berekenen(ctx, selectie, "team")
     per_kern = kpis_berekenen(ctx, selectie, "kern")
-    team_ids = set(per_team.waarden) - {None}
-    kern_ids = set(per_kern.waarden) - {None}
+    team_ids = set(per_team.waarden) - {None, ZONDER}
+    kern_ids = set(per_kern.waarden) - {None, ZONDER}
 
     meldingen = {
         "totaal": waarden.get("meldingen_totaal"),
