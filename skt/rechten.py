@@ -182,7 +182,12 @@ def inwoners_zichtbaar_voor(user) -> QuerySet[Inwoner]:
         content_object=OuterRef("pk"), group__user=user, permission__codename="view_inwoner"
     )
     nood = Noodtoegang.objects.filter(inwoner=OuterRef("pk"), medewerker=user, van__lte=Now(), tot__gt=Now())
-    return Inwoner.objects.filter(Exists(via_user) | Exists(via_groep) | Exists(nood))
+    voorwaarde = Exists(via_user) | Exists(nood)
+    # A vrijwilliger sees only the inwoners of the casussen they are added to (a personal grant),
+    # not every dossier their team works on.
+    if user.rol != Rol.VRIJWILLIGER:
+        voorwaarde |= Exists(via_groep)
+    return Inwoner.objects.filter(voorwaarde)
 
 
 def inwoners_herkenbaar_voor(user) -> QuerySet[Inwoner]:
@@ -243,6 +248,7 @@ def _via_betrokkenheid(user, inwoner: Inwoner) -> bool:
         "view_inwoner",
         InwonerUserObjectPermission,
         InwonerGroupObjectPermission,
+        via_teams=user.rol != Rol.VRIJWILLIGER,
     ).exists()
 
 

@@ -1,0 +1,135 @@
+"""Every role logs in through the real login form and the real TOTP step, in a real browser."""
+
+import re
+
+import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from skt.navigatie import ITEMS
+
+pytestmark = pytest.mark.e2e
+
+WACHTWOORD = "geheim-wachtwoord-123"  # tests/factories.medewerker_maken
+
+ROLLEN = [
+    "poort",
+    "beroepskracht",
+    "vrijwilliger",
+    "consulent",
+    "consulent_jeugd",
+    "coordinator",
+    "beleid",
+    "beheerder",
+]
+
+# Pages that belong to one role: their menu item must show for that role and for no other.
+EIGEN_ITEMS = {"Beheer": "beheerder", "Toegangslog": "coordinator"}
+
+
+def menu_volgens_navigatie(medewerker) -> set[str]:
+    """What skt/navigatie.py promises this role; the browser must show exactly that."""
+    return {item.label for item in ITEMS if medewerker.rol in item.rollen}
+
+
+def huidige_code(medewerker) -> str:
+    apparaat = TOTPDevice.objects.get(user=medewerker)
+    return f"{totp(apparaat.bin_key, apparaat.step, apparaat.t0, apparaat.digits, apparaat.drift):06d}"
+
+
+def inloggen(pagina, live_server, medewerker) -> None:
+    pagina.goto("/")
+    # Anonymous: the start page sends us to the login form.
+    assert re.search(r"/inloggen/\?next=/$", pagina.url), pagina.url
+    pagina.get_by_label("Gebruikersnaam").fill(medewerker.username)
+    pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    pagina.get_by_role("button", name="Inloggen").click()
+    pagina.wait_for_url(re.compile(r"/inloggen/tweede-factor/"))
+    # First login: the set-up page; the app created the device after the password step.
+    assert pagina.get_by_role("heading", level=1).inner_text() == "Authenticator-app koppelen"
+    assert pagina.locator(".skt-qr svg").count() == 1
+    pagina.get_by_label("Code uit uw authenticator-app").fill(huidige_code(medewerker))
+    pagina.get_by_role("button", name="Bevestigen").click()
+    pagina.wait_for_url(f"{live_server.url}/")
+
+
+@pytest.mark.parametrize("persona", ROLLEN)
+def test_elke_rol_logt_in_met_tweede_factor_en_ziet_het_eigen_menu(
+    pagina, live_server, e2e_personas, screenshots, persona
+):
+    medewerker = getattr(e2e_personas, persona)
+    inloggen(pagina, live_server, medewerker)
+
+    assert pagina.get_by_role("heading", level=1).inner_text() == "Mijn werk"
+    assert pagina.locator("html").get_attribute("lang") == "nl"
+    assert pagina.title().startswith("Mijn werk")
+    rol_label = str(medewerker.get_rol_display())
+    assert pagina.locator(".skt-rol strong").inner_text() == rol_label
+    assert rol_label in pagina.locator(".skt-kop__gebruiker").inner_text()
+
+    if persona == "coordinator":
+        pagina.screenshot(path=str(screenshots / "mijn_werk_coordinator.png"), full_page=True)
+
+    # Skip link first in the tab order, pointing at the main content.
+    skiplink = pagina.locator("a.utrecht-skip-link")
+    assert skiplink.get_attribute("href") == "#inhoud"
+    assert pagina.locator("main#inhoud").count() == 1
+    pagina.keyboard.press("Tab")
+    assert pagina.evaluate("document.activeElement.className") == "utrecht-skip-link"
+
+    menu = set(pagina.get_by_role("navigation", name="Hoofdmenu").get_by_role("link").all_inner_texts())
+    assert menu == menu_volgens_navigatie(medewerker)
+    assert "Mijn werk" in menu
+    for label, rol in EIGEN_ITEMS.items():
+        assert (label in menu) == (persona == rol), (label, persona)
+    assert pagina.get_by_role("link", name="Mijn werk").get_attribute("aria-current") == "page"
+
+    # The page is styled: the NL Design System and our CSS load, and CSP blocks nothing.
+    assert pagina.statische_fouten == []
+    assert pagina.csp_fouten == []
+    kopkleur = pagina.evaluate("getComputedStyle(document.querySelector('.skt-kop')).backgroundColor")
+    assert kopkleur not in ("rgba(0, 0, 0, 0)", "transparent")
+    bladen = dict(pagina.evaluate("Array.from(document.styleSheets).map(b => [b.href, b.cssRules.length])"))
+    for naam in ("voorbeeld/theme.css", "utrecht/index.css", "skt/skt.css"):
+        regels = [aantal for href, aantal in bladen.items() if href and href.endswith(naam)]
+        assert regels and regels[0] > 0, (naam, bladen)
+    # The theme's tokens apply to the document (html carries the voorbeeld-theme class).
+    token = "getComputedStyle(document.documentElement).getPropertyValue('--basis-text-font-family-default')"
+    assert pagina.evaluate(token).strip()
+
+    if persona == "coordinator":
+        pagina.get_by_role("link", name="Toegangslog").first.click()
+        pagina.wait_for_url(f"{live_server.url}/toegangslog/")
+        assert "Ingelogd" in pagina.locator("table").inner_text()
+
+
+def test_qr_pagina_rendert_zonder_csp_fouten(pagina, live_server, e2e_personas, screenshots):
+    pagina.goto("/inloggen/")
+    pagina.screenshot(path=str(screenshots / "inloggen.png"), full_page=True)
+    pagina.get_by_label("Gebruikersnaam").fill("beroepskracht")
+    pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    pagina.get_by_role("button", name="Inloggen").click()
+    pagina.wait_for_url(re.compile(r"/inloggen/tweede-factor/"))
+    svg = pagina.locator(".skt-qr svg")
+    doos = svg.bounding_box()
+    assert doos and doos["width"] > 100 and doos["height"] > 100  # scannable size
+    pagina.screenshot(path=str(screenshots / "tweede_factor.png"), full_page=True)
+    assert pagina.csp_fouten == []
+    assert pagina.statische_fouten == []
+
+
+def test_foute_code_in_de_browser(pagina, live_server, e2e_personas):
+    pagina.goto("/inloggen/")
+    pagina.get_by_label("Gebruikersnaam").fill("vrijwilliger")
+    pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    pagina.get_by_role("button", name="Inloggen").click()
+    pagina.wait_for_url(re.compile(r"/inloggen/tweede-factor/"))
+    goed = huidige_code(e2e_personas.vrijwilliger)
+    pagina.get_by_label("Code uit uw authenticator-app").fill("000000" if goed != "000000" else "111111")
+    pagina.get_by_role("button", name="Bevestigen").click()
+    fout = pagina.locator(".utrecht-form-field-error-message")
+    assert "Deze code klopt niet" in fout.inner_text()
+    # The error is tied to the field for screen readers.
+    veld = pagina.get_by_label("Code uit uw authenticator-app")
+    assert veld.get_attribute("aria-invalid") == "true"
+    assert re.search(r"/inloggen/tweede-factor/", pagina.url)
