@@ -112,14 +112,13 @@ def gezondheid(request):
 
 
 def mijn_werk(request):
-    """The start page: what this role works on. Apps add their sections via templates."""
-    # Imported here: skt is the base the apps build on and does not import them at load time.
-    from meldingen.views import werkblokken_voor as meldingen_werkblokken
+    """The start page: what this role works on, as blocks with counts and links."""
+    from .werkblokken import werkblokken_voor
 
     return render(
         request,
         "skt/mijn_werk.html",
-        {"rol": request.user.rol, "Rol": Rol, "werkblokken": [*meldingen_werkblokken(request.user)]},
+        {"rol": request.user.rol, "Rol": Rol, "werkblokken": werkblokken_voor(request.user)},
     )
 
 
