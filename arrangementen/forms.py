@@ -101,6 +101,9 @@ class OnderdeelForm(NLDSFormMixin, forms.Form):
             waarde = waarde.replace(".", "").replace(",", ".")
         return waarde
 
+    def als_gegevens(self) -> dict:
+        return dict(self.cleaned_data)
+
     @property
     def bestaat(self) -> bool:
         return bool(self.initial.get("uuid"))

@@ -40,6 +40,8 @@ from .models import Notificatie, Wet
 from .workflow import BIJ_LOKET, ArrangementStatus
 
 PER_PAGINA = 25
+# Errors about the plan's state, not the input: shown on the plan's page, not next to a field.
+TOESTANDSFOUTEN = ("al_besloten", "bij_collega", "niet_ingediend", "ongeldige_overgang")
 STAP_LABELS = {
     "opstellen": gettext_lazy("Opgesteld als concept"),
     "indienen": gettext_lazy("Ingediend bij het loket"),
@@ -367,7 +369,7 @@ def beslissen(request, uuid):
                 toelichting=toelichting.cleaned_data["toelichting"],
             )
         except ValidationError as fout:
-            if fout.code in ("al_besloten", "bij_collega", "niet_ingediend"):
+            if getattr(fout, "code", None) in TOESTANDSFOUTEN:
                 return _actie_fout(request, arrangement, fout)
             fouten_overnemen(fout, toelichting, formulieren)
         else:
@@ -399,7 +401,7 @@ def _reden_scherm(request, uuid, *, formklasse, service, template: str, succes: 
         try:
             service(door=request.user, arrangement=arrangement, **form.cleaned_data)
         except ValidationError as fout:
-            if fout.code in ("al_besloten", "bij_collega", "niet_ingediend"):
+            if getattr(fout, "code", None) in TOESTANDSFOUTEN:
                 return _actie_fout(request, arrangement, fout)
             fouten_overnemen(fout, form)
         else:

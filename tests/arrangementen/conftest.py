@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from arrangementen import services
+from arrangementen.categorieen import categorieen_laden
 from arrangementen.models import MaatwerkCategorie
 from casussen import services as casus_services
 from casussen.vocab import KADERS
@@ -21,6 +22,9 @@ VANDAAG = timezone.localdate
 
 
 def categorie(wet: str = "wmo", code: str = "02") -> MaatwerkCategorie:
+    # Migration data is gone after a transactional test's flush: put the categories back.
+    if not MaatwerkCategorie.objects.exists():
+        categorieen_laden()
     return MaatwerkCategorie.objects.get(wet=wet, code=code)
 
 
@@ -49,7 +53,9 @@ def melding_maken(personas, *, team=None, dagen_geleden: int = 20, inwoner=None,
     return melding
 
 
-def casus_maken(personas, *, melding=None, dagen_geleden: int = 30, afsluiten_dagen_geleden: int | None = None):
+def casus_maken(
+    personas, *, melding=None, dagen_geleden: int = 30, afsluiten_dagen_geleden: int | None = None
+):
     """A casus of team A, started through the services; optionally closed some days ago."""
     melding = melding or melding_maken(personas, dagen_geleden=dagen_geleden + 5)
     casus = casus_services.casus_starten(
@@ -75,7 +81,7 @@ def casus_maken(personas, *, melding=None, dagen_geleden: int = 30, afsluiten_da
 
 
 PLANTEKST = {
-    "feitelijke_beschrijving": "Mevrouw woont alleen; de keuken is niet schoongemaakt, de post ligt ongeopend.",
+    "feitelijke_beschrijving": "Mevrouw woont alleen; de keuken is niet schoon, de post ligt ongeopend.",
     "wensen_inwoner": "Zij wil thuis blijven wonen en hulp bij het huishouden.",
     "advies_kernteamlid": "Hulp bij het huishouden, 3 uur per week; de buurvrouw doet boodschappen.",
     "doel": "Een schoon en veilig huis.",
@@ -105,7 +111,16 @@ def netwerk(**anders) -> dict:
     return onderdeel
 
 
-def concept_maken(personas, *, door=None, wet: str = "wmo", melding=None, onderdelen=None, nu: datetime | None = None, **gegevens):
+def concept_maken(
+    personas,
+    *,
+    door=None,
+    wet: str = "wmo",
+    melding=None,
+    onderdelen=None,
+    nu: datetime | None = None,
+    **gegevens,
+):
     door = door or personas.beroepskracht
     if melding is None and door.rol == "beroepskracht":
         melding = melding_maken(personas, jeugd=wet == "jeugd")
@@ -115,13 +130,16 @@ def concept_maken(personas, *, door=None, wet: str = "wmo", melding=None, onderd
         from skt import rechten
 
         rechten.inwoner_toegang_geven(inwoner, door)
+        gegevens.setdefault("meldingsdatum", VANDAAG() - timedelta(days=10))
     return services.arrangement_opstellen(
         door=door,
         wet=wet,
         melding=melding,
         inwoner=inwoner,
         gegevens={**PLANTEKST, **gegevens},
-        onderdelen=onderdelen if onderdelen is not None else [maatwerk("jeugd", "45") if wet == "jeugd" else maatwerk(), netwerk()],
+        onderdelen=onderdelen
+        if onderdelen is not None
+        else [maatwerk("jeugd", "45") if wet == "jeugd" else maatwerk(), netwerk()],
         nu=nu,
     )
 

@@ -1,4 +1,4 @@
-"""arrangementen/services.py: every rule of a plan, and that bad input gives a Dutch error and saves nothing."""
+"""arrangementen/services.py: every rule of a plan; bad input gives a Dutch error and saves nothing."""
 
 from datetime import timedelta
 from decimal import Decimal
@@ -151,7 +151,11 @@ def test_categorie_van_de_andere_wet_en_ontbrekende_gegevens(personas):
             wet="wmo",
             melding=melding,
             gegevens=PLANTEKST,
-            onderdelen=[maatwerk("jeugd", "45"), {"soort": "algemene_voorziening"}, {"soort": "eigen_kracht"}],
+            onderdelen=[
+                maatwerk("jeugd", "45"),
+                {"soort": "algemene_voorziening"},
+                {"soort": "eigen_kracht"},
+            ],
         )
     assert "Jeugdwet" in fout_bij(fout, "onderdelen.0.categorie")
     assert "sociale kaart" in fout_bij(fout, "onderdelen.1.voorziening")
@@ -236,7 +240,9 @@ def test_onvolledig_plan_wordt_niet_ingediend(personas):
 
 def test_ingediend_plan_is_niet_meer_te_wijzigen(personas, ingediend):
     with pytest.raises(ValidationError) as fout:
-        services.arrangement_opslaan(door=personas.beroepskracht, arrangement=ingediend, gegevens={"doel": "x"})
+        services.arrangement_opslaan(
+            door=personas.beroepskracht, arrangement=ingediend, gegevens={"doel": "x"}
+        )
     assert "niet meer worden gewijzigd" in " ".join(fout.value.messages)
     with pytest.raises(ValidationError):
         services.arrangement_indienen(door=personas.beroepskracht, arrangement=ingediend)
@@ -253,16 +259,20 @@ def test_ander_team_kan_niet_indienen(personas, concept):
 
 
 def test_alles_toekennen_geeft_goedgekeurd_en_berichten_aan_het_team(personas):
-    collega = medewerker_maken("collega", Rol.BEROEPSKRACHT, teams=[personas.team_a])
+    medewerker_maken("collega", Rol.BEROEPSKRACHT, teams=[personas.team_a])
     arrangement = in_behandeling(personas)
     arrangement = services.arrangement_beslissen(
-        door=personas.consulent, arrangement=arrangement, beslissingen=toekennen_alles(arrangement, nummer="WMO-77")
+        door=personas.consulent,
+        arrangement=arrangement,
+        beslissingen=toekennen_alles(arrangement, nummer="WMO-77"),
     )
     assert arrangement.status == ArrangementStatus.GOEDGEKEURD
     assert arrangement.besloten_binnen_termijn is True
     maatwerk_besluit = Beoordeling.objects.get(onderdeel__soort="maatwerkvoorziening")
     assert (maatwerk_besluit.beschikkingsnummer, maatwerk_besluit.beschikkingsdatum) == ("WMO-77", VANDAAG())
-    ontvangers = set(Notificatie.objects.filter(arrangement=arrangement).values_list("medewerker__username", flat=True))
+    ontvangers = set(
+        Notificatie.objects.filter(arrangement=arrangement).values_list("medewerker__username", flat=True)
+    )
     # The drafter and the team's beroepskrachten; never the volunteer, another team or the loket.
     assert ontvangers == {"beroepskracht", "collega"}
     assert "WMO-77" in Notificatie.objects.filter(medewerker=personas.beroepskracht).first().tekst
@@ -275,7 +285,9 @@ def test_gedeeltelijk_goedgekeurd(personas):
         door=personas.consulent,
         arrangement=arrangement,
         beslissingen=[
-            services.Beslissing(onderdeel=str(maatwerk_o.uuid), toegekend=False, reden="Eerst de algemene voorziening."),
+            services.Beslissing(
+                onderdeel=str(maatwerk_o.uuid), toegekend=False, reden="Eerst de algemene voorziening."
+            ),
             services.Beslissing(onderdeel=str(netwerk_o.uuid), toegekend=True),
         ],
     )
@@ -288,7 +300,9 @@ def test_niet_toekennen_zonder_reden_geweigerd_niets_opgeslagen(personas):
     beslissingen[0] = services.Beslissing(onderdeel=beslissingen[0].onderdeel, toegekend=False, reden="  ")
     voor = tellingen()
     with pytest.raises(ValidationError) as fout:
-        services.arrangement_beslissen(door=personas.consulent, arrangement=arrangement, beslissingen=beslissingen)
+        services.arrangement_beslissen(
+            door=personas.consulent, arrangement=arrangement, beslissingen=beslissingen
+        )
     assert "reden" in fout_bij(fout, "onderdelen.0.reden")
     assert tellingen() == voor
     arrangement.refresh_from_db()
@@ -311,10 +325,13 @@ def test_beschikkingsdatum_voor_aanvraag_geweigerd(personas):
 def test_toegekend_maatwerk_vraagt_beschikkingsnummer_en_datum(personas):
     arrangement = in_behandeling(personas)
     beslissingen = [
-        services.Beslissing(onderdeel=str(o.uuid), toegekend=True) for o in arrangement.onderdelen.order_by("volgorde")
+        services.Beslissing(onderdeel=str(o.uuid), toegekend=True)
+        for o in arrangement.onderdelen.order_by("volgorde")
     ]
     with pytest.raises(ValidationError) as fout:
-        services.arrangement_beslissen(door=personas.consulent, arrangement=arrangement, beslissingen=beslissingen)
+        services.arrangement_beslissen(
+            door=personas.consulent, arrangement=arrangement, beslissingen=beslissingen
+        )
     assert "nummer van de beschikking" in fout_bij(fout, "onderdelen.0.beschikkingsnummer")
     assert "datum van de beschikking" in fout_bij(fout, "onderdelen.0.beschikkingsdatum")
     # Non-maatwerk parts need no beschikking.
@@ -346,7 +363,9 @@ def test_terugsturen_vraagt_toelichting_en_geeft_bericht(personas):
 
 def test_teruggestuurd_plan_komt_terug_als_nieuwe_versie(personas):
     arrangement = in_behandeling(personas)
-    services.arrangement_terugsturen(door=personas.consulent, arrangement=arrangement, toelichting="Aanvullen.")
+    services.arrangement_terugsturen(
+        door=personas.consulent, arrangement=arrangement, toelichting="Aanvullen."
+    )
     services.arrangement_opslaan(
         door=personas.beroepskracht, arrangement=arrangement, gegevens={"doel": "Aangevuld doel"}
     )
@@ -378,11 +397,17 @@ def test_afwijzen_vraagt_reden_en_legt_elk_onderdeel_vast(personas):
 
 def test_goedgekeurd_plan_is_vergrendeld(personas):
     arrangement = in_behandeling(personas)
-    services.arrangement_beslissen(door=personas.consulent, arrangement=arrangement, beslissingen=toekennen_alles(arrangement))
+    services.arrangement_beslissen(
+        door=personas.consulent, arrangement=arrangement, beslissingen=toekennen_alles(arrangement)
+    )
     with pytest.raises(ValidationError):
-        services.arrangement_opslaan(door=personas.beroepskracht, arrangement=arrangement, gegevens={"doel": "x"})
+        services.arrangement_opslaan(
+            door=personas.beroepskracht, arrangement=arrangement, gegevens={"doel": "x"}
+        )
     with pytest.raises(ValidationError) as fout:
-        services.arrangement_terugsturen(door=personas.consulent, arrangement=arrangement, toelichting="Toch niet.")
+        services.arrangement_terugsturen(
+            door=personas.consulent, arrangement=arrangement, toelichting="Toch niet."
+        )
     assert "al over dit arrangement beslist" in " ".join(fout.value.messages)
 
 
@@ -393,7 +418,9 @@ def test_in_behandeling_bij_collega(personas):
         services.arrangement_in_behandeling_nemen(door=collega, arrangement=arrangement)
     assert "al in behandeling genomen" in " ".join(fout.value.messages)
     with pytest.raises(ValidationError) as fout:
-        services.arrangement_beslissen(door=collega, arrangement=arrangement, beslissingen=toekennen_alles(arrangement))
+        services.arrangement_beslissen(
+            door=collega, arrangement=arrangement, beslissingen=toekennen_alles(arrangement)
+        )
     assert "in behandeling bij" in " ".join(fout.value.messages)
     services.arrangement_behandeling_teruggeven(door=personas.consulent, arrangement=arrangement)
     arrangement = services.arrangement_in_behandeling_nemen(door=collega, arrangement=arrangement)
@@ -414,7 +441,9 @@ def test_interne_notitie_alleen_door_consulent(personas, ingediend):
 
 def test_notificatie_lezen(personas):
     arrangement = in_behandeling(personas)
-    services.arrangement_terugsturen(door=personas.consulent, arrangement=arrangement, toelichting="Aanvullen.")
+    services.arrangement_terugsturen(
+        door=personas.consulent, arrangement=arrangement, toelichting="Aanvullen."
+    )
     bericht = Notificatie.objects.get(medewerker=personas.beroepskracht)
     with pytest.raises(PermissionDenied):
         services.notificatie_lezen(door=personas.beroepskracht2, notificatie=bericht)

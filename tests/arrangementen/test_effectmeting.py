@@ -1,0 +1,91 @@
+"""The daily effect check: maatwerk within N days after a casus closed, measured once per casus."""
+
+from datetime import datetime, time, timedelta
+
+import pytest
+from django.utils import timezone
+from django_celery_beat.models import PeriodicTask
+
+from arrangementen import services, tasks
+from arrangementen.models import Effectmeting
+
+from .conftest import VANDAAG, casus_maken, concept_maken, ingediend_maken, netwerk
+
+pytestmark = pytest.mark.django_db
+
+
+def moment(dagen_geleden: int) -> datetime:
+    return timezone.make_aware(datetime.combine(VANDAAG() - timedelta(days=dagen_geleden), time(10)))
+
+
+def test_casus_zonder_later_maatwerk(personas):
+    casus = casus_maken(personas, dagen_geleden=150, afsluiten_dagen_geleden=95)
+    assert services.effectmetingen_uitvoeren() == 1
+    meting = Effectmeting.objects.get(casus=casus)
+    assert meting.maatwerk_na_afsluiting is False
+    assert meting.arrangement is None
+    assert meting.peildatum == casus.afgesloten_op + timedelta(days=90)
+
+
+def test_casus_met_later_arrangement_met_maatwerk(personas):
+    casus = casus_maken(personas, dagen_geleden=150, afsluiten_dagen_geleden=95)
+    arrangement = ingediend_maken(
+        personas,
+        melding=casus.melding,
+        meldingsdatum=VANDAAG() - timedelta(days=80),
+        ingediend_op=moment(60),
+    )
+    assert arrangement.inwoner == casus.inwoner
+    tasks.effectmeting_uitvoeren()
+    meting = Effectmeting.objects.get(casus=casus)
+    assert meting.maatwerk_na_afsluiting is True
+    assert meting.arrangement == arrangement
+
+
+def test_alleen_ingediend_maatwerk_binnen_de_periode_telt(personas):
+    casus = casus_maken(personas, dagen_geleden=300, afsluiten_dagen_geleden=200)
+    # A concept is no request; a plan without maatwerk is none either; one after the window is late.
+    concept_maken(personas, melding=casus.melding, meldingsdatum=VANDAAG() - timedelta(days=190))
+    zonder_maatwerk = concept_maken(
+        personas, melding=casus.melding, meldingsdatum=VANDAAG() - timedelta(days=190), onderdelen=[netwerk()]
+    )
+    assert zonder_maatwerk.onderdelen.count() == 1
+    ingediend_maken(
+        personas, melding=casus.melding, meldingsdatum=VANDAAG() - timedelta(days=60), ingediend_op=moment(50)
+    )
+    services.effectmetingen_uitvoeren()
+    assert Effectmeting.objects.get(casus=casus).maatwerk_na_afsluiting is False
+
+
+def test_te_recent_afgesloten_en_open_casussen_wachten(personas):
+    casus_maken(personas, dagen_geleden=100, afsluiten_dagen_geleden=89)
+    casus_maken(personas, dagen_geleden=60)
+    assert services.effectmetingen_uitvoeren() == 0
+    # Exactly N days after closing it is measured.
+    assert services.effectmetingen_uitvoeren(vandaag=VANDAAG() + timedelta(days=1)) == 1
+
+
+def test_twee_keer_draaien_geeft_een_resultaat(personas):
+    casus_maken(personas, dagen_geleden=150, afsluiten_dagen_geleden=95)
+    assert tasks.effectmeting_uitvoeren() == 1
+    assert tasks.effectmeting_uitvoeren() == 0
+    assert Effectmeting.objects.count() == 1
+    assert Effectmeting.history.count() == 1
+
+
+def test_periode_uit_het_gemeenteprofiel(personas, profiel):
+    profiel.instellingen["termijnen"]["effectmeting_dagen"] = 30
+    profiel.save()
+    casus = casus_maken(personas, dagen_geleden=60, afsluiten_dagen_geleden=40)
+    assert services.effectmetingen_uitvoeren() == 1
+    assert Effectmeting.objects.get(casus=casus).peildatum == casus.afgesloten_op + timedelta(days=30)
+
+
+def test_dagelijks_ingepland_in_celery_beat(db):
+    taak = PeriodicTask.objects.get(task="arrangementen.tasks.effectmeting_uitvoeren")
+    assert taak.enabled
+    assert (taak.crontab.hour, taak.crontab.minute, str(taak.crontab.timezone)) == (
+        "2",
+        "0",
+        "Europe/Amsterdam",
+    )
