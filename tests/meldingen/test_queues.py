@@ -1,6 +1,7 @@
 """Team queue, coordinator's overview and start-page block: scope, terms, filters, query counts."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.db import connection
@@ -368,3 +369,71 @@ def test_query_aantallen_van_de_wachtrijen_groeien_niet_met_het_aantal_meldingen
     assert metingen[1] == metingen[10] == metingen[100], metingen
     # The pages show the rows they count: the biggest set fills a page.
     assert rijen(coordinator.get(WACHTRIJ)) == 25
+
+
+def test_veilig_thuis_is_in_de_wachtrij_van_het_loket_gemarkeerd(personas, als):
+    veilig_thuis(personas)
+    assert "veiligheidssignaal" in tekst(als(personas.consulent).get(WACHTRIJ))
+
+
+# -- demo data --------------------------------------------------------------------------------
+
+
+def test_demo_vult_alle_toestanden_via_de_services_en_is_idempotent(personas, als):
+    import random
+
+    from meldingen import demo
+    from meldingen.models import Melding, MeldingStatusRegel, Signaal
+    from meldingen.vocab import Uitstroom
+    from meldingen.workflow import MeldingStatus
+    from poort.models import Triage
+
+    from ..factories import VoorzieningFactory
+
+    for code in ("financien", "huisvesting", "sociaal_netwerk", "huiselijke_relaties"):
+        LeefgebiedFactory(code=code)
+    VoorzieningFactory(naam="Meldpunt Mantelzorg")
+    for i in range(40):
+        kern = personas.team_a.kernen.get() if i % 2 else personas.team_b.kernen.get()
+        InwonerFactory(kern=kern, email=f"inwoner{i}@demo.skt.invalid", jeugd=i % 7 == 0)
+
+    demo.demo_laden(random.Random(1))
+
+    meldingen = Melding.objects.all()
+    assert 140 <= meldingen.count() <= 160
+    assert set(meldingen.values_list("status", flat=True)) == set(MeldingStatus.values)
+    assert set(meldingen.values_list("triage_uitkomst", flat=True)) == {"", *TriageUitkomst.values}
+    assert set(Uitstroom.values) <= set(meldingen.values_list("uitstroom", flat=True))
+    assert meldingen.filter(doorschakelingen__gt=0).count() == 2
+    assert meldingen.filter(veilig_thuis=True).exists()
+    assert Triage.objects.exclude(jeugd_motivatie="").exists()
+    assert sum(m.terugkoppeling_open for m in meldingen) == 1
+    assert meldingen.filter(terugkoppeling_op__isnull=False).exists()
+    assert sorted(Signaal.objects.values_list("status", flat=True)) == [
+        "in_onderzoek",
+        "initiatief_gestart",
+        "nieuw",
+    ]
+    assert Signaal.objects.filter(voorziening__naam="Meldpunt Mantelzorg").exists()
+
+    # Dates are in the past and in order; the history carries the moments they happened.
+    vandaag = dagen_geleden(0)
+    assert not meldingen.filter(aanmeldingsdatum__gt=vandaag).exists()
+    for m in meldingen.exclude(eerste_contact_op=None):
+        assert m.aanmeldingsdatum <= m.eerste_contact_op <= vandaag
+    for m in meldingen.exclude(afgesloten_op=None):
+        assert m.aanmeldingsdatum <= m.afgesloten_op <= vandaag
+    oudste = meldingen.order_by("aanmeldingsdatum").first()
+    assert oudste.aanmeldingsdatum < dagen_geleden(300)
+    regels = list(oudste.statusregels.all())
+    assert regels[0].op.date() <= oudste.aanmeldingsdatum + timedelta(days=1)
+
+    # The demo beroepskracht has a full queue with late ones; Veilig Thuis stays out of sight.
+    html = tekst(als(personas.beroepskracht).get(WACHTRIJ))
+    assert "te laat</span>" in html and rijen(als(personas.beroepskracht).get(WACHTRIJ)) >= 10
+    for vt in meldingen.filter(veilig_thuis=True):
+        assert str(vt.uuid) not in html
+
+    aantallen = (Melding.objects.count(), MeldingStatusRegel.objects.count(), Signaal.objects.count())
+    demo.demo_laden(random.Random(2))
+    assert (Melding.objects.count(), MeldingStatusRegel.objects.count(), Signaal.objects.count()) == aantallen
