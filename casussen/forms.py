@@ -2,13 +2,16 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from skt.forms import DatumInput, NLDSFormMixin
-from skt.models import Leefgebied, Medewerker, Rol, Voorziening
+from skt.models import Leefgebied, Medewerker, Rol, Team, Voorziening
 
 from .vocab import KADERS, Afsluitreden, ContactSoort, ZrmMoment, ZrmNiveau
+
+KERNTEAMSOORTEN = [Team.Soort.GEOGRAFISCH, Team.Soort.CLUSTER]
 
 TOESTEMMING_KEUZES = [
     ("onbekend", _("Nog niet gevraagd")),
@@ -53,11 +56,25 @@ class CasusStartForm(NLDSFormMixin, forms.Form):
         help_text=_(
             "Wat wil de inwoner aan het eind kunnen? Concreet en haalbaar binnen een paar gesprekken."
         ),
+        error_messages={
+            "required": _("Beschrijf het doel: kortdurende ondersteuning begint met een duidelijk doel.")
+        },
     )
-    toets_collega = MedewerkerKeuze(label=_("Collega"), queryset=Medewerker.objects.none())
-    toets_datum = forms.DateField(label=_("Datum van de collegiale toets"), widget=DatumInput())
+    toets_collega = MedewerkerKeuze(
+        label=_("Collega"),
+        queryset=Medewerker.objects.none(),
+        error_messages={"required": _("Kies de collega met wie u de collegiale toets hebt gedaan.")},
+    )
+    toets_datum = forms.DateField(
+        label=_("Datum van de collegiale toets"),
+        widget=DatumInput(),
+        error_messages={"required": _("Vul de datum van de collegiale toets in.")},
+    )
     toets_uitkomst = forms.CharField(
-        label=_("Uitkomst van de collegiale toets"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Uitkomst van de collegiale toets"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Schrijf kort op wat de collegiale toets opleverde.")},
     )
     vrijwilliger_toestemming = forms.ChoiceField(
         label=_("Mag er een vrijwilliger mee?"),
@@ -89,7 +106,16 @@ class CasusStartForm(NLDSFormMixin, forms.Form):
         leden = Medewerker.objects.filter(teams=team, is_active=True).order_by("first_name", "last_name")
         self.fields["casushouder"].queryset = leden.filter(rol=Rol.BEROEPSKRACHT)
         self.fields["vrijwilliger"].queryset = leden.filter(rol=Rol.VRIJWILLIGER)
-        self.fields["toets_collega"].queryset = leden.filter(rol__in=[Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER])
+        # A colleague of the own team, or a beroepskracht of another kernteam when the team is small.
+        self.fields["toets_collega"].queryset = (
+            Medewerker.objects.filter(is_active=True)
+            .filter(
+                Q(teams=team, rol=Rol.VRIJWILLIGER)
+                | Q(rol=Rol.BEROEPSKRACHT, teams__soort__in=KERNTEAMSOORTEN)
+            )
+            .distinct()
+            .order_by("first_name", "last_name")
+        )
         self.fields["toets_collega"].empty_label = _("— kies de collega —")
         for kader in KADERS:
             # Required, so a missing kader shows up in the same round as the other empty fields.
@@ -121,7 +147,10 @@ DEELNEMERS = [
 class ContactmomentForm(NLDSFormMixin, forms.Form):
     datum = forms.DateField(label=_("Datum"), widget=DatumInput(), initial=timezone.localdate)
     soort = forms.ChoiceField(
-        label=_("Soort contact"), choices=ContactSoort.choices, widget=forms.RadioSelect
+        label=_("Soort contact"),
+        choices=ContactSoort.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies de soort contact.")},
     )
     duur_minuten = forms.IntegerField(
         label=_("Duur in minuten"),
@@ -129,6 +158,7 @@ class ContactmomentForm(NLDSFormMixin, forms.Form):
         max_value=600,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         error_messages={
+            "required": _("Vul de duur in minuten in."),
             "min_value": _("De duur is minstens 1 minuut."),
             "max_value": _("De duur is hoogstens 600 minuten."),
         },
@@ -210,7 +240,10 @@ class AfsluitForm(NLDSFormMixin, ZrmVeldenMixin, forms.Form):
         help_text=_("Alleen bij doorverwijzing naar de 0e/1e lijn."),
     )
     resultaat = forms.CharField(
-        label=_("Resultaat"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Resultaat"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Beschrijf kort het resultaat voor de inwoner.")},
     )
     datum = forms.DateField(label=_("Datum van afsluiten"), widget=DatumInput(), initial=timezone.localdate)
     cijfer = forms.IntegerField(
@@ -240,7 +273,12 @@ class AdviesForm(NLDSFormMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Geef aan of kortdurende ondersteuning hier past.")},
     )
-    advies = forms.CharField(label=_("Advies"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}))
+    advies = forms.CharField(
+        label=_("Advies"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Schrijf uw advies op voor de casushouder.")},
+    )
 
 
 class StartNaAdviesForm(NLDSFormMixin, forms.Form):

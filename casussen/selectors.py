@@ -123,6 +123,29 @@ def teamoverzicht(qs: QuerySet[Casus], maximum: int) -> list[dict]:
     return [{**rij, "aan_maximum": aan_maximum.get(rij["team__code"], 0)} for rij in per_team]
 
 
+def werkvoorraad(qs: QuerySet[Casus], maximum: int) -> dict[str, int]:
+    """Open, running, near and at the maximum: one aggregate over a correlated count per casus."""
+    telling = (
+        Contactmoment.objects.filter(casus=OuterRef("pk"), is_vinger_aan_de_pols=False)
+        .order_by()
+        .values("casus")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    lopend = Q(status=CasusStatus.LOPEND)
+    return (
+        qs.exclude(status=CasusStatus.AFGESLOTEN)
+        .annotate(n=Coalesce(Subquery(telling), 0))
+        .aggregate(
+            open=Count("pk"),
+            lopend=Count("pk", filter=lopend),
+            bijna_maximum=Count("pk", filter=lopend & Q(n__gte=maximum - 2, n__lt=maximum)),
+            aan_maximum=Count("pk", filter=lopend & Q(n__gte=maximum)),
+            wacht_op_advies=Count("pk", filter=Q(status=CasusStatus.WACHT_OP_ADVIES)),
+        )
+    )
+
+
 def per_casushouder(qs: QuerySet[Casus]) -> list[dict]:
     """The caseload of each beroepskracht: open casussen. One aggregate query."""
     return list(

@@ -131,6 +131,7 @@ def casus_detail(request, uuid):
 def contactmoment_nieuw(request, uuid):
     casus = _casus_of_403(request, uuid)
     vinger_aan_de_pols = casus.status == CasusStatus.AFGESLOTEN
+    geweigerd = ""
     form = ContactmomentForm(request.POST or None)
     if casus.vrijwilliger_geweigerd:
         form.fields["deelnemers"].help_text = _("De inwoner heeft bezwaar tegen een vrijwilliger.")
@@ -149,6 +150,8 @@ def contactmoment_nieuw(request, uuid):
                 **form.deelnemer_vlaggen(),
             )
         except ValidationError as fout:
+            if getattr(fout, "code", None) == "maximum_bereikt":
+                geweigerd = fout.messages[0]
             fouten_overnemen(form, fout, DEELNEMER_VELDEN | {"__all__": "deelnemers"})
         else:
             if vinger_aan_de_pols:
@@ -176,6 +179,7 @@ def contactmoment_nieuw(request, uuid):
             "aantal": aantal,
             "maximum": maximum,
             "maximum_bereikt": not vinger_aan_de_pols and aantal >= maximum,
+            "geweigerd": geweigerd,
         },
     )
 
@@ -440,3 +444,27 @@ def adviesvragen(request):
         .order_by("-geadviseerd_op")[:10]
     )
     return render(request, "casussen/adviesvragen.html", {"pagina": pagina, "recent": recent})
+
+
+# -- the start page ---------------------------------------------------------------------------
+
+
+def werkblokken_voor(user) -> list[dict]:
+    """A block for 'Mijn werk': the user's casussen and what needs a decision. Two queries at most."""
+    if not rechten.heeft_rol(user, Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER, Rol.COORDINATOR):
+        return []
+    termijnen = selectors.Termijnen.uit_profiel()
+    qs = rechten.casussen_zichtbaar_voor(user)
+    if user.rol == Rol.BEROEPSKRACHT:
+        qs = qs.filter(casushouder=user)
+    blok = {
+        "template": "casussen/_werkblok.html",
+        "rol": user.rol,
+        "maximum": termijnen.maximum,
+        **selectors.werkvoorraad(qs, termijnen.maximum),
+    }
+    if user.rol == Rol.COORDINATOR:
+        blok["adviesvragen"] = (
+            rechten.adviesvragen_zichtbaar_voor(user).filter(geadviseerd_op__isnull=True).count()
+        )
+    return [blok]

@@ -269,3 +269,22 @@ def test_caseload_toont_telling_dagen_en_achterstand(personas, casus, als, klein
     assert ">10<" in inhoud  # started ten days ago
     team = als(personas.coordinator).get("/caseload/").content.decode()
     assert "Open casussen per team" in team and casus.inwoner.naam in team
+
+
+def test_werkblok_voor_mijn_werk(personas, casus, klein_maximum):
+    from django.template.loader import render_to_string
+
+    from casussen.views import werkblokken_voor
+
+    casus_maken(personas, twijfel=True, adviesvraag="Past dit?")
+    contacten_maken(personas, casus, 3)
+    (blok,) = werkblokken_voor(personas.beroepskracht)
+    assert (blok["lopend"], blok["aan_maximum"], blok["wacht_op_advies"]) == (1, 1, 1)
+    html = render_to_string("casussen/_werkblok.html", {"blok": blok})
+    assert "Mijn casussen" in html and "1: besluit nodig" in html
+    (blok,) = werkblokken_voor(personas.coordinator)
+    assert blok["adviesvragen"] == 1
+    assert "1 adviesvraag voor u" in render_to_string("casussen/_werkblok.html", {"blok": blok})
+    (blok,) = werkblokken_voor(personas.vrijwilliger)
+    assert blok["lopend"] == 1  # the casus they are on
+    assert werkblokken_voor(personas.poort) == [] and werkblokken_voor(personas.consulent) == []
