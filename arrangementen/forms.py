@@ -59,7 +59,7 @@ class OnderdeelForm(NLDSFormMixin, forms.Form):
         help_text=_("Wat er gebeurt en wie het doet."),
     )
     voorziening = forms.ModelChoiceField(
-        label=_("Algemene voorziening (sociale kaart)"),
+        label=_("Algemene voorziening"),
         queryset=services.algemene_voorzieningen(),
         required=False,
         empty_label=_("— alleen bij een algemene voorziening —"),

@@ -12,7 +12,6 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from skt import rechten
-from skt.models import Rol
 
 from . import termijnen
 from .models import (
@@ -27,6 +26,16 @@ from .models import (
 from .workflow import BIJ_LOKET, TERMIJN_LOOPT, ArrangementStatus
 
 MAATWERK = Q(onderdelen__soort=OnderdeelSoort.MAATWERKVOORZIENING)
+
+
+def te_laat_filter(vandaag: date) -> Q:
+    """Open and past a legal term: the beslistermijn once there is an aanvraag, else the Wmo onderzoek."""
+    concept = Q(status=ArrangementStatus.CONCEPT)
+    return (
+        Q(status__in=TERMIJN_LOOPT, beslistermijn_einde__lt=vandaag)
+        | (concept & Q(beslistermijn_einde__lt=vandaag))
+        | (concept & Q(aanvraagdatum__isnull=True, onderzoekstermijn_einde__lt=vandaag))
+    )
 
 
 def met_kengetallen(qs: QuerySet[Arrangement]) -> QuerySet[Arrangement]:
@@ -76,14 +85,9 @@ def te_laat(user, vandaag: date | None = None) -> QuerySet[Arrangement]:
     vandaag = vandaag or timezone.localdate()
     if rechten.heeft_rol(user, *rechten.CONSULENT_ROLLEN):
         basis = rechten.arrangementen_te_beoordelen_voor(user)
-    elif rechten.heeft_rol(user, Rol.COORDINATOR):
-        basis = rechten.arrangementen_zichtbaar_voor(user)
     else:
         basis = rechten.arrangementen_zichtbaar_voor(user)
-    qs = basis.filter(
-        Q(status__in=TERMIJN_LOOPT, beslistermijn_einde__lt=vandaag)
-        | Q(status=ArrangementStatus.CONCEPT, onderzoekstermijn_einde__lt=vandaag)
-    )
+    qs = basis.filter(te_laat_filter(vandaag))
     return met_kengetallen(qs).order_by("beslistermijn_einde", "onderzoekstermijn_einde", "pk")
 
 
@@ -147,9 +151,5 @@ def werkvoorraad(user, vandaag: date | None = None) -> dict:
         concept=Count("pk", filter=Q(status=ArrangementStatus.CONCEPT, opgesteld_door=user)),
         teruggestuurd=Count("pk", filter=Q(status=ArrangementStatus.TERUGGESTUURD)),
         bij_loket=Count("pk", filter=Q(status__in=BIJ_LOKET)),
-        te_laat=Count(
-            "pk",
-            filter=Q(status__in=TERMIJN_LOOPT, beslistermijn_einde__lt=vandaag)
-            | Q(status=ArrangementStatus.CONCEPT, onderzoekstermijn_einde__lt=vandaag),
-        ),
+        te_laat=Count("pk", filter=te_laat_filter(vandaag)),
     )

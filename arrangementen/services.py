@@ -346,6 +346,8 @@ def arrangement_opstellen(
         aangemaakt_op=nu,
     )
     plan = _inhoud_controleren(arrangement, {**gegevens, "wet": wet}, onderdelen, _datum(nu))
+    # The Wmo onderzoek clock runs from the melding while the kernteam drafts: show it on the concept.
+    _termijnen_bijwerken(arrangement)
     arrangement.save()
     _plan_toepassen(arrangement, plan)
     ArrangementStatusRegel.objects.create(
@@ -370,6 +372,7 @@ def arrangement_opslaan(
         raise PermissionDenied
     volgende_status("opslaan", arrangement.status)
     plan = _inhoud_controleren(arrangement, gegevens, onderdelen, _datum(_nu(nu)))
+    _termijnen_bijwerken(arrangement)
     arrangement.save()
     _plan_toepassen(arrangement, plan)
     return arrangement
@@ -423,7 +426,7 @@ def _termijnen_bijwerken(arrangement: Arrangement) -> None:
     )
     arrangement.beslistermijn_einde = termijnen.met_verlengingen(
         termijnen.beslistermijn_einde(arrangement.wet, arrangement.aanvraagdatum, inst),
-        arrangement.verlengingen.values_list("nieuwe_einddatum", flat=True),
+        arrangement.verlengingen.values_list("nieuwe_einddatum", flat=True) if arrangement.pk else [],
     )
 
 

@@ -1,0 +1,164 @@
+"""A voorwerk-arrangement end to end in a real browser: the beroepskracht drafts and submits a plan with
+maatwerk; the Wmo consulent returns it; it is completed and resubmitted as version 2; the consulent grants
+it with a beschikking number; the beroepskracht gets a message and sees the granted onderdelen in the
+inwoner's records; another team's beroepskracht and the team's volunteer are refused the plan by URL."""
+
+import re
+
+import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from arrangementen.models import Arrangement
+from arrangementen.workflow import ArrangementStatus
+
+from ..arrangementen.conftest import categorie, melding_maken
+
+pytestmark = pytest.mark.e2e
+
+WACHTWOORD = "geheim-wachtwoord-123"  # tests/factories.medewerker_maken
+
+
+def inloggen(pagina, live_server, medewerker) -> None:
+    """Through the real form and the real TOTP set-up step."""
+    pagina.goto("/inloggen/")
+    pagina.get_by_label("Gebruikersnaam").fill(medewerker.username)
+    pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    pagina.get_by_role("button", name="Inloggen").click()
+    pagina.wait_for_url(re.compile(r"/inloggen/tweede-factor/"))
+    apparaat = TOTPDevice.objects.get(user=medewerker)
+    code = totp(apparaat.bin_key, apparaat.step, apparaat.t0, apparaat.digits, apparaat.drift)
+    pagina.get_by_label("Code uit uw authenticator-app").fill(f"{code:06d}")
+    pagina.get_by_role("button", name="Bevestigen").click()
+    pagina.wait_for_url(f"{live_server.url}/")
+
+
+def nieuwe_pagina(browser, live_server):
+    context = browser.new_context(
+        base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900}
+    )
+    pagina = context.new_page()
+    pagina.set_default_timeout(20_000)
+    return context, pagina
+
+
+def menu(pagina, label: str) -> None:
+    pagina.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name=label, exact=True).click()
+
+
+@pytest.fixture
+def opzet(e2e_personas):
+    categorie()  # the categories survive a flush of the transactional database
+    return e2e_personas, melding_maken(e2e_personas, dagen_geleden=10)
+
+
+def test_voorwerk_van_opstellen_tot_beschikking(pagina, browser, live_server, opzet, screenshots):
+    personas, melding = opzet
+    inwoner = melding.inwoner
+
+    # -- the beroepskracht drafts and submits ------------------------------------------------
+    inloggen(pagina, live_server, personas.beroepskracht)
+    pagina.goto(f"/arrangementen/nieuw/?melding={melding.uuid}")
+    assert pagina.get_by_role("heading", level=1).inner_text() == "Arrangement opstellen"
+    pagina.get_by_label("Wmo 2015").check()
+    pagina.get_by_label("Feitelijke beschrijving").fill("Mevrouw loopt met een rollator; de keuken is vuil.")
+    pagina.get_by_label("Aard en ernst van de problemen").fill("Beperkt zelfredzaam in het huishouden.")
+    pagina.get_by_label("Wensen van de inwoner").fill("Thuis blijven wonen.")
+    pagina.get_by_label("Advies van de opsteller").fill(
+        "Hulp bij het huishouden, de buurvrouw voor boodschappen."
+    )
+    pagina.get_by_label("Doel", exact=True).fill("Een schoon en veilig huis.")
+    pagina.get_by_label("Beoogd resultaat").fill("Mevrouw woont veilig thuis.")
+    pagina.locator("[name=duur]").fill("6 maanden")
+    pagina.locator("[name=onderdelen-0-soort]").select_option("maatwerkvoorziening")
+    pagina.locator("[name=onderdelen-0-categorie]").select_option(label="01 Hulp bij het huishouden")
+    pagina.locator("[name=onderdelen-0-omschrijving]").fill("Schoonmaken van keuken en sanitair.")
+    pagina.locator("[name=onderdelen-0-omvang]").fill("2 uur")
+    pagina.locator("[name=onderdelen-0-frequentie]").fill("per week")
+    pagina.locator("[name=onderdelen-0-duur]").fill("6 maanden")
+    pagina.locator("[name=onderdelen-0-indicatieve_kosten]").fill("1.300,00")
+    pagina.screenshot(path=str(screenshots / "arrangement_opstellen.png"), full_page=True)
+    pagina.get_by_role("button", name="Opslaan en indienen…").click()
+    pagina.wait_for_url(re.compile(r"/indienen/$"))
+    pagina.screenshot(path=str(screenshots / "arrangement_indienen.png"), full_page=True)
+    pagina.get_by_role("button", name="Definitief indienen").click()
+    pagina.wait_for_url(re.compile(r"/arrangementen/[0-9a-f-]+/$"))
+    assert "ingediend bij de consulenten Wmo 2015" in pagina.locator(".skt-meldingen").inner_text()
+    arrangement = Arrangement.objects.get(inwoner=inwoner)
+    assert arrangement.status == ArrangementStatus.INGEDIEND
+    plan_url = f"/arrangementen/{arrangement.uuid}/"
+
+    # -- the consulent returns it ------------------------------------------------------------
+    consulent_context, consulent = nieuwe_pagina(browser, live_server)
+    inloggen(consulent, live_server, personas.consulent)
+    menu(consulent, "Wacht op beoordeling")
+    consulent.screenshot(path=str(screenshots / "arrangement_wachtrij.png"), full_page=True)
+    consulent.get_by_role("link", name=re.compile(arrangement.nummer)).click()
+    consulent.get_by_role("button", name="In behandeling nemen").click()
+    consulent.get_by_role("link", name="Terugsturen voor aanvulling").click()
+    consulent.get_by_role("button", name="Terugsturen").click()
+    assert "ontbreekt" in consulent.locator(".utrecht-form-field-error-message").inner_text()
+    consulent.get_by_label("Wat moet er worden aangevuld of anders?").fill(
+        "Onderbouw de omvang: waarom 2 uur en niet 3?"
+    )
+    consulent.get_by_role("button", name="Terugsturen").click()
+    consulent.wait_for_url(re.compile(plan_url + "$"))
+    assert "Teruggestuurd" in consulent.locator(".skt-arr-status").first.inner_text()
+
+    # -- the beroepskracht completes and resubmits it as version 2 -----------------------------
+    menu(pagina, "Berichten")
+    assert "teruggestuurd" in pagina.locator("main").inner_text()
+    pagina.get_by_role("link", name=re.compile("teruggestuurd")).first.click()
+    pagina.wait_for_url(re.compile(plan_url + "$"))
+    pagina.get_by_role("link", name="Bewerken").click()
+    assert "Onderbouw de omvang" in pagina.locator("main").inner_text()
+    pagina.locator("[name=onderdelen-0-omvang]").fill("3 uur")
+    pagina.get_by_label("Advies van de opsteller").fill("3 uur per week: keuken, sanitair en de was.")
+    pagina.get_by_role("button", name="Opslaan en indienen…").click()
+    pagina.get_by_role("button", name="Definitief indienen").click()
+    pagina.wait_for_url(re.compile(plan_url + "$"))
+    arrangement.refresh_from_db()
+    assert (arrangement.status, arrangement.versie) == (ArrangementStatus.INGEDIEND, 2)
+
+    # -- the consulent grants it with a beschikking number ------------------------------------
+    consulent.goto(plan_url)
+    consulent.get_by_role("button", name="In behandeling nemen").click()
+    consulent.get_by_role("link", name="Beslissen per onderdeel").click()
+    consulent.get_by_label("Toekennen", exact=True).check()
+    consulent.get_by_label("Beschikkingsnummer").fill("WMO-2024-0815")
+    consulent.get_by_label("Beschikkingsdatum").fill(arrangement.aanvraagdatum.isoformat())
+    consulent.screenshot(path=str(screenshots / "arrangement_beslissen.png"), full_page=True)
+    consulent.get_by_role("button", name="Besluit vastleggen").click()
+    consulent.wait_for_url(re.compile(plan_url + "$"))
+    assert "goedgekeurd" in consulent.locator(".skt-meldingen").inner_text()
+    consulent.get_by_label("Interne notitie (alleen voor consulenten)").fill("INTERN: dochter belde, zorgen.")
+    consulent.get_by_role("button", name="Notitie opslaan").click()
+    consulent_context.close()
+
+    # -- the beroepskracht sees the message and the granted onderdeel --------------------------
+    menu(pagina, "Berichten")
+    assert "ongelezen" in pagina.locator("main").inner_text()
+    pagina.screenshot(path=str(screenshots / "arrangement_berichten.png"), full_page=True)
+    pagina.get_by_role("link", name=re.compile("goedgekeurd")).first.click()
+    pagina.wait_for_url(re.compile(plan_url + "$"))
+    inhoud = pagina.locator("main").inner_text()
+    assert "Toegekend" in inhoud and "WMO-2024-0815" in inhoud
+    assert "INTERN" not in inhoud and "Interne notities" not in inhoud
+    assert "Versie 2" in inhoud and "Versie 1" in inhoud
+    pagina.screenshot(path=str(screenshots / "arrangement_goedgekeurd_kernteam.png"), full_page=True)
+    pagina.get_by_role("link", name=f"Alle arrangementen van {inwoner.naam}").click()
+    dossier = pagina.locator("main").inner_text()
+    assert "Toegekend" in dossier and "WMO-2024-0815" in dossier and "Hulp bij het huishouden" in dossier
+    pagina.screenshot(path=str(screenshots / "arrangement_dossier_inwoner.png"), full_page=True)
+
+    # -- another team and the volunteer are refused by URL -------------------------------------
+    for persona in (personas.beroepskracht2, personas.vrijwilliger):
+        context, ander = nieuwe_pagina(browser, live_server)
+        inloggen(ander, live_server, persona)
+        antwoord = ander.goto(plan_url)
+        assert antwoord.status == 404
+        assert ander.get_by_role("heading", level=1).inner_text() == "Niet gevonden"
+        assert "WMO-2024-0815" not in ander.content()
+        assert ander.goto(f"/arrangementen/inwoner/{inwoner.uuid}/").status == 404
+        context.close()
+    assert not pagina.csp_fouten and not pagina.statische_fouten
