@@ -84,7 +84,7 @@ def maandvergelijking(per_maand: dict[str, int], vorig_jaar: dict[str, int], tit
     jaar_nu = maanden[0][:4] if maanden else ""
     jaar_vorig = next(iter(vorig_jaar), "")[:4]
     with rc_context(STIJL):
-        fig = Figure(figsize=(BREEDTE, 2.6))
+        fig = Figure(figsize=(BREEDTE, 2.3))
         ax = fig.add_subplot()
         x = range(len(maanden))
         breedte = 0.38
@@ -185,27 +185,47 @@ def monitor_grafieken(cijfers: dict, *, drempel: int | None = None) -> dict[str,
     melder = dict(MelderSoort.choices)
     uitstroom = dict(Uitstroom.choices)
 
-    def met_labels(data: dict, namen: dict) -> dict:
+    def met_labels(data: dict, namen: dict, onbekend: str = "Onbekend") -> dict:
+        namen = {**namen, "onbekend": onbekend}
         return {str(namen.get(code, code)): n for code, n in data.items() if n}
 
     grafieken = {
         "per_maand": maandvergelijking(
             m["per_maand"], m["per_maand_vorig_jaar"], "Meldingen per maand, vergeleken met een jaar eerder"
         ),
-        "per_team": balken({k: v for k, v in m["per_team"].items()}, "Meldingen per team", drempel=drempel),
+        "per_team": balken(
+            met_labels(m["per_team"], {}, "Nog geen team"), "Meldingen per team", drempel=drempel
+        ),
         "per_leefgebied": balken(
-            {k: v for k, v in m["per_leefgebied"].items() if v},
+            met_labels(m["per_leefgebied"], {}, "Nog niet bekend"),
             "Meldingen per leefgebied (een melding kan meerdere leefgebieden raken)",
         ),
         "per_ingang": balken(met_labels(m["per_ingang"], ingang), "Meldingen per ingang"),
         "per_melder": balken(met_labels(m["per_melder"], melder), "Meldingen per melder"),
-        "per_uitstroom": balken(met_labels(m["per_uitstroom"], uitstroom), "Meldingen naar uitstroom"),
+        "per_uitstroom": balken(
+            met_labels(m["per_uitstroom"], uitstroom, "Nog open of onbekend"), "Meldingen naar uitstroom"
+        ),
     }
     if m.get("per_kern"):
         grafieken["per_kern"] = balken(
-            {k: v for k, v in m["per_kern"].items()}, "Meldingen per kern (woonplaats)", drempel=drempel
+            met_labels(m["per_kern"], {}, "Onbekend"), "Meldingen per kern (woonplaats)", drempel=drempel
         )
     doel = doelen(cijfers["kpis"], "Percentages tegen de streefwaarde")
     if doel is not None:
         grafieken["doelen"] = doel
     return grafieken
+
+
+def monitor_grafieken_bewaard(cijfers: dict, *, drempel: int | None = None) -> dict[str, Grafiek]:
+    """The same charts, kept in the cache by their input: drawing them costs more than the figures,
+    and a coordinator clicking back and forth asks for the same ones again."""
+    import hashlib
+    import json
+
+    from django.core.cache import cache
+
+    invoer = json.dumps(
+        {"m": cijfers["meldingen"], "k": cijfers["kpis"], "d": drempel}, sort_keys=True, default=str
+    ).encode("utf-8")
+    sleutel = "monitor:grafieken:" + hashlib.sha256(invoer).hexdigest()
+    return cache.get_or_set(sleutel, lambda: monitor_grafieken(cijfers, drempel=drempel), 3600)

@@ -239,6 +239,13 @@ def live_cijfers(periode: Periode, selectie: Selectie) -> dict:
 
 # -- streefwaarden ----------------------------------------------------------------------------------
 
+
+def profiel_streefwaarden() -> dict:
+    from skt.services import profielinstelling
+
+    return {k: v for k, v in (profielinstelling("streefwaarden", {}) or {}).items() if k in kpi_mod.PER_CODE}
+
+
 GRENZEN = {
     kpi_mod.Eenheid.PROCENT: (Decimal(0), Decimal(100)),
     kpi_mod.Eenheid.CIJFER: (Decimal(-10), Decimal(10)),

@@ -162,7 +162,9 @@ class _Opzet:
             self.dag_gewicht.append(groei * seizoen * werkdag)
 
 
-def _meldingen(opzet: _Opzet, rng: random.Random, aantal: int, eerste_id: int, vandaag: date, nu) -> Iterator:
+def _meldingen(
+    opzet: _Opzet, rng: random.Random, aantal: int, eerste_id: int, vandaag: date, nu, prefix: str = PREFIX
+) -> Iterator:
     """Yields (melding rows, leefgebied rows, casus rows) for ``aantal`` facts."""
     dagen = rng.choices(opzet.dagen, weights=opzet.dag_gewicht, k=aantal)
     plekken = rng.choices(opzet.kern_team, weights=opzet.kern_gewicht, k=aantal)
@@ -203,7 +205,7 @@ def _meldingen(opzet: _Opzet, rng: random.Random, aantal: int, eerste_id: int, v
             (
                 pk,
                 Bron.IMPORT,
-                f"{PREFIX}{pk}",
+                f"{prefix}{pk}",
                 None,
                 datum,
                 team_id,
@@ -291,6 +293,7 @@ def maken(
     seed: int = 2019,
     blok: int = 50_000,
     voortgang=None,
+    prefix: str = PREFIX,
 ) -> Gemaakt:
     """Add ``aantal`` test facts (and the casus facts of the supported ones)."""
     begin = time.monotonic()
@@ -305,7 +308,7 @@ def maken(
         gedaan = 0
         while gedaan < aantal:
             n = min(blok, aantal - gedaan)
-            meldingen, regels, casussen = _meldingen(opzet, rng, n, volgende + gedaan, vandaag, nu)
+            meldingen, regels, casussen = _meldingen(opzet, rng, n, volgende + gedaan, vandaag, nu, prefix)
             _schrijven(MeldingFeit, MELDING_KOLOMMEN, meldingen)
             _schrijven(MeldingFeitLeefgebied, ["feit_id", "leefgebied_id"], regels)
             _schrijven(CasusFeit, CASUS_KOLOMMEN, casussen)

@@ -83,7 +83,7 @@ def _kpi_rij(k: dict) -> KpiRij:
     )
 
 
-def _groepstabel(groepen: list[dict], kolommen, drempel: int | None) -> Tabel:
+def _groepstabel(groepen: list[dict], kolommen, drempel: int | None, onbekend: str) -> Tabel:
     tabel = Tabel([titel for _, titel in kolommen])
     for groep in groepen:
         cellen = []
@@ -93,7 +93,7 @@ def _groepstabel(groepen: list[dict], kolommen, drempel: int | None) -> Tabel:
             if code == "meldingen_groei_procent":
                 noemer = groep["waarden"].get("meldingen_vorig_jaar")
             cellen.append(groepswaarde(groep["waarden"].get(code), str(k.eenheid), noemer, drempel))
-        tabel.rijen.append((groep["naam"], cellen))
+        tabel.rijen.append((onbekend if groep["naam"] == "onbekend" else groep["naam"], cellen))
     return tabel
 
 
@@ -116,7 +116,7 @@ def _leefgebied_per_team(m: dict, drempel: int | None) -> Tabel:
         cellen = [
             aantal_afgeschermd(m["per_team_per_leefgebied"].get(t, {}).get(label, 0), drempel) for t in teams
         ]
-        tabel.rijen.append((label, cellen))
+        tabel.rijen.append(("Nog niet bekend" if label == "onbekend" else label, cellen))
     return tabel
 
 
@@ -154,8 +154,12 @@ def weergave(cijfers: dict, *, drempel: int | None) -> dict:
                 "zonder_maatwerk_na_3_maanden_procent",
             )
         },
-        "teams": _groepstabel(cijfers["kpis_per_team"], TEAM_KOLOMMEN, drempel),
-        "kernen": _groepstabel(cijfers["kpis_per_kern"], KERN_KOLOMMEN, drempel),
+        "teams": _groepstabel(
+            cijfers["kpis_per_team"], TEAM_KOLOMMEN, drempel, "Nog geen team (niet getrieerd)"
+        ),
+        "kernen": _groepstabel(
+            cijfers["kpis_per_kern"], KERN_KOLOMMEN, drempel, "Onbekend (anoniem, geen kern)"
+        ),
         "ingang": _verdeling(m["per_ingang"], {**dict(Ingang.choices), "onbekend": "Onbekend"}, m["totaal"]),
         "melder": _verdeling(
             m["per_melder"], {**dict(MelderSoort.choices), "onbekend": "Onbekend"}, m["totaal"]

@@ -48,6 +48,7 @@ ITEMS: list[Item] = [
         "inwoners",
         (Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER, Rol.COORDINATOR, Rol.CONSULENT_WMO, Rol.CONSULENT_JEUGD),
     ),
+    Item("Monitor", "monitor:dashboard", (Rol.COORDINATOR, Rol.BELEID)),
     Item("Toegangslog", "toegangslog", (Rol.COORDINATOR,)),
     Item("Noodtoegang", "noodtoegang_beoordelen", (Rol.COORDINATOR,)),
     Item("Beheer", "admin:index", (Rol.BEHEERDER,)),

@@ -1,0 +1,198 @@
+"""The monitor screens: the live dashboard, the PDF for the raad with a progress bar, streefwaarden.
+
+Only the coordinator and beleid reach these pages (others get 403). Everything shown is an aggregate;
+for beleid, counts per team or kern under the profile's privacy threshold become '< 5'.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from meldingen.forms import fout_naar_form
+from skt import rechten
+from skt.models import Rol
+
+from . import kpis as kpi_mod
+from . import services
+from .berekening import streefwaarden
+from .forms import MonitorFilterForm, RapportForm, StreefwaardenForm
+from .grafieken import monitor_grafieken_bewaard
+from .models import Streefwaarde
+from .periode import Periode, datum_tekst
+from .weergave import weergave
+
+MONITOR_ROLLEN = (Rol.COORDINATOR, Rol.BELEID)
+
+
+def _drempel(user, cijfers: dict) -> int | None:
+    return None if rechten.monitor_zonder_drempel(user) else int(cijfers["instellingen"]["privacy_drempel"])
+
+
+@rechten.vereist_rol(*MONITOR_ROLLEN)
+def dashboard(request):
+    form = MonitorFilterForm(request.GET or None)
+    periode, selectie = form.keuze()
+    cijfers = services.live_cijfers(periode, selectie)
+    drempel = _drempel(request.user, cijfers)
+    rapporten = rechten.monitorrapporten_zichtbaar_voor(request.user).select_related("aangevraagd_door")[:10]
+    gevraagd = request.GET.get("rapport")
+    lopend = None
+    if gevraagd:
+        lopend = (
+            rechten.monitorrapporten_zichtbaar_voor(request.user).filter(uuid=_uuid_of_none(gevraagd)).first()
+        )
+    return render(
+        request,
+        "monitor/dashboard.html",
+        {
+            "form": form,
+            "periode": periode,
+            "selectie": selectie,
+            "c": cijfers,
+            "m": cijfers["meldingen"],
+            "w": weergave(cijfers, drempel=drempel),
+            "g": monitor_grafieken_bewaard(cijfers, drempel=drempel),
+            "peildatum": datum_tekst(periode.peildatum()),
+            "loopt_nog": periode == Periode.huidig_kwartaal(),
+            "rapporten": rapporten,
+            "lopend": lopend,
+            "rapport_sleutel": RapportForm.nieuwe_sleutel(),
+            "berichten": services.berichten_voor(request.user),
+            "mag_streefwaarden": rechten.mag_streefwaarden_instellen(request.user),
+            "drempel": drempel,
+        },
+    )
+
+
+def _uuid_of_none(tekst: str):
+    import uuid
+
+    try:
+        return uuid.UUID(tekst)
+    except ValueError:
+        return None
+
+
+@require_POST
+@rechten.vereist_rol(*MONITOR_ROLLEN)
+def rapport_maken(request):
+    form = RapportForm(request.POST)
+    if not form.is_valid():
+        fout = "; ".join(str(e) for fouten in form.errors.values() for e in fouten)
+        if request.htmx:
+            return render(request, "monitor/_rapport_status.html", {"fout": fout}, status=422)
+        messages.error(request, _("De PDF kon niet worden aangevraagd: %(fout)s") % {"fout": fout})
+        return redirect("monitor:dashboard")
+    periode = form.cleaned_data["periode"]
+    rapport = services.rapport_aanvragen(
+        periode=periode, door=request.user, sleutel=f"scherm-{form.cleaned_data['sleutel']}"
+    )
+    rapport.refresh_from_db()
+    if request.htmx:
+        return render(request, "monitor/_rapport_status.html", {"rapport": rapport})
+    return redirect(f"{reverse('monitor:dashboard')}?periode={periode.code}&rapport={rapport.uuid}#pdf")
+
+
+@rechten.vereist_rol(*MONITOR_ROLLEN)
+def rapport_status(request, uuid):
+    rapport = rechten.get_monitorrapport_voor(request, uuid)
+    return render(request, "monitor/_rapport_status.html", {"rapport": rapport})
+
+
+@rechten.vereist_rol(*MONITOR_ROLLEN)
+def rapport_pdf(request, uuid):
+    rapport = rechten.get_monitorrapport_voor(request, uuid, actie="pdf")
+    if not rapport.is_klaar or not rapport.pdf:
+        raise Http404
+    periode = Periode(rapport.van, rapport.tot)
+    return FileResponse(
+        rapport.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"kwartaalmonitor-{periode.code}-versie-{rapport.versie}.pdf",
+        content_type="application/pdf",
+    )
+
+
+@rechten.vereist_rol(*MONITOR_ROLLEN)
+def rapport_json(request, uuid):
+    rapport = rechten.get_monitorrapport_voor(request, uuid, actie="export")
+    if not rapport.is_klaar:
+        raise Http404
+    antwoord = JsonResponse(
+        {
+            **rapport.cijfers,
+            "rapport": {
+                "versie": rapport.versie,
+                "aangevraagd_op": rapport.aangevraagd_op.isoformat(),
+                "gereed_op": rapport.gereed_op.isoformat() if rapport.gereed_op else None,
+                "profiel": rapport.profiel_naam,
+            },
+            "definities": rapport.definities,
+        },
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+    periode = Periode(rapport.van, rapport.tot)
+    antwoord["Content-Disposition"] = (
+        f'attachment; filename="kwartaalmonitor-{periode.code}-v{rapport.versie}.json"'
+    )
+    return antwoord
+
+
+@require_POST
+@rechten.vereist_rol(*MONITOR_ROLLEN)
+def berichten_gelezen(request):
+    services.berichten_gelezen(door=request.user)
+    return redirect("monitor:dashboard")
+
+
+@rechten.vereist_rol(Rol.COORDINATOR)
+def streefwaarden_bewerken(request):
+    huidig = streefwaarden()
+    form = StreefwaardenForm(request.POST or None, huidig=huidig)
+    if request.method == "POST" and form.is_valid():
+        wijzigingen = form.wijzigingen()
+        try:
+            for code, waarde in wijzigingen.items():
+                services.streefwaarde_instellen(
+                    door=request.user, kpi=code, waarde=waarde, toelichting=form.cleaned_data["toelichting"]
+                )
+        except ValidationError as fout:
+            fout_naar_form(form, ValidationError(fout.messages))
+        else:
+            if wijzigingen:
+                messages.success(
+                    request,
+                    _("%(n)s streefwaarde(n) opgeslagen. De monitor toont ze meteen.")
+                    % {"n": len(wijzigingen)},
+                )
+            else:
+                messages.info(request, _("Er was niets gewijzigd."))
+            return redirect("monitor:streefwaarden")
+    uit_profiel = services.profiel_streefwaarden()
+    eigen = set(Streefwaarde.objects.values_list("kpi", flat=True))
+    rijen = [
+        {
+            "kpi": k,
+            "veld": veld,
+            "bron": _("gezet door de coördinator")
+            if k.code in eigen
+            else (_("uit het gemeenteprofiel") if k.code in uit_profiel else ""),
+            "richting": {"hoger_beter": _("hoger is beter"), "lager_beter": _("lager is beter")}.get(
+                str(k.richting), _("geen voorkeursrichting: geldt als minimum")
+            ),
+        }
+        for k, veld in form.kpi_velden()
+    ]
+    geschiedenis = Streefwaarde.history.select_related("history_user").order_by("-history_date")[:30]
+    namen = {k.code: k.naam for k in kpi_mod.KPIS}
+    return render(
+        request,
+        "monitor/streefwaarden.html",
+        {"form": form, "rijen": rijen, "geschiedenis": geschiedenis, "namen": namen},
+    )
