@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 import uuid as uuid_mod
 from datetime import date
@@ -154,6 +155,7 @@ def rapport_bouwen(*, rapport_id: int) -> dict:
 
 def _samenvatting(rapport: MonitorRapport, *, al_klaar: bool) -> dict:
     return {
+        "proces": os.getpid(),
         "rapport": str(rapport.uuid),
         "versie": rapport.versie,
         "status": rapport.status,
