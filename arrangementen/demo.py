@@ -211,25 +211,28 @@ class _Bronnen:
     def _vrij(self, inwoner_id: int | None) -> bool:
         return inwoner_id is not None and inwoner_id not in self.gebruikt
 
-    def voor(self, scenario: Scenario, gebruiker: Medewerker) -> dict | None:
+    def voor(self, scenario: Scenario, gebruiker: Medewerker, doeldatum: date) -> dict | None:
+        """The free source whose melding lies closest before ``doeldatum`` (when the onderzoek began)."""
         jeugd = scenario.wet == "jeugd"
+        kandidaten: list[tuple[date, dict]] = []
         if scenario.route == "voorwerk" and not jeugd:
-            casussen = (
-                Casus.objects.filter(team=self.team).select_related("melding").order_by("aangemaakt_op")
-            )
-            # A casus opgeschaald to the loket is where voorwerk starts; then any other casus.
-            for casus in sorted(casussen, key=lambda c: c.afsluitreden != "opgeschaald_loket"):
+            for casus in Casus.objects.filter(team=self.team).select_related("melding"):
                 if self._vrij(casus.inwoner_id) and not casus.melding.jeugd:
-                    self.gebruikt.add(casus.inwoner_id)
-                    return {"casus": casus}
-        team = self.loket if scenario.route == "regulier" else self.team
-        meldingen = Melding.objects.filter(team=team, veilig_thuis=False, inwoner__isnull=False, jeugd=jeugd)
-        for melding in meldingen.order_by("aanmeldingsdatum", "pk"):
-            zichtbaar = rechten.inwoners_zichtbaar_voor(gebruiker).filter(pk=melding.inwoner_id).exists()
-            if self._vrij(melding.inwoner_id) and zichtbaar:
-                self.gebruikt.add(melding.inwoner_id)
-                return {"melding": melding}
-        return self._nieuwe_melding(scenario, team)
+                    kandidaten.append((casus.melding.aanmeldingsdatum, {"casus": casus}))
+        if not kandidaten:
+            team = self.loket if scenario.route == "regulier" else self.team
+            zichtbaar = rechten.inwoners_zichtbaar_voor(gebruiker).values("pk")
+            meldingen = Melding.objects.filter(
+                team=team, veilig_thuis=False, inwoner__in=zichtbaar, jeugd=jeugd
+            ).select_related("inwoner")
+            kandidaten = [(m.aanmeldingsdatum, {"melding": m}) for m in meldingen if self._vrij(m.inwoner_id)]
+        passend = [k for k in kandidaten if k[0] <= doeldatum] or kandidaten
+        if not passend:
+            return self._nieuwe_melding(scenario, self.loket if scenario.route == "regulier" else self.team)
+        _datum, bron = min(passend, key=lambda k: (abs((doeldatum - k[0]).days), k[0]))
+        inwoner_id = (bron.get("casus") or bron.get("melding")).inwoner_id
+        self.gebruikt.add(inwoner_id)
+        return bron
 
     def _nieuwe_melding(self, scenario: Scenario, team: Team) -> dict | None:
         """Without the meldingen demo: register one at the poort, as the poort would."""
@@ -310,19 +313,25 @@ def _beslissingen(arrangement: Arrangement, scenario: Scenario, nummer: str, dat
     return beslissingen
 
 
-def _scenario_laden(scenario: Scenario, bron: dict, g: dict[str, Medewerker], voorziening, volgnummer: int):
+def _scenario_laden(
+    scenario: Scenario, bron: dict, g: dict[str, Medewerker], voorziening, volgnummer: int, rng: random.Random
+):
     opsteller = g[CONSULENT_JEUGD] if scenario.route == "regulier" else g[BEROEPSKRACHT]
     beslisser = g[CONSULENT_JEUGD] if scenario.wet == "jeugd" else g[CONSULENT_WMO]
     melding = bron.get("melding") or bron["casus"].melding
     indienen = scenario.ingediend
     opstel_dagen = (indienen or 0) + 6
     opstellen = _om(opstel_dagen, 9)
-    meldingsdatum = min(melding.aanmeldingsdatum, opstellen.date() - timedelta(days=14))
+    # The Wmo melding: when maatwerk came in sight, after the kernteam's own melding.
+    meldingsdatum = min(
+        max(melding.aanmeldingsdatum, opstellen.date() - timedelta(days=rng.randint(10, 30))),
+        opstellen.date(),
+    )
     tekst = {
         **PLANTEKST,
         **scenario.tekst,
         "meldingsdatum": meldingsdatum,
-        "keukentafelgesprek_op": opstellen.date() - timedelta(days=2),
+        "keukentafelgesprek_op": max(meldingsdatum, opstellen.date() - timedelta(days=2)),
     }
     arrangement = services.arrangement_opstellen(
         door=opsteller,
@@ -413,11 +422,12 @@ def demo_laden(rng: random.Random) -> None:
     voorzieningen = list(services.algemene_voorzieningen().order_by("naam"))
     for i, scenario in enumerate(SCENARIOS):
         opsteller = gebruikers[CONSULENT_JEUGD if scenario.route == "regulier" else BEROEPSKRACHT]
-        bron = bronnen.voor(scenario, opsteller)
+        doeldatum = timezone.localdate() - timedelta(days=(scenario.ingediend or 0) + 30)
+        bron = bronnen.voor(scenario, opsteller, doeldatum)
         if bron is None:
             continue
         voorziening = rng.choice(voorzieningen) if voorzieningen else None
-        _scenario_laden(scenario, bron, gebruikers, voorziening, i)
+        _scenario_laden(scenario, bron, gebruikers, voorziening, i, rng)
     # Messages about decisions older than a month have been read; the recent ones wait.
     grens = timezone.now() - timedelta(days=30)
     for bericht in Notificatie.objects.filter(gelezen_op__isnull=True, aangemaakt_op__lt=grens):

@@ -28,6 +28,11 @@ class ArrangementForm(NLDSFormMixin, forms.ModelForm):
             self.fields[veld].widget.attrs["rows"] = 5
         for veld in ("doel", "beoogd_resultaat"):
             self.fields[veld].widget.attrs["rows"] = 3
+        if self.instance.pk and self.instance.eerst_ingediend_op:
+            # The legal clocks started with the first submission; a new version does not move them.
+            for veld in ("wet", "meldingsdatum", "aanvraagdatum"):
+                self.fields[veld].disabled = True
+                self.fields[veld].help_text = _("Ligt vast sinds het eerste indienen: de termijn loopt.")
 
     def _post_clean(self):
         # The service validates and saves; the form must not touch the instance the view holds.

@@ -270,6 +270,14 @@ def _inhoud_controleren(
     fouten: dict[str, list[str]] = {}
     if gegevens.get("wet", arrangement.wet) not in Wet.values:
         fouten["wet"] = [_("Kies de wet: Wmo 2015 of Jeugdwet.")]
+    if arrangement.eerst_ingediend_op:
+        # The legal clocks started with the first submission: a new version cannot move them, nor
+        # send the plan to the consulenten of another law.
+        for veld in ("meldingsdatum", "aanvraagdatum", "wet"):
+            if veld in gegevens and gegevens[veld] != getattr(arrangement, veld):
+                fouten.setdefault(veld, []).append(
+                    _("Dit ligt vast sinds het arrangement voor het eerst is ingediend.")
+                )
     _gegevens_toepassen(arrangement, {k: v for k, v in gegevens.items() if k != "wet" or v in Wet.values})
     _datums_controleren({v: getattr(arrangement, v) for v in DATUMVELDEN}, vandaag, fouten)
     try:

@@ -510,7 +510,11 @@ def overzicht(request):
 def termijnen_overzicht(request):
     """Plans past a legal term: the consulent's law at the loket, or everything of the coordinator's teams."""
     pagina = _pagina(request, selectors.te_laat(request.user))
-    return render(request, "arrangementen/termijnen.html", {"pagina": pagina})
+    return render(
+        request,
+        "arrangementen/termijnen.html",
+        {"pagina": pagina, "inst": termijnen.Termijninstellingen.uit_profiel()},
+    )
 
 
 def inwoner(request, uuid):

@@ -459,3 +459,19 @@ def test_categorie_gegevens_geladen(db):
     from arrangementen.models import MaatwerkCategorie
 
     assert MaatwerkCategorie.objects.filter(wet="wmo").count() == 18
+
+
+def test_na_eerste_indienen_liggen_wet_en_data_vast(personas):
+    arrangement = in_behandeling(personas)
+    services.arrangement_terugsturen(
+        door=personas.consulent, arrangement=arrangement, toelichting="Aanvullen."
+    )
+    with pytest.raises(ValidationError) as fout:
+        services.arrangement_opslaan(
+            door=personas.beroepskracht,
+            arrangement=arrangement,
+            gegevens={"wet": "jeugd", "aanvraagdatum": VANDAAG() - timedelta(days=1)},
+        )
+    assert set(fout.value.message_dict) == {"wet", "aanvraagdatum"}
+    arrangement.refresh_from_db()
+    assert (arrangement.wet, arrangement.aanvraagdatum) == ("wmo", VANDAAG())
