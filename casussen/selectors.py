@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skt.services import actief_profiel
 
+from . import services
 from .models import Adviesvraag, Casus, Contactmoment, ZrmScore
 from .services import STANDAARD_MAX_CONTACTMOMENTEN
 from .vocab import ZrmMoment
@@ -193,3 +194,28 @@ def zrm_beginwaarden(casus: Casus, moment: str) -> dict[int, int | None]:
     if moment == ZrmMoment.TUSSEN:
         return {}
     return dict(ZrmScore.objects.filter(casus=casus, moment=moment).values_list("leefgebied_id", "score"))
+
+
+def casus_bij_melding(user, melding) -> dict:
+    """For the melding page: the casus that runs on it, or whether this user may start one.
+
+    Returns {"casus": Casus | None, "mag_starten": bool}; the start page is
+    reverse("casussen:nieuw", args=[melding.uuid]), the casus page reverse("casussen:detail", ...).
+    """
+    from skt import rechten
+
+    casus = (
+        rechten.casussen_zichtbaar_voor(user)
+        .filter(melding=melding)
+        .order_by(F("afgesloten_op").desc(nulls_first=True), "-pk")
+        .first()
+    )
+    open_casus = casus is not None and casus.is_open
+    mag_starten = (
+        not open_casus
+        and melding.status in services.STARTBARE_MELDINGSTATUSSEN
+        and melding.triage_uitkomst in services.KERNTEAM_TRIAGE
+        and melding.inwoner_id is not None
+        and rechten.mag_casus_starten(user, melding)
+    )
+    return {"casus": casus, "mag_starten": mag_starten}

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from skt import rechten
 from skt.models import Rol
+from skt.toegang import toegang_vastleggen
 
 from . import selectors, services
 from .forms import (
@@ -38,11 +39,19 @@ DEELNEMER_VELDEN = {
 }
 
 
+def _weigeren(request, casus, reden: str):
+    """403 for a known casus, with the refusal in the access log like every other refusal."""
+    toegang_vastleggen(
+        request, actie="wijzigen", geweigerd=True, obj=casus, inwoner=casus.inwoner, reden=reden
+    )
+    return PermissionDenied(reden)
+
+
 def _casus_of_403(request, uuid):
     """Fetch for a write page: 404 when the casus is not the user's to know, 403 when read-only."""
     toegang = rechten.get_casus_voor(request, uuid)
     if not toegang.mag_wijzigen:
-        raise PermissionDenied
+        raise _weigeren(request, toegang.casus, "alleen lezen: geen beroepskracht van het team")
     return toegang.casus
 
 
@@ -52,6 +61,14 @@ def casus_nieuw(request, melding_uuid):
         raise PermissionDenied
     melding = rechten.get_melding_voor(request, melding_uuid)
     if not rechten.mag_casus_starten(request.user, melding):
+        toegang_vastleggen(
+            request,
+            actie="wijzigen",
+            geweigerd=True,
+            obj=melding,
+            inwoner=melding.inwoner,
+            reden="casus starten mag alleen een beroepskracht van het team van de melding",
+        )
         raise PermissionDenied
     lopend = Casus.objects.filter(melding=melding).exclude(status=CasusStatus.AFGESLOTEN).first()
     if lopend is not None:
@@ -278,7 +295,7 @@ def afsluiten(request, uuid):
 def advies(request, uuid):
     toegang = rechten.get_casus_voor(request, uuid)
     if not toegang.mag_advies_geven:
-        raise PermissionDenied
+        raise _weigeren(request, toegang.casus, "advies geven is voor de coördinator van het team")
     casus = toegang.casus
     vraag = casus.adviesvragen.filter(geadviseerd_op__isnull=True).select_related("gevraagd_door").first()
     if vraag is None:

@@ -154,6 +154,9 @@ def test_schrijfpaginas_weigeren_wie_niet_mag(personas, casussen, als, pagina, p
     assert client.get(f"/casussen/{casus.uuid}/{pagina}/").status_code == status
     assert client.post(f"/casussen/{casus.uuid}/{pagina}/", {"datum": "2020-01-01"}).status_code == status
     assert casus.contactmomenten.count() == 0
+    # Every refusal is in the access log: a 404 as a refused read, a 403 as a refused change.
+    geweigerd = Toegang.objects.filter(medewerker=getattr(personas, persona), resultaat="geweigerd")
+    assert geweigerd.filter(actie="wijzigen" if status == 403 else "lezen").count() == 2
 
 
 @pytest.mark.parametrize("persona", PERSONA_NAMEN)

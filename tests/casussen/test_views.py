@@ -288,3 +288,15 @@ def test_werkblok_voor_mijn_werk(personas, casus, klein_maximum):
     (blok,) = werkblokken_voor(personas.vrijwilliger)
     assert blok["lopend"] == 1  # the casus they are on
     assert werkblokken_voor(personas.poort) == [] and werkblokken_voor(personas.consulent) == []
+
+
+def test_casus_bij_melding_voor_de_meldingpagina(personas, melding):
+    from casussen.selectors import casus_bij_melding
+
+    assert casus_bij_melding(personas.beroepskracht, melding) == {"casus": None, "mag_starten": True}
+    assert casus_bij_melding(personas.beroepskracht2, melding)["mag_starten"] is False
+    assert casus_bij_melding(personas.vrijwilliger, melding)["mag_starten"] is False
+    casus = casus_maken(personas, melding)
+    assert casus_bij_melding(personas.beroepskracht, melding) == {"casus": casus, "mag_starten": False}
+    # Another team does not learn that a casus exists.
+    assert casus_bij_melding(personas.beroepskracht2, melding)["casus"] is None
