@@ -2,6 +2,10 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -17,7 +21,16 @@ def _alleen_beheerder(request):
     return rechten.mag_beheren(request.user) and (settings.SKT_DEMO or request.user.is_verified())
 
 
+@login_not_required
+def _naar_inloggen(request, extra_context=None):
+    # One login form with the second factor for everyone; the admin has no login of its own.
+    if request.user.is_authenticated:
+        return redirect("admin:index")
+    return redirect_to_login(request.GET.get("next") or reverse("admin:index"), reverse("inloggen"))
+
+
 admin.site.has_permission = _alleen_beheerder
+admin.site.login = _naar_inloggen
 beheer_site = admin.site
 
 

@@ -315,6 +315,16 @@ class InwonerGroupObjectPermission(GroupObjectPermissionBase):
     content_object = models.ForeignKey(Inwoner, on_delete=models.CASCADE)
 
 
+class ToegangQuerySet(models.QuerySet):
+    """The access log is evidence: bulk changes are refused like single ones."""
+
+    def update(self, **kwargs):
+        raise ValidationError(_("Het toegangslog kan niet worden gewijzigd."))
+
+    def delete(self):
+        raise ValidationError(_("Het toegangslog kan niet worden verwijderd."))
+
+
 class Toegang(models.Model):
     """Access log (NEN 7513 / BIO 8.15.01): every read, search, export and refusal. Append-only."""
 
@@ -355,6 +365,8 @@ class Toegang(models.Model):
     pad = models.CharField(_("pagina"), max_length=300, blank=True)
     ip_adres = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
     reden = models.CharField(_("reden"), max_length=500, blank=True)
+
+    objects = ToegangQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("toegang")

@@ -28,7 +28,7 @@ from .forms import (
     TokenForm,
 )
 from .inzage import inzage_gegevens, inzage_pdf
-from .models import Huishouden, Noodtoegang, Rol, Toegang
+from .models import Huishouden, Rol, Toegang
 from .toegang import toegang_vastleggen
 
 
@@ -149,12 +149,9 @@ def inwoner_detail(request, uuid):
     return render(request, "skt/inwoner_detail.html", context)
 
 
+@rechten.vereist_rol(Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER, Rol.COORDINATOR, *rechten.CONSULENT_ROLLEN)
 def inwoners(request):
     """My inwoners: search among the dossiers this user may open (never beyond). Every search is logged."""
-    if not rechten.heeft_rol(
-        request.user, Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER, Rol.COORDINATOR, *rechten.CONSULENT_ROLLEN
-    ):
-        raise PermissionDenied
     form = InwonerZoekForm(request.GET or None)
     qs = (
         rechten.inwoners_zichtbaar_voor(request.user)
@@ -192,6 +189,14 @@ def huishouden(request, uuid):
     form = RegisseurForm(request.POST or None, initial={"regisseur": huis.regisseur})
     if request.method == "POST":
         if not rechten.mag_huishouden_regisseren(request.user):
+            toegang_vastleggen(
+                request,
+                actie=Toegang.Actie.WIJZIGEN,
+                geweigerd=True,
+                object_soort="huishouden",
+                object_id=str(uuid),
+                reden="rol kan geen regisseur aanwijzen",
+            )
             raise PermissionDenied
         if form.is_valid():
             try:
@@ -224,6 +229,12 @@ def huishouden(request, uuid):
 def noodtoegang(request):
     """Break the glass: a reason, a confirmation, then time-limited access that the coordinator reviews."""
     if not rechten.mag_noodtoegang_vragen(request.user):
+        toegang_vastleggen(
+            request,
+            actie=Toegang.Actie.BREAK_THE_GLASS,
+            geweigerd=True,
+            reden="rol kan geen noodtoegang krijgen",
+        )
         raise PermissionDenied
     inwoner_uuid = request.GET.get("inwoner") or request.POST.get("inwoner") or ""
     form = NoodtoegangForm(request.POST or None)
@@ -267,11 +278,20 @@ def noodtoegang(request):
 
 @rechten.vereist_rol(Rol.COORDINATOR)
 def noodtoegang_beoordelen(request):
-    open_ = Noodtoegang.objects.filter(beoordeeld_op__isnull=True).select_related("medewerker", "inwoner")
+    # Only break-the-glass into the coordinator's teams' dossiers, or by their own staff.
+    te_beoordelen = rechten.noodtoegangen_te_beoordelen_voor(request.user)
+    open_ = te_beoordelen.filter(beoordeeld_op__isnull=True).select_related("medewerker", "inwoner")
     if request.method == "POST":
-        nood = Noodtoegang.objects.filter(uuid=request.POST.get("noodtoegang")).first()
+        nood = te_beoordelen.filter(uuid=request.POST.get("noodtoegang")).first()
         form = NoodtoegangBeoordelingForm(request.POST)
         if nood is None:
+            toegang_vastleggen(
+                request,
+                actie=Toegang.Actie.WIJZIGEN,
+                geweigerd=True,
+                object_soort="noodtoegang",
+                object_id=request.POST.get("noodtoegang", "")[:64],
+            )
             raise Http404
         if form.is_valid():
             try:
@@ -285,7 +305,7 @@ def noodtoegang_beoordelen(request):
         return redirect("noodtoegang_beoordelen")
     pagina = Paginator(open_.order_by("van"), 25).get_page(request.GET.get("pagina"))
     recent = (
-        Noodtoegang.objects.filter(beoordeeld_op__isnull=False)
+        te_beoordelen.filter(beoordeeld_op__isnull=False)
         .select_related("medewerker", "inwoner", "beoordeeld_door")
         .order_by("-beoordeeld_op")[:10]
     )
@@ -342,7 +362,12 @@ def inzage(request, uuid, formaat):
 
 @rechten.vereist_rol(Rol.COORDINATOR)
 def toegangslog(request):
-    regels = Toegang.objects.select_related("medewerker", "inwoner").order_by("-tijdstip")
+    toegang_vastleggen(request, actie="lezen", object_soort="toegangslog", reden="toegangslog bekeken")
+    regels = (
+        rechten.toegang_zichtbaar_voor(request.user)
+        .select_related("medewerker", "inwoner")
+        .order_by("-tijdstip")
+    )
     if request.GET.get("geweigerd"):
         regels = regels.filter(resultaat=Toegang.Resultaat.GEWEIGERD)
     pagina = Paginator(regels, 50).get_page(request.GET.get("pagina"))

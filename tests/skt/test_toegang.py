@@ -138,7 +138,8 @@ def test_toegangslog_pagineert_per_50(personas, als):
     assert len(eerste.context["pagina"].object_list) == 50
     assert "Pagina 1 van 3" in eerste.content.decode()
     derde = client.get("/toegangslog/?pagina=3")
-    assert len(derde.context["pagina"].object_list) == 20
+    # Reading the log is itself logged: 120 rows plus the coordinator's two looks.
+    assert len(derde.context["pagina"].object_list) == 22
     # The newest first.
     tijden = [r.tijdstip for r in eerste.context["pagina"].object_list]
     assert tijden == sorted(tijden, reverse=True)
@@ -155,6 +156,6 @@ def test_toegangslog_kost_een_vast_aantal_queries(personas, als):
         with CaptureQueriesContext(connection) as queries:
             response = client.get("/toegangslog/")
         assert response.status_code == 200
-        assert len(response.context["pagina"].object_list) == min(n, 50)
+        assert len(response.context["pagina"].object_list) == min(Toegang.objects.count(), 50)
         aantallen.append(len(queries))
     assert aantallen[0] == aantallen[1], aantallen
