@@ -202,7 +202,7 @@ def test_zonder_demo_modus_staat_de_tweede_factor_aan():
 
 
 def test_beheer_heeft_geen_eigen_inlogformulier(personas):
-    """Posting a password to the admin's login URL logs nobody in: there is one login, with the second factor."""
+    """Posting a password to the admin login URL logs nobody in: one login, with the second factor."""
     client = Client()
     response = client.post(
         "/beheer/login/?next=/beheer/", {"username": "beheerder", "password": WACHTWOORD, "next": "/beheer/"}
