@@ -162,3 +162,33 @@ def test_voorwerk_van_opstellen_tot_beschikking(pagina, browser, live_server, op
         assert ander.goto(f"/arrangementen/inwoner/{inwoner.uuid}/").status == 404
         context.close()
     assert not pagina.csp_fouten and not pagina.statische_fouten
+
+
+def test_onderdeel_toevoegen_zonder_opslaan(pagina, live_server, opzet):
+    """With JavaScript a second onderdeel is added in place; both are saved with the concept."""
+    personas, melding = opzet
+    inloggen(pagina, live_server, personas.beroepskracht)
+    pagina.goto(f"/arrangementen/nieuw/?melding={melding.uuid}")
+    assert not pagina.get_by_role("button", name="Opslaan en nog een onderdeel toevoegen").is_visible()
+    pagina.get_by_label("Wmo 2015").check()
+    pagina.locator("[name=onderdelen-0-soort]").select_option("netwerk")
+    # The category is only for maatwerk.
+    assert not pagina.locator("[name=onderdelen-0-categorie]").is_visible()
+    pagina.locator("[name=onderdelen-0-omschrijving]").fill("De buurvrouw doet boodschappen.")
+    pagina.get_by_role("button", name="Onderdeel toevoegen").click()
+    pagina.locator("[name=onderdelen-1-soort]").select_option("maatwerkvoorziening")
+    pagina.locator("[name=onderdelen-1-categorie]").select_option(label="02 Begeleiding")
+    pagina.locator("[name=onderdelen-1-omvang]").fill("2 uur")
+    pagina.locator("[name=onderdelen-1-indicatieve_kosten]").fill("-3")
+    pagina.get_by_role("button", name="Opslaan als concept").click()
+    # A negative cost: a Dutch error next to the field, nothing saved, the added onderdeel still there.
+    assert "De kosten kunnen niet negatief zijn." in pagina.locator("main").inner_text()
+    assert Arrangement.objects.count() == 0
+    pagina.locator("[name=onderdelen-1-indicatieve_kosten]").fill("2400")
+    pagina.get_by_role("button", name="Opslaan als concept").click()
+    pagina.wait_for_url(re.compile(r"/arrangementen/[0-9a-f-]+/$"))
+    arrangement = Arrangement.objects.get()
+    assert sorted(arrangement.onderdelen.values_list("soort", flat=True)) == [
+        "maatwerkvoorziening",
+        "netwerk",
+    ]

@@ -1,5 +1,7 @@
-// Progressive enhancement of the onderdelen form: show the category only for maatwerk and the
-// sociale-kaart choice only for an algemene voorziening. Without JavaScript every field shows.
+// Progressive enhancement of the onderdelen form. Without JavaScript every field shows and a
+// submit button saves the concept and returns with an empty onderdeel; with it:
+// - the category shows only for maatwerk, the sociale-kaart choice only for an algemene voorziening;
+// - "Onderdeel toevoegen" adds an empty onderdeel in place, from the formset's empty form.
 (function () {
   function bijwerken(fieldset) {
     var soort = fieldset.querySelector("select[name$='-soort']");
@@ -9,12 +11,32 @@
       blok.hidden = !heeftFout && blok.getAttribute("data-toon-bij") !== soort.value;
     });
   }
+
+  function volgen(fieldset) {
+    bijwerken(fieldset);
+    fieldset.addEventListener("change", function (event) {
+      if (event.target.matches("select[name$='-soort']")) { bijwerken(fieldset); }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll("fieldset.skt-onderdeel").forEach(function (fieldset) {
-      bijwerken(fieldset);
-      fieldset.addEventListener("change", function (event) {
-        if (event.target.matches("select[name$='-soort']")) { bijwerken(fieldset); }
-      });
+    document.querySelectorAll("#onderdelen-lijst fieldset.skt-onderdeel").forEach(volgen);
+    var knop = document.getElementById("onderdeel-toevoegen");
+    var sjabloon = document.getElementById("onderdeel-sjabloon");
+    var totaal = document.querySelector("input[name='onderdelen-TOTAL_FORMS']");
+    var lijst = document.getElementById("onderdelen-lijst");
+    if (!knop || !sjabloon || !totaal || !lijst) { return; }
+    document.querySelectorAll("[data-met-js]").forEach(function (el) { el.hidden = false; });
+    document.querySelectorAll("[data-zonder-js]").forEach(function (el) { el.hidden = true; });
+    knop.addEventListener("click", function () {
+      var index = parseInt(totaal.value, 10);
+      var houder = document.createElement("div");
+      houder.innerHTML = sjabloon.innerHTML.replace(/__prefix__/g, String(index));
+      var fieldset = houder.querySelector("fieldset");
+      lijst.appendChild(fieldset);
+      totaal.value = String(index + 1);
+      volgen(fieldset);
+      fieldset.querySelector("select[name$='-soort']").focus();
     });
   });
 })();
