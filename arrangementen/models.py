@@ -399,15 +399,31 @@ class Notificatie(models.Model):
 class Effectmeting(models.Model):
     """Whether maatwerk followed within N days after a casus closed (the rekenkamer's open question)."""
 
+    class Aanleiding(models.TextChoices):
+        ARRANGEMENT = "arrangement", _("Arrangement met maatwerk ingediend")
+        OPGESCHAALD = "opgeschaald", _("Casus opgeschaald naar het loket")
+        MELDING_LOKET = "melding_loket", _("Nieuwe melding naar het loket")
+
     casus = models.OneToOneField(Casus, on_delete=models.CASCADE, related_name="effectmeting")
     inwoner = models.ForeignKey(Inwoner, on_delete=models.PROTECT, related_name="+")
     afgesloten_op = models.DateField(_("casus afgesloten op"))
     peildatum = models.DateField(_("gemeten tot en met"))
     gemeten_op = models.DateTimeField(_("gemeten op"), default=timezone.now)
     maatwerk_na_afsluiting = models.BooleanField(_("maatwerk aangevraagd na afsluiten"))
+    aanleiding = models.CharField(
+        _("waaruit blijkt het maatwerk"), max_length=20, choices=Aanleiding.choices, blank=True
+    )
     arrangement = models.ForeignKey(
         Arrangement,
         verbose_name=_("eerste arrangement met maatwerk"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    melding = models.ForeignKey(
+        Melding,
+        verbose_name=_("eerste melding bij het loket"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

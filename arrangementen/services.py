@@ -22,8 +22,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casussen.models import Casus
+from casussen.vocab import Afsluitreden
 from casussen.workflow import CasusStatus
 from meldingen.models import Melding
+from meldingen.vocab import TriageUitkomst, Uitstroom
 from poort import routering
 from skt import rechten
 from skt.models import Inwoner, Medewerker, Rol, Team, Voorziening
@@ -1005,12 +1007,37 @@ def maatwerk_na(inwoner_id: int, van: date, tot: date) -> Arrangement | None:
             eerst_ingediend_op__isnull=False,
             onderdelen__soort=OnderdeelSoort.MAATWERKVOORZIENING,
         )
-        .filter(
-            Q(eerst_ingediend_op__date__gte=van) & Q(eerst_ingediend_op__date__lte=tot),
-        )
+        .filter(eerst_ingediend_op__date__gte=van, eerst_ingediend_op__date__lte=tot)
         .order_by("eerst_ingediend_op", "pk")
         .first()
     )
+
+
+def loketmelding_na(casus: Casus, van: date, tot: date) -> Melding | None:
+    """A later melding of the inwoner that went to the loket for maatwerk (not Veilig Thuis)."""
+    return (
+        Melding.objects.filter(
+            inwoner_id=casus.inwoner_id, aanmeldingsdatum__gte=van, aanmeldingsdatum__lte=tot
+        )
+        .exclude(pk=casus.melding_id)
+        .filter(Q(triage_uitkomst=TriageUitkomst.LOKET) | Q(uitstroom=Uitstroom.MAATWERK_LOKET))
+        .order_by("aanmeldingsdatum", "pk")
+        .first()
+    )
+
+
+def _effect_bepalen(casus: Casus, peildatum: date) -> dict[str, Any]:
+    """What shows maatwerk was asked after closing: a plan with maatwerk, the casus's own opschaling
+    to the loket, or a new melding routed to the loket. The monitor's KPI uses the same three."""
+    arrangement = maatwerk_na(casus.inwoner_id, casus.afgesloten_op, peildatum)
+    if arrangement is not None:
+        return {"aanleiding": Effectmeting.Aanleiding.ARRANGEMENT, "arrangement": arrangement}
+    if casus.afsluitreden == Afsluitreden.OPGESCHAALD_LOKET:
+        return {"aanleiding": Effectmeting.Aanleiding.OPGESCHAALD}
+    melding = loketmelding_na(casus, casus.afgesloten_op, peildatum)
+    if melding is not None:
+        return {"aanleiding": Effectmeting.Aanleiding.MELDING_LOKET, "melding": melding}
+    return {"aanleiding": ""}
 
 
 @transaction.atomic
@@ -1018,7 +1045,8 @@ def effectmetingen_uitvoeren(*, vandaag: date | None = None) -> int:
     """For each casus closed at least N days ago without a measurement: was maatwerk asked since?
 
     The window is the closing day up to N days after it, however late the job runs: the figure is
-    "maatwerk within N days after closing". Idempotent: a casus is measured once.
+    "maatwerk within N days after closing". Idempotent: a casus is measured once (one row per casus,
+    unique in the database).
     """
     vandaag = vandaag or timezone.localdate()
     dagen = effectmeting_dagen()
@@ -1028,21 +1056,21 @@ def effectmetingen_uitvoeren(*, vandaag: date | None = None) -> int:
             status=CasusStatus.AFGESLOTEN, afgesloten_op__isnull=False, afgesloten_op__lte=grens
         )
         .filter(effectmeting__isnull=True)
-        .only("pk", "inwoner_id", "afgesloten_op")
+        .only("pk", "inwoner_id", "melding_id", "afgesloten_op", "afsluitreden")
         .order_by("afgesloten_op", "pk")
     )
     aantal = 0
     for casus in te_meten:
         peildatum = casus.afgesloten_op + timedelta(days=dagen)
-        arrangement = maatwerk_na(casus.inwoner_id, casus.afgesloten_op, peildatum)
+        effect = _effect_bepalen(casus, peildatum)
         _meting, nieuw = Effectmeting.objects.get_or_create(
             casus=casus,
             defaults={
                 "inwoner_id": casus.inwoner_id,
                 "afgesloten_op": casus.afgesloten_op,
                 "peildatum": peildatum,
-                "maatwerk_na_afsluiting": arrangement is not None,
-                "arrangement": arrangement,
+                "maatwerk_na_afsluiting": bool(effect["aanleiding"]),
+                **effect,
             },
         )
         aantal += int(nieuw)

@@ -39,7 +39,7 @@ def test_casus_met_later_arrangement_met_maatwerk(personas):
     tasks.effectmeting_uitvoeren()
     meting = Effectmeting.objects.get(casus=casus)
     assert meting.maatwerk_na_afsluiting is True
-    assert meting.arrangement == arrangement
+    assert (meting.aanleiding, meting.arrangement) == ("arrangement", arrangement)
 
 
 def test_alleen_ingediend_maatwerk_binnen_de_periode_telt(personas):
@@ -88,4 +88,44 @@ def test_dagelijks_ingepland_in_celery_beat(db):
         "2",
         "0",
         "Europe/Amsterdam",
+    )
+
+
+def test_opgeschaalde_casus_telt_als_maatwerk(personas):
+    from casussen import services as casus_services
+
+    casus = casus_maken(personas, dagen_geleden=150)
+    casus_services.casus_afsluiten(
+        door=personas.beroepskracht,
+        casus=casus,
+        reden="opgeschaald_loket",
+        resultaat="Meer nodig dan kortdurende ondersteuning.",
+        datum=VANDAAG() - timedelta(days=100),
+    )
+    services.effectmetingen_uitvoeren()
+    meting = Effectmeting.objects.get(casus=casus)
+    assert (meting.maatwerk_na_afsluiting, meting.aanleiding) == (True, "opgeschaald")
+
+
+def test_nieuwe_melding_naar_het_loket_telt_als_maatwerk(personas):
+    from meldingen.services import melding_registreren
+    from poort.services import melding_trieren
+
+    casus = casus_maken(personas, dagen_geleden=150, afsluiten_dagen_geleden=100)
+    melding, _ = melding_registreren(
+        door=personas.poort,
+        inwoner=casus.inwoner,
+        anoniem=False,
+        aanmeldingsdatum=VANDAAG() - timedelta(days=40),
+        ingang="telefoon",
+        melder_soort="inwoner",
+        vraag="Ik heb toch hulp in het huishouden nodig.",
+    )
+    melding_trieren(door=personas.poort, melding=melding, uitkomst="loket", reden="Maatwerk.")
+    services.effectmetingen_uitvoeren()
+    meting = Effectmeting.objects.get(casus=casus)
+    assert (meting.maatwerk_na_afsluiting, meting.aanleiding, meting.melding) == (
+        True,
+        "melding_loket",
+        melding,
     )
