@@ -158,3 +158,44 @@ def test_lijsten_per_rol(personas, als):
             wie,
             naam,
         )
+
+
+@pytest.mark.parametrize("wie", ["beroepskracht2", "vrijwilliger", "buitenstaander", "poort"])
+def test_acties_per_post_voor_buitenstaanders_bestaan_niet(personas, als, wie):
+    arrangement = ingediend_maken(personas)
+    client = als(getattr(personas, wie))
+    for naam in ("in_behandeling_nemen", "teruggeven", "notitie", "beslissen", "afwijzen", "indienen"):
+        antwoord = client.post(
+            reverse(f"arrangementen:{naam}", args=[arrangement.uuid]), {"tekst": "x", "reden": "x"}
+        )
+        assert antwoord.status_code == 404, (wie, naam)
+    arrangement.refresh_from_db()
+    assert arrangement.status == ArrangementStatus.INGEDIEND
+    assert not arrangement.interne_notities.exists()
+
+
+def test_opstellen_voor_een_melding_van_een_ander_team(personas, als):
+    from .conftest import melding_maken
+
+    melding = melding_maken(personas, team=personas.team_b)
+    url = reverse("arrangementen:nieuw") + f"?melding={melding.uuid}"
+    assert als(personas.beroepskracht).get(url).status_code == 404
+    assert als(personas.vrijwilliger).get(url).status_code == 403
+    assert als(personas.beroepskracht2).get(url).status_code == 200
+    assert (
+        als(personas.beroepskracht).get(reverse("arrangementen:nieuw") + "?melding=geen-uuid").status_code
+        == 404
+    )
+
+
+def test_berichten_van_een_ander_zijn_onzichtbaar(personas, als):
+    arrangement = ingediend_maken(personas)
+    arrangement = services.arrangement_terugsturen(
+        door=personas.consulent, arrangement=arrangement, toelichting="Aanvullen: omvang."
+    )
+    assert (
+        "Aanvullen: omvang."
+        in als(personas.beroepskracht).get(reverse("arrangementen:berichten")).content.decode()
+    )
+    for wie in (personas.beroepskracht2, personas.coordinator):
+        assert "Aanvullen: omvang." not in als(wie).get(reverse("arrangementen:berichten")).content.decode()
