@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,21 @@ from skt.models import Inwoner, Kern, Leefgebied, Medewerker, Team, Voorziening
 
 from .vocab import ContactWijze, Ingang, MelderSoort, TriageUitkomst, Uitstroom
 from .workflow import MeldingStatus
+
+
+def tekstlengtes_controleren(obj: models.Model) -> None:
+    """Enforce TextField.max_length in full_clean: Django itself only enforces it in forms."""
+    fouten = {}
+    for veld in obj._meta.concrete_fields:
+        if isinstance(veld, models.TextField) and veld.max_length:
+            lengte = len(getattr(obj, veld.attname) or "")
+            if lengte > veld.max_length:
+                fouten[veld.name] = _("Gebruik hoogstens %(max)d tekens (nu %(lengte)d).") % {
+                    "max": veld.max_length,
+                    "lengte": lengte,
+                }
+    if fouten:
+        raise ValidationError(fouten)
 
 
 class Melding(models.Model):
@@ -101,6 +117,9 @@ class Melding(models.Model):
     def __str__(self) -> str:
         return f"Melding {self.nummer}"
 
+    def clean(self) -> None:
+        tekstlengtes_controleren(self)
+
     @property
     def nummer(self) -> str:
         return f"M{self.aanmeldingsdatum:%Y}-{self.pk:06d}" if self.pk else "nieuw"
@@ -187,6 +206,9 @@ class Signaal(models.Model):
 
     def __str__(self) -> str:
         return self.titel
+
+    def clean(self) -> None:
+        tekstlengtes_controleren(self)
 
 
 class SignaalStatusRegel(models.Model):

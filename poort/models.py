@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from meldingen.models import Melding
+from meldingen.models import Melding, tekstlengtes_controleren
 from meldingen.vocab import TriageUitkomst
 from skt.models import Medewerker, Team
 
@@ -32,3 +32,6 @@ class Triage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_uitkomst_display()} ({self.op:%d-%m-%Y})"
+
+    def clean(self) -> None:
+        tekstlengtes_controleren(self)
