@@ -323,6 +323,10 @@ def advies(request, uuid):
 @require_http_methods(["GET", "POST"])
 def starten(request, uuid):
     casus = _casus_of_403(request, uuid)
+    if request.method == "GET" and casus.status != CasusStatus.CONCEPT:
+        if casus.status == CasusStatus.WACHT_OP_ADVIES:
+            messages.info(request, services.FOUT_WACHT_OP_ADVIES)
+        return redirect("casussen:detail", uuid=casus.uuid)
     form = StartNaAdviesForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
