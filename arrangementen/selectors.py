@@ -12,6 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from skt import rechten
+from skt.models import Rol
 
 from . import termijnen
 from .models import (
@@ -108,6 +109,28 @@ def voor_inwoner(user, inwoner) -> list[Arrangement]:
         .order_by("-aangemaakt_op")
     )
     return list(qs)
+
+
+def casussen_voor_opstellen(user, aantal: int = 100) -> list:
+    """The team's casussen a beroepskracht may start a plan from, newest first: one query."""
+    if not rechten.heeft_rol(user, Rol.BEROEPSKRACHT):
+        return []
+    return list(
+        rechten.casussen_zichtbaar_voor(user)
+        .filter(team__in=rechten.teams_van(user))
+        .select_related("inwoner")
+        .only(
+            "uuid",
+            "pk",
+            "status",
+            "startdatum",
+            "aangemaakt_op",
+            "inwoner__voornamen",
+            "inwoner__tussenvoegsel",
+            "inwoner__achternaam",
+        )
+        .order_by("-aangemaakt_op")[:aantal]
+    )
 
 
 def ongelezen_berichten(user) -> int:

@@ -502,7 +502,12 @@ def overzicht(request):
     return render(
         request,
         "arrangementen/overzicht.html",
-        {"pagina": pagina, "statusfilters": STATUSFILTERS, "gekozen_status": status},
+        {
+            "pagina": pagina,
+            "statusfilters": STATUSFILTERS,
+            "gekozen_status": status,
+            "casussen": selectors.casussen_voor_opstellen(request.user),
+        },
     )
 
 

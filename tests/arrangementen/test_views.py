@@ -272,3 +272,26 @@ def test_lijsten_hebben_een_vast_aantal_queries(personas, als):
     for pagina, per_aantal in aantallen.items():
         assert per_aantal[1] == per_aantal[10] == per_aantal[100], (pagina, per_aantal)
         print(f"\n{pagina}: {per_aantal[100]} queries bij 1, 10 en 100 arrangementen")
+
+
+def test_opstellen_vanuit_een_casus_via_het_overzicht(personas, als):
+    from .conftest import casus_maken
+
+    casus = casus_maken(personas)
+    client = als(personas.beroepskracht)
+    html = client.get(reverse("arrangementen:overzicht")).content.decode()
+    assert f'value="{casus.uuid}"' in html
+    assert (
+        "Nieuw arrangement vanuit casus"
+        not in als(personas.beroepskracht2).get(reverse("arrangementen:overzicht")).content.decode()
+    )
+    url = reverse("arrangementen:nieuw") + f"?casus={casus.uuid}"
+    antwoord = client.post(url, formulier([maatwerk_velden()]))
+    assert antwoord.status_code == 302
+    arrangement = Arrangement.objects.get()
+    assert (arrangement.casus, arrangement.melding, arrangement.team) == (
+        casus,
+        casus.melding,
+        personas.team_a,
+    )
+    assert als(personas.beroepskracht2).get(url).status_code == 404
