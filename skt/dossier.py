@@ -184,6 +184,9 @@ def _casussen(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) 
             verslag = cm.verslag if (vertrouwelijk_ok or not cm.vertrouwelijk) else "(vertrouwelijk verslag)"
             titel = cm.get_soort_display() + (" — vinger aan de pols" if cm.is_vinger_aan_de_pols else "")
             items.append(Item(cm.datum, "contactmoment", titel, tekst=verslag))
+        if not vertrouwelijk_ok:
+            # ZRM domains (addiction, justice, mental health) are not for the volunteer, as on the casus page.
+            continue
         per_moment: dict[tuple, list[str]] = {}
         for z in c.zrm_scores.all():
             if z.score is not None:
@@ -305,6 +308,9 @@ def betrokkenen(inwoners, user):
     )
     if not rechten.heeft_rol(user, *rechten.CONSULENT_ROLLEN):
         rijen = rijen.exclude(soort=Betrokkenheid.Soort.VEILIG_THUIS)
+    if user.rol == Rol.VRIJWILLIGER:
+        # The volunteer sees only the casussen they are on: not that there are plans at the loket.
+        rijen = rijen.filter(soort=Betrokkenheid.Soort.CASUS)
     for b in rijen:
         per_inwoner.setdefault(b.inwoner_id, []).append(b)
     return per_inwoner

@@ -19,7 +19,7 @@ from functools import wraps
 
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, Model, OuterRef, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.db.models.functions import Now
 from django.http import Http404
 from django.utils import timezone
@@ -269,6 +269,29 @@ def mag_toegangslog_inzien(user, inwoner: Inwoner | None = None) -> bool:
     if not heeft_rol(user, Rol.COORDINATOR):
         return False
     return inwoner is None or inwoners_zichtbaar_voor(user).filter(pk=inwoner.pk).exists()
+
+
+def _van_mijn_teams(user):
+    """What the coordinator reviews: about an inwoner of their teams, or done by a member of their teams."""
+    return Q(inwoner__in=inwoners_zichtbaar_voor(user).values("pk")) | Q(
+        medewerker__in=Medewerker.objects.filter(teams__in=teams_van(user)).values("pk")
+    )
+
+
+def toegang_zichtbaar_voor(user) -> QuerySet:
+    """The access log rows a coordinator may read: never about inwoners or staff outside their teams."""
+    from .models import Toegang
+
+    if not heeft_rol(user, Rol.COORDINATOR):
+        return Toegang.objects.none()
+    return Toegang.objects.filter(_van_mijn_teams(user))
+
+
+def noodtoegangen_te_beoordelen_voor(user) -> QuerySet[Noodtoegang]:
+    """Break-the-glass accesses the coordinator reviews: into their teams' dossiers, or by their staff."""
+    if not heeft_rol(user, Rol.COORDINATOR):
+        return Noodtoegang.objects.none()
+    return Noodtoegang.objects.filter(_van_mijn_teams(user))
 
 
 def mag_inzage_exporteren(user, inwoner: Inwoner) -> bool:
