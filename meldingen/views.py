@@ -150,6 +150,11 @@ def _detail(request, melding, *, status: int = 200, **forms):
             )
         if melding.terugkoppeling_open:
             context["terugkoppeltekst"] = services.terugkoppeltekst(melding)
+    if melding.inwoner_id and rechten.heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR):
+        # The way from a melding to kortdurende ondersteuning (or to the casus that already runs).
+        from casussen.selectors import casus_bij_melding
+
+        context["casus_stand"] = casus_bij_melding(user, melding)
     if rechten.heeft_rol(user, Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT) and melding.status == (
         MeldingStatus.NIEUW
     ):

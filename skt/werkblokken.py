@@ -6,7 +6,6 @@ what the reader may not see. One aggregate query per block.
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
 from django.urls import reverse
 
 from . import rechten
@@ -35,41 +34,10 @@ def _poort(user) -> list[dict]:
 
 
 def _casussen(user) -> list[dict]:
-    from casussen.workflow import CasusStatus
+    # The casussen app keeps its own block (contacts near the maximum, advice, overdue).
+    from casussen.views import werkblokken_voor
 
-    if rechten.heeft_rol(user, Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER):
-        qs = rechten.casussen_zichtbaar_voor(user)
-        if user.rol == Rol.BEROEPSKRACHT:
-            qs = qs.filter(casushouder=user)
-        telling = qs.aggregate(
-            lopend=Count("pk", filter=Q(status=CasusStatus.LOPEND)),
-            advies=Count("pk", filter=Q(status=CasusStatus.WACHT_OP_ADVIES)),
-        )
-        regels = [_regel("Lopende casussen", telling["lopend"], reverse("casussen:mijn"))]
-        if user.rol == Rol.BEROEPSKRACHT:
-            regels.append(
-                _regel("Wachten op advies van de coördinator", telling["advies"], reverse("casussen:mijn"))
-            )
-        return [
-            {"titel": "Mijn casussen" if user.rol == Rol.BEROEPSKRACHT else "Mijn bezoeken", "regels": regels}
-        ]
-    if rechten.heeft_rol(user, Rol.COORDINATOR):
-        open_advies = rechten.adviesvragen_zichtbaar_voor(user).filter(geadviseerd_op__isnull=True).count()
-        return [
-            {
-                "titel": "Casussen",
-                "regels": [
-                    _regel(
-                        "Adviesvragen zonder advies",
-                        open_advies,
-                        reverse("casussen:adviesvragen"),
-                        nadruk=True,
-                    ),
-                ],
-                "actie": ("Caseload van de teams", reverse("casussen:team")),
-            }
-        ]
-    return []
+    return werkblokken_voor(user)
 
 
 def _arrangementen(user) -> list[dict]:
@@ -149,9 +117,9 @@ def werkblokken_voor(user) -> list[dict]:
     """Generic blocks (template skt/_werkblok.html) after the meldingen block of the meldingen app."""
     from meldingen.views import werkblokken_voor as meldingen_werkblokken
 
-    blokken = [
+    algemeen = [
         {"template": "skt/_werkblok.html", **blok}
-        for bron in (_poort, _casussen, _arrangementen, _toezicht, _monitor)
+        for bron in (_poort, _arrangementen, _toezicht, _monitor)
         for blok in bron(user)
     ]
-    return [*meldingen_werkblokken(user), *blokken]
+    return [*meldingen_werkblokken(user), *_casussen(user), *algemeen]

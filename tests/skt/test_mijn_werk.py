@@ -14,10 +14,10 @@ VERWACHT = {
     "poort": ["Poort", "Wachten op triage"],
     "beroepskracht": ["Meldingen van uw team", "Mijn casussen", "Arrangementen"],
     "beroepskracht2": ["Meldingen van uw team", "Mijn casussen"],
-    "vrijwilliger": ["Mijn bezoeken"],
+    "vrijwilliger": ["Casussen waarbij u betrokken bent"],
     "consulent": ["Loket", "wachten op beoordeling"],
     "consulent_jeugd": ["Loket"],
-    "coordinator": ["Adviesvragen zonder advies", "Noodtoegang te beoordelen", "Kwartaalmonitor"],
+    "coordinator": ["Casussen van uw teams", "Noodtoegang te beoordelen", "Kwartaalmonitor"],
     "beleid": ["Kwartaalmonitor"],
     "beheerder": ["Naar het beheer"],
 }
