@@ -8,7 +8,7 @@ team, kern), so a monitor costs a fixed number of queries whatever the number of
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -58,11 +58,13 @@ def _meldingen_in(van: date, tot: date) -> QuerySet:
 
 
 def _wachtlijst(c: kpi_mod.Context) -> QuerySet:
-    return (
-        MeldingFeit.objects.filter(aanmeldingsdatum__lte=c.peildatum)
-        .filter(Q(afgesloten_op__isnull=True) | Q(afgesloten_op__gt=c.peildatum))
-        .filter(Q(eerste_contact_op__isnull=True) | Q(eerste_contact_op__gt=c.peildatum))
-        .exclude(triage_uitkomst__in=kpi_mod._GEEN_KERNTEAM_CONTACT)
+    """Registered by the peildatum and still waiting then: no contact, not closed, for the kernteam.
+
+    wacht_tot holds the day the waiting ended (see MeldingFeit.afleiden), so this is one index range:
+    on (aanmeldingsdatum, wacht_tot) for an older date, on (wacht_tot, …) for a recent one.
+    """
+    return MeldingFeit.objects.filter(aanmeldingsdatum__lte=c.peildatum).filter(
+        Q(wacht_tot__isnull=True) | Q(wacht_tot__gt=c.peildatum)
     )
 
 
@@ -166,17 +168,26 @@ def _gefilterd(qs: QuerySet, verzameling: Verzameling, selectie: Selectie) -> Qu
 
 @dataclass
 class KpiUitkomsten:
-    """Values (and denominators) per group: key None is the whole selection."""
+    """Values, denominators and raw numerators per group: key None is the whole selection."""
 
     waarden: dict
     noemers: dict
+    tellers: dict
     noten: dict[str, str]
 
 
-def kpis_berekenen(ctx: kpi_mod.Context, selectie: Selectie, groep: str | None = None) -> KpiUitkomsten:
-    """Every KPI, for the whole selection (groep None) or per 'team' / 'kern' (keys are ids)."""
-    waarden: dict = defaultdict(dict)
-    noemers: dict = defaultdict(dict)
+NIVEAUS = (None, "team", "kern")
+
+
+def kpis_alle_niveaus(ctx: kpi_mod.Context, selectie: Selectie) -> dict[str | None, KpiUitkomsten]:
+    """Every KPI for the whole selection, per team and per kern, with one query per verzameling.
+
+    Each query groups by (team, kern); every KPI is a sum of counts or a ratio of two sums, so the
+    totals per team, per kern and for the gemeente are sums of those few rows (never of facts).
+    """
+    tellers = {niveau: defaultdict(lambda: defaultdict(int)) for niveau in NIVEAUS}
+    noemers = {niveau: defaultdict(lambda: defaultdict(int)) for niveau in NIVEAUS}
+    gezien: dict = {niveau: defaultdict(set) for niveau in NIVEAUS}
     noten: dict[str, str] = {}
     per_verzameling: dict[str, list[kpi_mod.Kpi]] = defaultdict(list)
     for k in kpi_mod.KPIS:
@@ -188,7 +199,6 @@ def kpis_berekenen(ctx: kpi_mod.Context, selectie: Selectie, groep: str | None =
         if qs is None:
             for k in lijst:
                 noten[k.code] = verzameling.niet_beschikbaar
-                waarden[None][k.code] = None
             continue
         qs = _gefilterd(qs, verzameling, selectie)
         aggregaten = {}
@@ -196,33 +206,48 @@ def kpis_berekenen(ctx: kpi_mod.Context, selectie: Selectie, groep: str | None =
             aggregaten[f"{k.code}__t"] = k.teller(ctx)
             if k.noemer is not None:
                 aggregaten[f"{k.code}__n"] = k.noemer(ctx)
-        if groep is None:
-            rijen = [{"_groep": None, **qs.aggregate(**aggregaten)}]
-        else:
-            pad = verzameling.team_pad if groep == "team" else verzameling.kern_pad
-            rijen = [
-                {"_groep": ZONDER if (g := rij.pop(pad)) is None else g, **rij}
-                for rij in qs.order_by().values(pad).annotate(**aggregaten).order_by()
-            ]
-        for rij in rijen:
-            sleutel = rij["_groep"]
-            for k in lijst:
-                teller, noemer = rij.get(f"{k.code}__t"), rij.get(f"{k.code}__n")
+        paden = (verzameling.team_pad, verzameling.kern_pad)
+        for rij in qs.order_by().values(*paden).annotate(**aggregaten).order_by():
+            team, kern = (ZONDER if rij[p] is None else rij[p] for p in paden)
+            for niveau, sleutel in ((None, None), ("team", team), ("kern", kern)):
+                for k in lijst:
+                    tellers[niveau][sleutel][k.code] += rij[f"{k.code}__t"] or 0
+                    if k.noemer is not None:
+                        noemers[niveau][sleutel][k.code] += rij[f"{k.code}__n"] or 0
+                    gezien[niveau][sleutel].add(k.code)
+    uitkomsten = {}
+    for niveau in NIVEAUS:
+        sleutels = set(tellers[niveau]) | ({None} if niveau is None else set())
+        waarden: dict = {}
+        for sleutel in sleutels:
+            waarden[sleutel] = {}
+            for k in kpi_mod.KPIS:
+                if k.afgeleid is not None:
+                    continue
+                if k.code in noten:
+                    waarden[sleutel][k.code] = None
+                    continue
+                # A group without rows in a verzameling counted nothing there: 0, or no ratio.
+                teller = tellers[niveau][sleutel].get(k.code, 0)
+                noemer = noemers[niveau][sleutel].get(k.code, 0) if k.noemer is not None else None
                 waarden[sleutel][k.code] = k.uitkomst(teller, noemer)
                 if k.noemer is not None:
-                    noemers[sleutel][k.code] = int(noemer or 0)
-    # A group without rows in a verzameling counted nothing there: 0, or no ratio at all.
-    for sleutel in list(waarden):
-        for k in kpi_mod.KPIS:
-            if k.afgeleid is None and k.code not in waarden[sleutel] and k.code not in noten:
-                waarden[sleutel][k.code] = 0 if k.noemer is None else None
-                if k.noemer is not None:
-                    noemers[sleutel][k.code] = 0
-    for k in kpi_mod.KPIS:
-        if k.afgeleid is not None:
-            for sleutel in list(waarden):
-                waarden[sleutel][k.code] = k.afgeleid(waarden[sleutel])
-    return KpiUitkomsten(dict(waarden), dict(noemers), noten)
+                    noemers[niveau][sleutel][k.code] = int(noemer)
+            for k in kpi_mod.KPIS:
+                if k.afgeleid is not None:
+                    waarden[sleutel][k.code] = k.afgeleid(waarden[sleutel])
+        uitkomsten[niveau] = KpiUitkomsten(
+            waarden,
+            {s: dict(v) for s, v in noemers[niveau].items()},
+            {s: dict(v) for s, v in tellers[niveau].items()},
+            noten,
+        )
+    return uitkomsten
+
+
+def kpis_berekenen(ctx: kpi_mod.Context, selectie: Selectie, groep: str | None = None) -> KpiUitkomsten:
+    """Every KPI, for the whole selection (groep None) or per 'team' / 'kern' (keys are ids)."""
+    return kpis_alle_niveaus(ctx, selectie)[groep]
 
 
 # -- streefwaarden ---------------------------------------------------------------------------------
@@ -276,20 +301,32 @@ def _per_maand(qs: QuerySet, periode: Periode) -> dict[str, int]:
     return uitkomst
 
 
-def _code_telling(qs: QuerySet, veld: str) -> dict[str, int]:
-    return {(code or ONBEKEND): n for code, n in sorted(_telling(qs, veld).items(), key=lambda t: -t[1])}
+def _uit_niveau(uitkomsten: KpiUitkomsten, code: str) -> dict:
+    """A KPI's raw count per group, with the group without team or kern as None."""
+    return {
+        (None if sleutel == ZONDER else sleutel): tellers.get(code, 0)
+        for sleutel, tellers in uitkomsten.tellers.items()
+        if tellers.get(code)
+    }
 
 
-def meldingen_verdeling(periode: Periode, selectie: Selectie) -> dict:
-    """The 'meldingen' object of the JSON (without the KPI-derived keys)."""
+def meldingen_verdeling(periode: Periode, selectie: Selectie, niveaus: dict | None = None) -> dict:
+    """The 'meldingen' object of the JSON (without the KPI-derived keys).
+
+    The counts per team and per kern come from the KPI query (``niveaus``) when given; the rest are
+    four grouped queries: team x month, month a year earlier, ingang x melder x uitstroom, and the
+    meldingen without a leefgebied, plus one on the leefgebied rows.
+    """
     verzameling = VERZAMELINGEN["meldingen"]
     qs = _gefilterd(_meldingen_in(periode.van, periode.tot), verzameling, selectie)
     vorig = periode.vorig_jaar()
     qs_vorig = _gefilterd(_meldingen_in(vorig.van, vorig.tot), verzameling, selectie)
 
     # Teams and kernen that may appear: active ones (so an empty team shows 0) and any in the data.
-    team_telling = _telling(qs, "team")
-    kern_telling = _telling(qs, "kern")
+    if niveaus is None:
+        niveaus = kpis_alle_niveaus(context_voor(periode), selectie)
+    team_telling = _uit_niveau(niveaus["team"], "meldingen_totaal")
+    kern_telling = _uit_niveau(niveaus["kern"], "meldingen_totaal")
     team_namen = _namen(Team, team_telling)
     kern_namen = _namen(Kern, kern_telling)
     if selectie.team is None and selectie.kern is None:
@@ -323,38 +360,55 @@ def meldingen_verdeling(periode: Periode, selectie: Selectie) -> dict:
             f"{rij['maand']:%Y-%m}"
         ] += rij["n"]
 
-    # Leefgebieden: a melding with two counts in both; one without any is 'onbekend'.
+    # Leefgebieden: a melding with two counts in both; one without any is 'onbekend'. The rows carry
+    # the fact's date, team and kern, so this is a range over their own index, without a join.
     labels = dict(Leefgebied.objects.values_list("pk", "label"))
-    actieve = list(
+    actieve = (
         Leefgebied.objects.filter(actief=True).order_by("volgorde", "label").values_list("label", flat=True)
     )
-    regels = MeldingFeitLeefgebied.objects.filter(feit__in=qs.values("pk"))
+    regels = MeldingFeitLeefgebied.objects.filter(
+        aanmeldingsdatum__gte=periode.van, aanmeldingsdatum__lte=periode.tot
+    )
+    if selectie.team is not None:
+        regels = regels.filter(team=selectie.team)
+    if selectie.kern is not None:
+        regels = regels.filter(kern=selectie.kern)
     per_leefgebied: dict[str, int] = dict.fromkeys(actieve, 0)
-    for pk, n in _telling(regels, "leefgebied").items():
-        per_leefgebied[labels[pk]] = per_leefgebied.get(labels[pk], 0) + n
-    zonder = qs.filter(leefgebied_regels__isnull=True)
-    per_leefgebied[ONBEKEND] = zonder.count()
-
     per_team_per_leefgebied: dict[str, dict[str, int]] = {naam: {} for naam in per_team}
-    for rij in regels.order_by().values("feit__team", "leefgebied").annotate(n=Count("id")).order_by():
-        doel = per_team_per_leefgebied.setdefault(team_naam(rij["feit__team"]), {})
+    for rij in regels.order_by().values("team", "leefgebied").annotate(n=Count("id")).order_by():
         label = labels[rij["leefgebied"]]
+        per_leefgebied[label] = per_leefgebied.get(label, 0) + rij["n"]
+        doel = per_team_per_leefgebied.setdefault(team_naam(rij["team"]), {})
         doel[label] = doel.get(label, 0) + rij["n"]
-    for pk, n in _telling(zonder, "team").items():
+    zonder = _telling(qs.filter(leefgebieden_aantal=0), "team")
+    per_leefgebied[ONBEKEND] = sum(zonder.values())
+    for pk, n in zonder.items():
         per_team_per_leefgebied.setdefault(team_naam(pk), {})[ONBEKEND] = n
+
+    per_maand = dict.fromkeys(maanden, 0)
+    for maandtelling in per_team_per_maand.values():
+        for maand, n in maandtelling.items():
+            per_maand[maand] += n
+    per_ingang: Counter = Counter()
+    per_melder: Counter = Counter()
+    per_uitstroom: Counter = Counter()
+    for rij in qs.order_by().values("ingang", "melder", "uitstroom").annotate(n=Count("id")).order_by():
+        per_ingang[rij["ingang"] or ONBEKEND] += rij["n"]
+        per_melder[rij["melder"] or ONBEKEND] += rij["n"]
+        per_uitstroom[rij["uitstroom"] or ONBEKEND] += rij["n"]
 
     return {
         "zelfde_periode_vorig_jaar_van_tot": vorig.als_dict(),
-        "per_maand": _per_maand(qs, periode),
+        "per_maand": per_maand,
         "per_maand_vorig_jaar": _per_maand(qs_vorig, vorig),
         "per_team": per_team,
         "per_kern": per_kern,
         "per_team_per_maand": per_team_per_maand,
         "per_leefgebied": per_leefgebied,
         "per_team_per_leefgebied": per_team_per_leefgebied,
-        "per_ingang": _code_telling(qs, "ingang"),
-        "per_melder": _code_telling(qs, "melder"),
-        "per_uitstroom": _code_telling(qs, "uitstroom"),
+        "per_ingang": dict(per_ingang.most_common()),
+        "per_melder": dict(per_melder.most_common()),
+        "per_uitstroom": dict(per_uitstroom.most_common()),
     }
 
 
@@ -382,7 +436,8 @@ def monitor_berekenen(
     """All figures of the monitor for a period: the JSON of the issue, plus what the PDF needs."""
     selectie = selectie or Selectie()
     ctx = context_voor(periode, vandaag)
-    gemeente = kpis_berekenen(ctx, selectie)
+    niveaus = kpis_alle_niveaus(ctx, selectie)
+    gemeente = niveaus[None]
     waarden = gemeente.waarden.get(None, {})
     doelen = streefwaarden()
 
@@ -405,8 +460,7 @@ def monitor_berekenen(
             }
         )
 
-    per_team = kpis_berekenen(ctx, selectie, "team")
-    per_kern = kpis_berekenen(ctx, selectie, "kern")
+    per_team, per_kern = niveaus["team"], niveaus["kern"]
     team_ids = set(per_team.waarden) - {None, ZONDER}
     kern_ids = set(per_kern.waarden) - {None, ZONDER}
 
@@ -415,8 +469,8 @@ def monitor_berekenen(
         "zelfde_periode_vorig_jaar": waarden.get("meldingen_vorig_jaar"),
         "groei_procent": waarden.get("meldingen_groei_procent"),
     }
-    meldingen.update(meldingen_verdeling(periode, selectie))
-    meldingen["jeugd"] = _jeugd(periode, selectie)
+    meldingen.update(meldingen_verdeling(periode, selectie, niveaus))
+    meldingen["jeugd"] = gemeente.tellers.get(None, {}).get("meldingen_jeugd_procent", 0)
     meldingen["contactmomenten"] = {
         "tot_en_met_5_procent": waarden.get("casussen_tot_en_met_5_contactmomenten_procent"),
         "maximum_bereikt_procent": waarden.get("casussen_maximum_bereikt_procent"),
@@ -444,8 +498,3 @@ def monitor_berekenen(
         "kpis_per_team": _groep_lijst(per_team, _namen(Team, team_ids)),
         "kpis_per_kern": _groep_lijst(per_kern, _namen(Kern, kern_ids)),
     }
-
-
-def _jeugd(periode: Periode, selectie: Selectie) -> int:
-    qs = _gefilterd(_meldingen_in(periode.van, periode.tot), VERZAMELINGEN["meldingen"], selectie)
-    return qs.filter(jeugd=True).count()

@@ -37,7 +37,7 @@ from django.utils import timezone
 
 from skt.services import profielinstelling
 
-from .models import Bron, CasusFeit, MeldingFeit, MeldingFeitLeefgebied
+from .models import GEEN_WACHTTIJD, Bron, CasusFeit, MeldingFeit, MeldingFeitLeefgebied
 from .sql import DagenTussen, upsert_uit_select
 
 LIVE_PREFIX = "skt-"
@@ -82,6 +82,7 @@ def _melding_scope(van: date | None):
 
 def _meldingfeiten_bijwerken(van: date | None, nu) -> tuple[int, int]:
     melding = apps.get_model("meldingen", "Melding")
+    koppel = melding.leefgebieden.through
     scope = _melding_scope(van)
     maximum = int(profielinstelling("max_contactmomenten", 10))
     casus = _model("casussen", "Casus")
@@ -123,12 +124,29 @@ def _meldingfeiten_bijwerken(van: date | None, nu) -> tuple[int, int]:
         ),
         "uitstroom": F("uitstroom"),
         "afgesloten_op": F("afgesloten_op"),
+        "wacht_tot": Case(
+            When(triage_uitkomst__in=GEEN_WACHTTIJD, then=F("aanmeldingsdatum")),
+            When(eerste_contact_op__isnull=True, then=F("afgesloten_op")),
+            When(afgesloten_op__isnull=True, then=F("eerste_contact_op")),
+            When(eerste_contact_op__lt=F("afgesloten_op"), then=F("eerste_contact_op")),
+            default=F("afgesloten_op"),
+        ),
+        "leefgebieden_aantal": Coalesce(
+            Subquery(
+                koppel.objects.filter(melding_id=OuterRef("pk"))
+                .order_by()
+                .values("melding_id")
+                .annotate(n=Count("pk"))
+                .values("n")[:1],
+                output_field=IntegerField(),
+            ),
+            0,
+        ),
         "bijgewerkt_op": Value(nu),
     }
     n = upsert_uit_select(MeldingFeit, qs, kolommen, ["bron", "sleutel"])
 
     # Leefgebieden: replace the rows of the facts in scope by the melding's current ones.
-    koppel = melding.leefgebieden.through
     in_scope = MeldingFeit.objects.filter(bron=Bron.LIVE, melding_id__in=scope.values("pk"))
     MeldingFeitLeefgebied.objects.filter(feit__in=in_scope.values("pk")).delete()
     regels = koppel.objects.filter(melding__in=scope.values("pk")).annotate(
@@ -137,7 +155,13 @@ def _meldingfeiten_bijwerken(van: date | None, nu) -> tuple[int, int]:
     m = upsert_uit_select(
         MeldingFeitLeefgebied,
         regels,
-        {"feit": F("_feit"), "leefgebied": F("leefgebied_id")},
+        {
+            "feit": F("_feit"),
+            "leefgebied": F("leefgebied_id"),
+            "aanmeldingsdatum": F("melding__aanmeldingsdatum"),
+            "team": F("melding__team_id"),
+            "kern": F("melding__inwoner__kern_id"),
+        },
         ["feit", "leefgebied"],
     )
     return n, m

@@ -253,9 +253,17 @@ def _rij_lezen(rij: dict[str, str], opzoeken: _Opzoeken, vandaag: date) -> tuple
     if aanmelding and afgesloten and afgesloten < aanmelding:
         fouten.append("afgesloten ligt vóór de datum van aanmelding")
     waarden["eerste_contact_op"] = eerste
-    waarden["dagen_tot_eerste_contact"] = (eerste - aanmelding).days if eerste and aanmelding else None
     waarden["afgesloten_op"] = afgesloten
     waarden["status"] = "afgesloten" if afgesloten else "in_behandeling" if eerste else "getrieerd"
+    waarden["leefgebieden_aantal"] = len(leefgebieden)
+    waarden["dagen_tot_eerste_contact"] = waarden["wacht_tot"] = None
+    if aanmelding:
+        afgeleid = MeldingFeit(
+            aanmeldingsdatum=aanmelding, eerste_contact_op=eerste, afgesloten_op=afgesloten
+        )
+        afgeleid.afleiden()
+        waarden["dagen_tot_eerste_contact"] = afgeleid.dagen_tot_eerste_contact
+        waarden["wacht_tot"] = afgeleid.wacht_tot
     return waarden, leefgebieden, fouten
 
 
@@ -273,6 +281,8 @@ VERGELEKEN = (
     "dagen_tot_eerste_contact",
     "afgesloten_op",
     "status",
+    "wacht_tot",
+    "leefgebieden_aantal",
 )
 
 
@@ -373,12 +383,13 @@ def meldingen_importeren(bron: str | Path | bytes) -> ImportResultaat:
                         setattr(feit, k, gewenst[k])
                     feit.bijgewerkt_op = nu
                     gewijzigde.append(feit)
-                if huidige_lg.get(feit.pk, set()) != lg_ids:
+                if huidige_lg.get(feit.pk, set()) != lg_ids or veranderd:
+                    # The rows carry the fact's date, team and kern: renew them with it.
                     lg_vervangen.append((feit, lg_ids))
                     if not veranderd:
                         gewijzigde.append(feit)
                         feit.bijgewerkt_op = nu
-                elif not veranderd:
+                else:
                     ongewijzigd += 1
             # The fact table is anonymous and not history-tracked: bulk writes are allowed here.
             MeldingFeit.objects.bulk_create(nieuwe, batch_size=1000)
@@ -387,11 +398,7 @@ def meldingen_importeren(bron: str | Path | bytes) -> ImportResultaat:
             bijgewerkt += len(gewijzigde)
             MeldingFeitLeefgebied.objects.filter(feit__in=[f.pk for f, _ in lg_vervangen if f.pk]).delete()
             MeldingFeitLeefgebied.objects.bulk_create(
-                [
-                    MeldingFeitLeefgebied(feit=f, leefgebied_id=lg)
-                    for f, ids in lg_vervangen
-                    for lg in sorted(ids)
-                ],
+                [MeldingFeitLeefgebied.voor(f, lg) for f, ids in lg_vervangen for lg in sorted(ids)],
                 batch_size=2000,
             )
     return ImportResultaat(regels=len(rijen), nieuw=nieuw, bijgewerkt=bijgewerkt, ongewijzigd=ongewijzigd)

@@ -18,6 +18,8 @@ from enum import StrEnum
 
 from django.db.models import Aggregate, Count, Q, Sum
 
+from .models import GEEN_WACHTTIJD
+
 
 class Eenheid(StrEnum):
     AANTAL = "aantal"
@@ -132,7 +134,7 @@ def _tel_q(maak_q: Callable[[Context], Q]) -> Expressie:
 
 # Kernteam meldingen wait for a first contact; direct answers, the loket and Veilig Thuis do not.
 # Imported history has no triage (empty), and every imported melding was a kernteam melding.
-_GEEN_KERNTEAM_CONTACT = ["direct", "loket", "veilig_thuis"]
+_GEEN_KERNTEAM_CONTACT = list(GEEN_WACHTTIJD)
 
 
 def _wacht_op_contact(c: Context) -> Q:

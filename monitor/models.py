@@ -49,6 +49,12 @@ class MeldingFeit(models.Model):
     maximum_bereikt = models.BooleanField(_("maximum contactmomenten bereikt"), default=False)
     uitstroom = models.CharField(_("uitstroom"), max_length=30, blank=True)
     afgesloten_op = models.DateField(_("afgesloten op"), null=True, blank=True)
+    # Derived, for the wachtlijst: the day this melding stopped waiting for a first contact (contact
+    # or closing, whichever came first); None while it waits. A melding that never waits for the
+    # kernteam (answered at the poort, sent to the loket) stops on its aanmeldingsdatum.
+    wacht_tot = models.DateField(null=True, blank=True)
+    # Derived: how many leefgebieden (0 = 'onbekend'), so that count needs no join.
+    leefgebieden_aantal = models.PositiveSmallIntegerField(default=0)
     bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), default=timezone.now)
 
     class Meta:
@@ -56,25 +62,63 @@ class MeldingFeit(models.Model):
         verbose_name_plural = _("meldingfeiten")
         constraints = [models.UniqueConstraint(fields=["bron", "sleutel"], name="meldingfeit_uniek")]
         indexes = [
-            models.Index(fields=["aanmeldingsdatum"], name="feit_datum_idx"),
+            # A period's facts; with wacht_tot the wachtlijst of an older date is an index-only scan.
+            models.Index(fields=["aanmeldingsdatum", "wacht_tot"], name="feit_datum_wacht_idx"),
             models.Index(fields=["team", "aanmeldingsdatum"], name="feit_team_datum_idx"),
             models.Index(fields=["kern", "aanmeldingsdatum"], name="feit_kern_datum_idx"),
-            # The wachtlijst: meldingen still open at a date; few once the past is closed.
-            models.Index(fields=["afgesloten_op", "aanmeldingsdatum"], name="feit_afgesloten_idx"),
+            # The wachtlijst of a recent date: the few that still waited then (or wait now).
+            models.Index(fields=["wacht_tot", "aanmeldingsdatum"], name="feit_wacht_idx"),
         ]
 
     def __str__(self) -> str:
         return self.sleutel
 
+    def afleiden(self) -> "MeldingFeit":
+        """Fill the derived fields from the row itself."""
+        contact, afgesloten = self.eerste_contact_op, self.afgesloten_op
+        self.dagen_tot_eerste_contact = (contact - self.aanmeldingsdatum).days if contact else None
+        if self.triage_uitkomst in GEEN_WACHTTIJD:
+            self.wacht_tot = self.aanmeldingsdatum
+        else:
+            self.wacht_tot = min((d for d in (contact, afgesloten) if d), default=None)
+        return self
+
+
+# Meldingen that never wait for a first contact by the kernteam.
+GEEN_WACHTTIJD = ("direct", "loket", "veilig_thuis")
+
 
 class MeldingFeitLeefgebied(models.Model):
+    """One leefgebied of a melding. Date, team and kern are copied from the fact (a star schema's
+    denormalisation), so the counts per leefgebied are one index range without a join."""
+
     feit = models.ForeignKey(MeldingFeit, on_delete=models.CASCADE, related_name="leefgebied_regels")
     leefgebied = models.ForeignKey(Leefgebied, on_delete=models.PROTECT, related_name="+")
+    aanmeldingsdatum = models.DateField()
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+", db_index=False
+    )
+    kern = models.ForeignKey(
+        Kern, on_delete=models.PROTECT, null=True, blank=True, related_name="+", db_index=False
+    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["feit", "leefgebied"], name="meldingfeit_leefgebied_uniek")
         ]
+        indexes = [
+            models.Index(fields=["aanmeldingsdatum", "leefgebied", "team"], name="feitlg_datum_idx"),
+        ]
+
+    @classmethod
+    def voor(cls, feit: MeldingFeit, leefgebied_id: int) -> "MeldingFeitLeefgebied":
+        return cls(
+            feit=feit,
+            leefgebied_id=leefgebied_id,
+            aanmeldingsdatum=feit.aanmeldingsdatum,
+            team_id=feit.team_id,
+            kern_id=feit.kern_id,
+        )
 
 
 class CasusFeit(models.Model):

@@ -10,6 +10,7 @@ so bulk writing is allowed there. Test facts carry the key prefix ``TD-`` and ca
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import time
@@ -23,7 +24,7 @@ from django.utils import timezone
 
 from skt.models import Kern, Leefgebied, Team
 
-from .models import Bron, CasusFeit, MeldingFeit, MeldingFeitLeefgebied
+from .models import GEEN_WACHTTIJD, Bron, CasusFeit, MeldingFeit, MeldingFeitLeefgebied
 
 PREFIX = "TD-"
 # Casus ids of test facts live far above any real casus, so they never collide with live facts.
@@ -93,8 +94,11 @@ MELDING_KOLOMMEN = [
     "maximum_bereikt",
     "uitstroom",
     "afgesloten_op",
+    "wacht_tot",
+    "leefgebieden_aantal",
     "bijgewerkt_op",
 ]
+LEEFGEBIED_KOLOMMEN = ["feit_id", "leefgebied_id", "aanmeldingsdatum", "team_id", "kern_id"]
 CASUS_KOLOMMEN = [
     "casus_id",
     "team_id",
@@ -163,15 +167,26 @@ class _Opzet:
 
 
 def _meldingen(
-    opzet: _Opzet, rng: random.Random, aantal: int, eerste_id: int, vandaag: date, nu, prefix: str = PREFIX
+    opzet: _Opzet,
+    rng: random.Random,
+    dagen: list[date],
+    eerste_id: int,
+    vandaag: date,
+    nu,
+    prefix: str = PREFIX,
 ) -> Iterator:
-    """Yields (melding rows, leefgebied rows, casus rows) for ``aantal`` facts."""
-    dagen = rng.choices(opzet.dagen, weights=opzet.dag_gewicht, k=aantal)
+    """(melding rows, leefgebied rows, casus rows) for one fact per date in ``dagen``."""
+    aantal = len(dagen)
     plekken = rng.choices(opzet.kern_team, weights=opzet.kern_gewicht, k=aantal)
     ingangen = _kies(rng, INGANG, aantal)
     melders = _kies(rng, MELDER, aantal)
     triages = _kies(rng, TRIAGE, aantal)
     aantallen_lg = _kies(rng, AANTAL_LEEFGEBIEDEN, aantal)
+    # Drawn for every row at once: rng.choices with weights is costly per call.
+    uitstroom_keuzes = _kies(rng, UITSTROOM_KERNTEAM, aantal)
+    contact_keuzes = _kies(rng, CONTACTMOMENTEN, aantal)
+    afsluit_keuzes = _kies(rng, AFSLUITREDEN, aantal)
+    lg_cumulatief = list(itertools.accumulate(opzet.leefgebied_gewicht))
     meldingen, regels, casussen = [], [], []
     for i in range(aantal):
         pk = eerste_id + i
@@ -195,12 +210,21 @@ def _meldingen(
             wacht = min(int(rng.expovariate(1 / 2.6)), 40)
             if datum + timedelta(days=wacht) <= vandaag:
                 eerste_contact, dagen_contact, status = datum + timedelta(days=wacht), wacht, "in_behandeling"
-            uitstroom_keuze = _kies(rng, UITSTROOM_KERNTEAM, 1)[0]
+            uitstroom_keuze = uitstroom_keuzes[i]
             if uitstroom_keuze == "kortdurende_ondersteuning" and eerste_contact:
-                contactmomenten = _kies(rng, CONTACTMOMENTEN, 1)[0]
+                contactmomenten = contact_keuzes[i]
             duur = (dagen_contact or 0) + rng.randint(2, 20) + 9 * (contactmomenten or 0)
             if eerste_contact and datum + timedelta(days=duur) <= vandaag and rng.random() < 0.985:
                 afgesloten, status, uitstroom = datum + timedelta(days=duur), "afgesloten", uitstroom_keuze
+        if opzet.leefgebieden and aantallen_lg[i]:
+            gekozen = set(rng.choices(opzet.leefgebieden, cum_weights=lg_cumulatief, k=aantallen_lg[i]))
+            regels.extend((pk, lg, datum, team_id, kern_id) for lg in gekozen)
+        else:
+            gekozen = ()
+        if triage in GEEN_WACHTTIJD:
+            wacht_tot = datum
+        else:
+            wacht_tot = min((d for d in (eerste_contact, afgesloten) if d), default=None)
         meldingen.append(
             (
                 pk,
@@ -223,14 +247,11 @@ def _meldingen(
                 contactmomenten is not None and contactmomenten >= 10,
                 uitstroom,
                 afgesloten,
+                wacht_tot,
+                len(gekozen),
                 nu,
             )
         )
-        if opzet.leefgebieden and aantallen_lg[i]:
-            gekozen = set(
-                rng.choices(opzet.leefgebieden, weights=opzet.leefgebied_gewicht, k=aantallen_lg[i])
-            )
-            regels.extend((pk, lg) for lg in gekozen)
         if contactmomenten is not None:
             start = eerste_contact + timedelta(days=rng.randint(0, 6))
             domeinen = rng.choice((0, 0, 2, 3, 4))
@@ -242,7 +263,7 @@ def _meldingen(
                     "afgesloten" if afgesloten else "lopend",
                     start,
                     afgesloten,
-                    _kies(rng, AFSLUITREDEN, 1)[0] if afgesloten else "",
+                    afsluit_keuzes[i] if afgesloten else "",
                     contactmomenten,
                     contactmomenten >= 10,
                     1 if triage == "kernteam_consulent" else 0,
@@ -305,12 +326,17 @@ def maken(
     totaal_regels = totaal_casussen = 0
     with transaction.atomic():
         volgende = (MeldingFeit.objects.aggregate(m=Max("id"))["m"] or 0) + 1
+        # In date order, as a registration fills its table: a quarter's facts lie together on disk.
+        alle_dagen = sorted(rng.choices(opzet.dagen, weights=opzet.dag_gewicht, k=aantal))
         gedaan = 0
         while gedaan < aantal:
             n = min(blok, aantal - gedaan)
-            meldingen, regels, casussen = _meldingen(opzet, rng, n, volgende + gedaan, vandaag, nu, prefix)
+            dagen = alle_dagen[gedaan : gedaan + n]
+            meldingen, regels, casussen = _meldingen(
+                opzet, rng, dagen, volgende + gedaan, vandaag, nu, prefix
+            )
             _schrijven(MeldingFeit, MELDING_KOLOMMEN, meldingen)
-            _schrijven(MeldingFeitLeefgebied, ["feit_id", "leefgebied_id"], regels)
+            _schrijven(MeldingFeitLeefgebied, LEEFGEBIED_KOLOMMEN, regels)
             _schrijven(CasusFeit, CASUS_KOLOMMEN, casussen)
             gedaan += n
             totaal_regels += len(regels)
@@ -325,5 +351,9 @@ def maken(
                         f"SELECT setval(pg_get_serial_sequence('{tabel}', 'id'), "
                         f"(SELECT COALESCE(MAX(id), 1) FROM {tabel}))"
                     )
-                    cursor.execute(f"ANALYZE {tabel}")
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        # Fresh statistics for the planner, and the visibility map that index-only scans need.
+        with connection.cursor() as cursor:
+            for model in (MeldingFeit, MeldingFeitLeefgebied, CasusFeit):
+                cursor.execute(f"VACUUM ANALYZE {model._meta.db_table}")
     return Gemaakt(aantal, totaal_regels, totaal_casussen, time.monotonic() - begin)

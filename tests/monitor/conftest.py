@@ -66,16 +66,16 @@ def feit(
 ) -> MeldingFeit:
     """One imported-style fact; a test states exactly what it counts."""
     velden.setdefault("status", "afgesloten" if velden.get("afgesloten_op") else "getrieerd")
-    if velden.get("eerste_contact_op") and "dagen_tot_eerste_contact" not in velden:
-        velden["dagen_tot_eerste_contact"] = (velden["eerste_contact_op"] - datum).days
-    f = MeldingFeit.objects.create(
+    f = MeldingFeit(
         bron=Bron.IMPORT,
         sleutel=sleutel or f"T{next(_teller)}",
         aanmeldingsdatum=datum,
         team=team,
         kern=kern,
+        leefgebieden_aantal=len(leefgebieden),
         **velden,
-    )
+    ).afleiden()
+    f.save()
     for lg in leefgebieden:
-        MeldingFeitLeefgebied.objects.create(feit=f, leefgebied=lg)
+        MeldingFeitLeefgebied.voor(f, lg.pk).save()
     return f
