@@ -11,7 +11,7 @@ from meldingen.services import status_zetten, vergrendeld
 from meldingen.vocab import TriageUitkomst, Uitstroom
 from meldingen.workflow import MeldingStatus
 from skt import rechten
-from skt.models import Medewerker, Team
+from skt.models import Medewerker, Rol, Team
 
 from . import routering
 from .models import Triage
@@ -70,6 +70,14 @@ def _toewijzen(melding: Melding, uitkomst: str, team: Team | None) -> None:
         rechten.melding_toewijzen(melding, routering.loket())
 
 
+def _houders(uitkomst: str, team: Team | None) -> set[Team]:
+    """The teams that work on a melding routed this way (see _toewijzen)."""
+    houders = {team} if team is not None else set()
+    if uitkomst == TriageUitkomst.KERNTEAM_CONSULENT:
+        houders.add(routering.loket())
+    return houders
+
+
 @transaction.atomic
 def melding_trieren(
     *,
@@ -83,14 +91,20 @@ def melding_trieren(
 ) -> Triage:
     melding = vergrendeld(melding.pk)
     if melding.status != MeldingStatus.NIEUW:
-        raise _al_getrieerd_fout(melding)
+        # The other vraagverhelderaar, or the team that has it now, hears who triaged it; anyone
+        # else is refused as for any melding they may not know.
+        if rechten.heeft_rol(door, Rol.VRAAGVERHELDERAAR) or (
+            rechten.meldingen_zichtbaar_voor(door).filter(pk=melding.pk).exists()
+        ):
+            raise _al_getrieerd_fout(melding)
+        raise PermissionDenied
     if not rechten.mag_trieren(door, melding):
         raise PermissionDenied
     _controleer_regels(
         melding=melding, uitkomst=uitkomst, reden=reden, jeugd_motivatie=jeugd_motivatie, uitstroom=uitstroom
     )
     ontvanger = routering.team_bepalen(melding=melding, uitkomst=uitkomst, gekozen_team=team)
-    triage = Triage.objects.create(
+    triage = Triage(
         melding=melding,
         uitkomst=uitkomst,
         team=ontvanger,
@@ -98,6 +112,8 @@ def melding_trieren(
         jeugd_motivatie=jeugd_motivatie,
         door=door,
     )
+    triage.full_clean()
+    triage.save()
     if uitkomst == TriageUitkomst.DIRECT:
         status_zetten(melding, actie="direct_afhandelen", door=door, toelichting=reden)
         melding.triage_uitkomst = uitkomst
@@ -133,6 +149,16 @@ def melding_doorschakelen(
                 )
             }
         )
+    if melding.veilig_thuis and uitkomst != TriageUitkomst.VEILIG_THUIS:
+        # A safety signal stays with the loket: re-routing must never show it to a kernteam.
+        raise ValidationError(
+            {
+                "uitkomst": _(
+                    "Een veiligheidssignaal blijft bij het loket en wordt niet doorgeschakeld; "
+                    "registreer een nieuwe melding als het kernteam iets moet doen."
+                )
+            }
+        )
     _controleer_regels(
         melding=melding, uitkomst=uitkomst, reden=reden, jeugd_motivatie=jeugd_motivatie, uitstroom=None
     )
@@ -141,8 +167,8 @@ def melding_doorschakelen(
         raise ValidationError(
             {"team": _("De melding ligt al bij dit team; kies een ander team of het loket.")}
         )
-    vorig_team = melding.team
-    triage = Triage.objects.create(
+    vorige_houders = _houders(melding.triage_uitkomst, melding.team)
+    triage = Triage(
         melding=melding,
         uitkomst=uitkomst,
         team=ontvanger,
@@ -151,14 +177,17 @@ def melding_doorschakelen(
         door=door,
         is_doorschakeling=True,
     )
+    triage.full_clean()
+    triage.save()
     status_zetten(melding, actie="herrouteren", door=door, toelichting=reden)
     melding.doorschakelingen += 1
     melding.eerste_contact_op = None
     melding.eerste_contact_door = None
     melding.eerste_contact_wijze = ""
     _toewijzen(melding, uitkomst, ontvanger)
-    if vorig_team is not None and vorig_team != ontvanger:
-        rechten.melding_overdragen(melding, vorig_team)
+    # Previous holders (the team, and the loket of a joint home visit) keep sight but stop working on it.
+    for vorige in vorige_houders - _houders(uitkomst, ontvanger):
+        rechten.melding_overdragen(melding, vorige)
     melding.save()
     return triage
 
