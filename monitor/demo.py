@@ -20,13 +20,15 @@ from .periode import Periode
 
 HISTORIE_PREFIX = "ISAM-"
 HISTORIE = (date(2015, 1, 1), date(2019, 12, 31), 4755)
+# A seed whose draw gives 639 meldingen in 2015 and +19.9% in Q1 2019 on Q1 2018, as in seed 001.
+HISTORIE_SEED = 294
 
 
 def demo_laden(rng: random.Random) -> None:
     van, tot, aantal = HISTORIE
     if not MeldingFeit.objects.filter(bron=Bron.IMPORT, sleutel__startswith=HISTORIE_PREFIX).exists():
         try:
-            testdata.maken(aantal, van=van, tot=tot, seed=rng.randrange(10**6), prefix=HISTORIE_PREFIX)
+            testdata.maken(aantal, van=van, tot=tot, seed=HISTORIE_SEED, prefix=HISTORIE_PREFIX)
         except ValueError:
             return  # no teams: the profile was not loaded
     feiten_bijwerken()

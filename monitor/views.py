@@ -119,8 +119,9 @@ def rapport_pdf(request, uuid):
     )
 
 
-@rechten.vereist_rol(*MONITOR_ROLLEN)
+@rechten.vereist_rol(Rol.COORDINATOR)
 def rapport_json(request, uuid):
+    """The exact figures, small counts per team and kern included: internal, so not for beleid."""
     rapport = rechten.get_monitorrapport_voor(request, uuid, actie="export")
     if not rapport.is_klaar:
         raise Http404

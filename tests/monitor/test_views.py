@@ -126,9 +126,12 @@ def test_pdf_maken_met_voortgang_en_downloaden(cijfers, als, django_capture_on_c
     assert Toegang.objects.filter(
         medewerker=cijfers.beleid, actie="pdf", object_id=str(rapport.uuid)
     ).exists()
-    json_antwoord = client.get(reverse("monitor:rapport_json", args=[rapport.uuid]))
+    # The JSON holds the exact small counts: internal, for the coordinator only.
+    assert client.get(reverse("monitor:rapport_json", args=[rapport.uuid])).status_code == 403
+    json_antwoord = als(cijfers.coordinator).get(reverse("monitor:rapport_json", args=[rapport.uuid]))
     assert json_antwoord.json()["meldingen"]["totaal"] == 9
-    assert Toegang.objects.filter(medewerker=cijfers.beleid, actie="export").exists()
+    assert json_antwoord.json()["meldingen"]["per_team"]["Driel"] == 2
+    assert Toegang.objects.filter(medewerker=cijfers.coordinator, actie="export").exists()
 
 
 def test_voortgang_zolang_het_rapport_gemaakt_wordt(cijfers, als):
