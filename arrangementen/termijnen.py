@@ -30,12 +30,15 @@ class Termijninstellingen:
 
     @classmethod
     def uit_profiel(cls) -> Termijninstellingen:
-        from skt.services import profielinstelling
+        from skt.services import actief_profiel
+
+        profiel = actief_profiel()  # one query for all three terms
+        instellingen = (profiel.instellingen if profiel else {}).get("termijnen", {})
 
         def weken(sleutel: str, standaard: int) -> int:
             try:
-                return max(0, int(profielinstelling(f"termijnen.{sleutel}", standaard)))
-            except (TypeError, ValueError):
+                return max(0, int(instellingen.get(sleutel, standaard)))
+            except (TypeError, ValueError, AttributeError):
                 return standaard
 
         return cls(
