@@ -155,6 +155,9 @@ def _detail(request, melding, *, status: int = 200, **forms):
         from casussen.selectors import casus_bij_melding
 
         context["casus_stand"] = casus_bij_melding(user, melding)
+    context["mag_arrangement"] = (
+        mag_behandelen and melding.inwoner_id is not None and rechten.mag_arrangement_opstellen(user)
+    )
     if rechten.heeft_rol(user, Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT) and melding.status == (
         MeldingStatus.NIEUW
     ):

@@ -5,7 +5,15 @@ from .navigatie import menu_voor
 
 def skt(request):
     user = getattr(request, "user", None)
+    ingelogd = user is not None and user.is_authenticated
     return {
         "skt_demo": settings.SKT_DEMO,
-        "menu": menu_voor(user, request.path) if user is not None else [],
+        "menu": menu_voor(user, request.path) if ingelogd else [],
+        "ongelezen_berichten": _ongelezen(user) if ingelogd else 0,
     }
+
+
+def _ongelezen(user) -> int:
+    from arrangementen.selectors import ongelezen_berichten
+
+    return ongelezen_berichten(user)

@@ -29,8 +29,10 @@ def inzage_gegevens(inwoner: Inwoner) -> dict:
     from meldingen.models import Melding
 
     meldingen = []
+    # Veilig Thuis signals are left out: they can expose the reporter, and inzage in them is
+    # limited by UAVG art. 41; the loket handles such a request separately.
     for m in (
-        Melding.objects.filter(inwoner=inwoner)
+        Melding.objects.filter(inwoner=inwoner, veilig_thuis=False)
         .select_related("team")
         .prefetch_related("leefgebieden", "triages__team", "triages__door", "statusregels__door")
     ):

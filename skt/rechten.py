@@ -743,6 +743,15 @@ def arrangement_aan_loket_geven(arrangement, loket: Team) -> None:
     toekennen("arrangementen.view_arrangement", loket, arrangement)
     toekennen("arrangementen.beoordelen_arrangement", loket, arrangement)
     inwoner_toegang_geven(arrangement.inwoner, loket, soort="arrangement")
+    # DOMAIN.md: the consulent reads the kernteam's records of this inwoner, so the inwoner does
+    # not tell their story twice. Veilig Thuis meldingen are the loket's already.
+    from casussen.models import Casus
+    from meldingen.models import Melding
+
+    for melding in Melding.objects.filter(inwoner=arrangement.inwoner, veilig_thuis=False):
+        toekennen("meldingen.view_melding", loket, melding)
+    for casus in Casus.objects.filter(inwoner=arrangement.inwoner):
+        toekennen("casussen.view_casus", loket, casus)
 
 
 # -- monitor ---------------------------------------------------------------------------------

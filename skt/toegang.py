@@ -29,6 +29,9 @@ def toegang_vastleggen(
     reden: str = "",
 ) -> Toegang:
     user = getattr(request, "user", None)
+    if geweigerd:
+        # The 403 handler logs every refusal that a view did not log itself.
+        request.skt_weigering_gelogd = True
     if obj is not None:
         object_soort = object_soort or obj._meta.model_name
         object_id = object_id or str(getattr(obj, "uuid", obj.pk))

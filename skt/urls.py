@@ -28,3 +28,5 @@ urlpatterns = [
 urlpatterns += [
     path("", include(f"{app}.urls")) for app in ("poort", "meldingen", "casussen", "arrangementen", "monitor")
 ]
+
+handler403 = "skt.views.geen_toegang"

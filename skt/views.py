@@ -103,6 +103,18 @@ def uitloggen(request):
 uitloggen.tweede_factor_vrij = True
 
 
+def geen_toegang(request, exception=None):
+    """Every refused action ends up in the access log, also where a view raised PermissionDenied itself."""
+    if not getattr(request, "skt_weigering_gelogd", False):
+        toegang_vastleggen(
+            request,
+            actie="lezen" if request.method == "GET" else "wijzigen",
+            geweigerd=True,
+            reden="geen recht op deze pagina of handeling",
+        )
+    return render(request, "403.html", status=403)
+
+
 @login_not_required
 def gezondheid(request):
     """For load balancers and docker compose: the app answers and its database too."""
@@ -144,6 +156,7 @@ def inwoner_detail(request, uuid):
             "pagina": pagina,
             "betrokken": dossier.betrokkenen([inwoner], request.user).get(inwoner.pk, []),
             "mag_toegangslog": rechten.mag_toegangslog_inzien(request.user, inwoner),
+            "mag_arrangement": rechten.mag_arrangement_opstellen_voor(request.user, inwoner),
         }
     )
     return render(request, "skt/inwoner_detail.html", context)

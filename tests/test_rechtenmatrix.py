@@ -1227,9 +1227,9 @@ MATRIX = [
     ("vrijwilliger", "casus", "list", "eigen", TOEGESTAAN),
     ("vrijwilliger", "casus", "list", "eigen_team", GEWEIGERD),
     ("vrijwilliger", "casus", "list", "ander_team", GEWEIGERD),
-    ("consulent", "casus", "list", "eigen_team", GEWEIGERD),
+    ("consulent", "casus", "list", "eigen_team", TOEGESTAAN),  # a submitted plan opens the kernteam records
     ("consulent", "casus", "list", "ander_team", GEWEIGERD),
-    ("consulent_jeugd", "casus", "list", "eigen_team", GEWEIGERD),
+    ("consulent_jeugd", "casus", "list", "eigen_team", TOEGESTAAN),  # idem
     ("consulent_jeugd", "casus", "list", "ander_team", GEWEIGERD),
     ("coordinator", "casus", "list", "eigen_team", TOEGESTAAN),
     ("coordinator", "casus", "list", "ander_team", GEWEIGERD),
@@ -1952,42 +1952,16 @@ MATRIX = [
 
 CONSULENTEN = ("consulent", "consulent_jeugd")
 
-# Where DOMAIN.md and the code disagree and the table follows DOMAIN.md: strict xfail, so the cell
-# turns red the moment the code changes, either way.
-KERNTEAMDOSSIER_VOOR_LOKET = (
-    "DOMAIN.md: the consulent opens 'the dossier of inwoners ... with a submitted arrangement, "
-    "including the kernteam's records'; the loket sees the kernteam's meldingen and casussen only as "
-    "milestones (rechten.meldingen_zichtbaar_voor / casussen_zichtbaar_voor grant the loket nothing on "
-    "submission). Reported for a decision."
-)
-BEKENDE_AFWIJKINGEN = {
-    (rol, soort, actie, "eigen_team"): KERNTEAMDOSSIER_VOOR_LOKET
-    for rol in CONSULENTEN
-    for soort, actie in (
-        ("melding", "detail"),
-        ("triage", "detail"),
-        ("casus", "detail"),
-        ("contactmoment", "list"),
-        ("contactmoment", "detail"),
-        ("contactmoment_vertrouwelijk", "list"),
-        ("contactmoment_vertrouwelijk", "detail"),
-        ("zrm", "list"),
-        ("zrm", "detail"),
-    )
-}
+# Where DOMAIN.md and the code would disagree: empty since the loket reads the kernteam's records
+# of an inwoner with a submitted plan. Kept so a future deviation is marked, not silently skipped.
+BEKENDE_AFWIJKINGEN: dict = {}
+
 
 # Views that refuse with a bare PermissionDenied after (or instead of) a rights-scoped fetch and so
 # do not write the refusal to the access log. Reported: one handler403 (or middleware) that logs
 # every PermissionDenied would close this for every app at once.
-WEIGERING_ZONDER_LOG = {
-    "inwoner_nieuw",  # poort/views.py inwoner_nieuw: role check
-    "casussen:mijn",  # casussen/views.py mijn_casussen: role check
-    "casussen:nieuw",  # casussen/views.py casus_nieuw: role check before the fetch
-    "arrangementen:nieuw",  # arrangementen/views.py nieuw: role check, and opstellen_voor
-    "arrangementen:bewerken",  # arrangementen/views.py _arrangement_of_403(bewerken=True)
-    "arrangementen:notitie",  # arrangementen/views.py notitie: not a consulent
-    "meldingen:signaal_nieuw",  # meldingen/views.py signaal_nieuw: a role without a team
-}
+# Every PermissionDenied is now logged by the 403 handler (skt.views.geen_toegang).
+WEIGERING_ZONDER_LOG: set = set()
 
 
 def _cellen():
@@ -2204,15 +2178,6 @@ def test_geen_rol_ziet_ooit_wat_niet_voor_haar_is(wereld, db, rol):
         )
 
 
-INZAGE_MET_VEILIG_THUIS = (
-    "skt/inzage.py inzage_gegevens() puts every melding in the AVG export, Veilig Thuis included, and "
-    "the coordinator produces that export (rechten.mag_inzage_exporteren) while Veilig Thuis is for "
-    "the loket only. Reported for a decision: leave it out for the coordinator, or let the loket "
-    "produce that part."
-)
-
-
-@pytest.mark.xfail(strict=True, reason=INZAGE_MET_VEILIG_THUIS)
 def test_inzage_door_de_coordinator_bevat_geen_veilig_thuis(wereld, db):
     v = wereld.data["V"].inwoner
     antwoord = wereld.klanten["coordinator"].get(f"/inwoners/{v.uuid}/inzage.json")
