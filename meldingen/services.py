@@ -151,6 +151,12 @@ def melding_eerste_contact_vastleggen(
     _datum_controleren(
         datum, niet_voor=melding.aanmeldingsdatum, veld="datum", wat="datum van het eerste contact"
     )
+    if (
+        contact_door is not None
+        and contact_door != door
+        and not (melding.team_id and contact_door.teams.filter(pk=melding.team_id).exists())
+    ):
+        raise ValidationError({"door": _("Kies iemand van het team dat de melding heeft.")})
     status_zetten(melding, actie="eerste_contact", door=door)
     melding.eerste_contact_op = datum
     melding.eerste_contact_door = contact_door or door
@@ -169,7 +175,12 @@ def melding_afsluiten(
     if uitstroom not in Uitstroom.values:
         raise ValidationError({"uitstroom": _("Kies de uitstroom uit de lijst.")})
     datum = datum or timezone.localdate()
-    _datum_controleren(datum, niet_voor=melding.aanmeldingsdatum, veld="datum", wat="datum van afsluiten")
+    _datum_controleren(
+        datum,
+        niet_voor=melding.eerste_contact_op or melding.aanmeldingsdatum,
+        veld="datum",
+        wat="datum van afsluiten",
+    )
     status_zetten(melding, actie="afsluiten", door=door, toelichting=toelichting)
     melding.uitstroom = uitstroom
     melding.afgesloten_op = datum

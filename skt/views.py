@@ -280,11 +280,7 @@ def noodtoegang(request):
                 inwoner=nood.inwoner,
                 reden=nood.reden,
             )
-            messages.warning(
-                request,
-                _("Noodtoegang geopend tot %(tot)s. De coördinator ziet dit terug.")
-                % {"tot": timezone.localtime(nood.tot).strftime("%d-%m-%Y %H:%M")},
-            )
+            # The dossier page shows the break-the-glass banner with its end time; no second alert.
             return redirect("inwoner_detail", uuid=nood.inwoner.uuid)
     return render(request, "skt/noodtoegang.html", {"form": form, "inwoner_uuid": inwoner_uuid})
 
