@@ -167,6 +167,22 @@ def _met_objectrecht(
     return qs.filter(Exists(via_user) | Exists(via_groep))
 
 
+def _ophalen_of_404(request, qs: QuerySet, uuid, soort: str):
+    """One visible object by uuid, or a logged refusal and a 404: unknown and forbidden look alike."""
+    obj = qs.filter(uuid=uuid).first()
+    if obj is None:
+        toegang_vastleggen(
+            request,
+            actie="lezen",
+            geweigerd=True,
+            object_soort=soort,
+            object_id=str(uuid),
+            reden=f"{soort} niet zichtbaar voor deze gebruiker",
+        )
+        raise Http404
+    return obj
+
+
 # -- inwoners ------------------------------------------------------------------------------
 
 
@@ -354,21 +370,11 @@ def meldingen_zichtbaar_voor(user) -> QuerySet:
     return Melding.objects.none()
 
 
-def get_melding_voor(request, uuid, *, vergrendelen: bool = False):
+def get_melding_voor(request, uuid):
     """Rights-scoped fetch of a melding page; 404 (and a logged refusal) when it is not the user's to know."""
-    melding = (
-        meldingen_zichtbaar_voor(request.user).filter(uuid=uuid).select_related("inwoner", "team").first()
+    melding = _ophalen_of_404(
+        request, meldingen_zichtbaar_voor(request.user).select_related("inwoner", "team"), uuid, "melding"
     )
-    if melding is None:
-        toegang_vastleggen(
-            request,
-            actie="lezen",
-            geweigerd=True,
-            object_soort="melding",
-            object_id=str(uuid),
-            reden="melding niet zichtbaar voor deze gebruiker",
-        )
-        raise Http404
     toegang_vastleggen(request, actie="lezen", obj=melding, inwoner=melding.inwoner)
     return melding
 
@@ -440,13 +446,9 @@ def mag_signaal_behandelen(user, signaal) -> bool:
 
 
 def get_signaal_voor(request, uuid):
-    signaal = signalen_zichtbaar_voor(request.user).filter(uuid=uuid).select_related("team").first()
-    if signaal is None:
-        toegang_vastleggen(
-            request, actie="lezen", geweigerd=True, object_soort="signaal", object_id=str(uuid)
-        )
-        raise Http404
-    return signaal
+    return _ophalen_of_404(
+        request, signalen_zichtbaar_voor(request.user).select_related("team"), uuid, "signaal"
+    )
 
 
 # -- casussen ---------------------------------------------------------------------------------
@@ -528,24 +530,14 @@ class CasusToegang:
 def get_casus_voor(request, uuid) -> CasusToegang:
     """Rights-scoped fetch of a casus page; 404 (and a logged refusal) for anyone who may not know it."""
     user = request.user
-    casus = (
-        casussen_zichtbaar_voor(user)
-        .filter(uuid=uuid)
-        .select_related(
+    casus = _ophalen_of_404(
+        request,
+        casussen_zichtbaar_voor(user).select_related(
             "inwoner", "team", "casushouder", "vrijwilliger", "melding", "toets_collega", "doorverwezen_naar"
-        )
-        .first()
+        ),
+        uuid,
+        "casus",
     )
-    if casus is None:
-        toegang_vastleggen(
-            request,
-            actie="lezen",
-            geweigerd=True,
-            object_soort="casus",
-            object_id=str(uuid),
-            reden="casus niet zichtbaar voor deze gebruiker",
-        )
-        raise Http404
     toegang_vastleggen(request, actie="lezen", obj=casus, inwoner=casus.inwoner)
     return CasusToegang(
         casus=casus,
@@ -701,22 +693,14 @@ class ArrangementToegang:
 def get_arrangement_voor(request, uuid) -> ArrangementToegang:
     """Rights-scoped fetch of an arrangement page; 404 (and a logged refusal) for whoever may not know it."""
     user = request.user
-    arrangement = (
-        arrangementen_zichtbaar_voor(user)
-        .filter(uuid=uuid)
-        .select_related("inwoner", "team", "opgesteld_door", "behandelaar", "casus", "melding")
-        .first()
+    arrangement = _ophalen_of_404(
+        request,
+        arrangementen_zichtbaar_voor(user).select_related(
+            "inwoner", "team", "opgesteld_door", "behandelaar", "casus", "melding"
+        ),
+        uuid,
+        "arrangement",
     )
-    if arrangement is None:
-        toegang_vastleggen(
-            request,
-            actie="lezen",
-            geweigerd=True,
-            object_soort="arrangement",
-            object_id=str(uuid),
-            reden="arrangement niet zichtbaar voor deze gebruiker",
-        )
-        raise Http404
     toegang_vastleggen(request, actie="lezen", obj=arrangement, inwoner=arrangement.inwoner)
     return ArrangementToegang(
         arrangement=arrangement,
