@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,15 +18,6 @@ from .vocab import ContactWijze, Ingang, TriageUitkomst, Uitstroom
 
 ONGELDIGE_KEUZE = _("Kies een van de mogelijkheden uit de lijst.")
 ONGELDIGE_DATUM = _("Vul een geldige datum in, bijvoorbeeld 17-03-2025.")
-
-
-def fout_naar_form(form: forms.Form, fout: ValidationError) -> None:
-    """Put a service's ValidationError next to the field it is about, or above the form."""
-    if hasattr(fout, "error_dict"):
-        for veld, fouten in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, fout)
 
 
 class WachtrijFilterForm(NLDSFormMixin, forms.Form):

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from poort import services as poort_services
 from skt import rechten
+from skt.forms import fout_naar_form
 from skt.models import Rol
 
 from . import selectors, services
@@ -27,7 +28,6 @@ from .forms import (
     SignaalForm,
     SignaalStatusForm,
     WachtrijFilterForm,
-    fout_naar_form,
 )
 from .models import Signaal
 from .workflow import MeldingStatus

@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from meldingen.forms import fout_naar_form
 from skt import rechten
+from skt.forms import fout_naar_form
 from skt.models import Rol
 
 from . import kpis as kpi_mod

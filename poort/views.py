@@ -16,6 +16,7 @@ from meldingen.vocab import Ingang
 from meldingen.workflow import MeldingStatus
 from skt import rechten
 from skt import services as skt_services
+from skt.forms import fout_naar_form
 from skt.models import Leefgebied, Rol, Toegang
 from skt.toegang import toegang_vastleggen
 
@@ -23,14 +24,6 @@ from . import routering, services
 from .forms import MeldingForm, NieuweInwonerForm, TriageForm, ZoekForm
 
 POORT_ROLLEN = (Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT)
-
-
-def _fout_naar_form(form, fout: ValidationError) -> None:
-    if hasattr(fout, "error_dict"):
-        for veld, fouten in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, fout)
 
 
 @rechten.vereist_rol(*POORT_ROLLEN)
@@ -141,7 +134,7 @@ def inwoner_nieuw(request, daarna: str = "melding"):
                             f"({len(dubbelen)} kandidaat/kandidaten)",
                         )
             except ValidationError as fout:
-                _fout_naar_form(form, fout)
+                fout_naar_form(form, fout)
             else:
                 messages.success(request, _("Inwoner %(naam)s is geregistreerd.") % {"naam": inwoner.naam})
                 if daarna == "melding" and rechten.mag_melding_registreren(request.user):
@@ -210,7 +203,7 @@ def melding_nieuw(request):
                 formulier_sleutel=data["formulier_sleutel"],
             )
         except ValidationError as fout:
-            _fout_naar_form(form, fout)
+            fout_naar_form(form, fout)
         else:
             if nieuw:
                 messages.success(
@@ -256,7 +249,7 @@ def trieren(request, uuid):
                 uitstroom=data.get("uitstroom") or None,
             )
         except ValidationError as fout:
-            _fout_naar_form(form, fout)
+            fout_naar_form(form, fout)
         except PermissionDenied:
             raise
         else:

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import Inwoner, Kern
@@ -29,6 +30,15 @@ class NLDSFormMixin:
                 klasse = "utrecht-textbox utrecht-textbox--html-input"
             if klasse:
                 widget.attrs["class"] = f"{klasse} {widget.attrs.get('class', '')}".strip()
+
+
+def fout_naar_form(form: forms.Form, fout: ValidationError) -> None:
+    """Put a service's ValidationError next to the field it is about, or above the form."""
+    if hasattr(fout, "error_dict"):
+        for veld, fouten in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, fout)
 
 
 class DatumInput(forms.DateInput):

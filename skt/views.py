@@ -26,6 +26,7 @@ from .forms import (
     NoodtoegangForm,
     RegisseurForm,
     TokenForm,
+    fout_naar_form,
 )
 from .inzage import inzage_gegevens, inzage_pdf
 from .models import Huishouden, Rol, Toegang
@@ -259,11 +260,7 @@ def noodtoegang(request):
         except (ValidationError, ValueError) as fout:
             if isinstance(fout, ValueError):
                 fout = ValidationError(_("Deze link is ongeldig."))
-            if hasattr(fout, "error_dict"):
-                for veld, fouten in fout.error_dict.items():
-                    form.add_error(veld if veld in form.fields else None, fouten)
-            else:
-                form.add_error(None, fout)
+            fout_naar_form(form, fout)
             toegang_vastleggen(
                 request,
                 actie=Toegang.Actie.BREAK_THE_GLASS,
