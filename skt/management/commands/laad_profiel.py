@@ -6,7 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from skt.models import GemeenteProfiel
-from skt.profielen import PROFIELEN_MAP, ProfielFout, beschikbare_profielen, profiel_laden
+from skt.profiel.lezen import PROFIELEN_MAP, ProfielFout, beschikbare_profielen
+from skt.profiel.toepassen import profiel_laden
 
 
 class Command(BaseCommand):
