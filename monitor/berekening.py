@@ -13,14 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from django.apps import apps
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
+from casussen.models import Contactmoment
+from meldingen.models import Signaal, SignaalStatusRegel
 from skt.models import Kern, Leefgebied, Team
 from skt.services import actief_profiel, profielinstelling
 
 from . import kpis as kpi_mod
+from . import voorwerk
 from .models import CasusFeit, MeldingFeit, MeldingFeitLeefgebied
 from .periode import Periode, jaar_eerder
 
@@ -47,10 +49,9 @@ class Selectie:
 class Verzameling:
     """A set of facts some KPIs count over, and how to reach its team and kern."""
 
-    maak: Callable[[kpi_mod.Context], QuerySet | None]
+    maak: Callable[[kpi_mod.Context], QuerySet]
     team_pad: str
     kern_pad: str
-    niet_beschikbaar: str = ""
 
 
 def _meldingen_in(van: date, tot: date) -> QuerySet:
@@ -68,49 +69,21 @@ def _wachtlijst(c: kpi_mod.Context) -> QuerySet:
     )
 
 
-def _model(app_label: str, naam: str):
-    try:
-        return apps.get_model(app_label, naam)
-    except LookupError:
-        return None
-
-
-def _huisbezoeken(c: kpi_mod.Context) -> QuerySet | None:
-    contactmoment = _model("casussen", "Contactmoment")
-    if contactmoment is None:
-        return None
-    return contactmoment.objects.filter(
+def _huisbezoeken(c: kpi_mod.Context) -> QuerySet:
+    return Contactmoment.objects.filter(
         datum__gte=c.van, datum__lte=min(c.tot, c.peildatum), soort="gezamenlijk_huisbezoek"
     )
 
 
-def _signalen(c: kpi_mod.Context) -> QuerySet | None:
-    signaal = _model("meldingen", "Signaal")
-    if signaal is None:
-        return None
-    return signaal.objects.filter(geregistreerd_op__date__gte=c.van, geregistreerd_op__date__lte=c.tot)
+def _signalen(c: kpi_mod.Context) -> QuerySet:
+    return Signaal.objects.filter(geregistreerd_op__date__gte=c.van, geregistreerd_op__date__lte=c.tot)
 
 
-def _initiatieven(c: kpi_mod.Context) -> QuerySet | None:
-    regel = _model("meldingen", "SignaalStatusRegel")
-    if regel is None:
-        return None
-    return regel.objects.filter(status="initiatief_gestart", op__date__gte=c.van, op__date__lte=c.tot)
+def _initiatieven(c: kpi_mod.Context) -> QuerySet:
+    return SignaalStatusRegel.objects.filter(
+        status="initiatief_gestart", op__date__gte=c.van, op__date__lte=c.tot
+    )
 
-
-def _voorwerk(c: kpi_mod.Context) -> QuerySet | None:
-    from . import voorwerk
-
-    return voorwerk.arrangementen(c)
-
-
-def _regulier(c: kpi_mod.Context) -> QuerySet | None:
-    from . import voorwerk
-
-    return voorwerk.regulier(c)
-
-
-GEEN_ARRANGEMENTEN = "Nog niet te berekenen: de registratie van voorwerk-arrangementen is er nog niet."
 
 VERZAMELINGEN: dict[str, Verzameling] = {
     "meldingen": Verzameling(lambda c: _meldingen_in(c.van, c.tot), "team", "kern"),
@@ -132,18 +105,11 @@ VERZAMELINGEN: dict[str, Verzameling] = {
         "team",
         "kern",
     ),
-    "huisbezoeken": Verzameling(
-        _huisbezoeken,
-        "casus__team",
-        "casus__inwoner__kern",
-        "Nog niet te berekenen: de registratie van casussen is er nog niet.",
-    ),
-    "signalen": Verzameling(_signalen, "team", "kern", "De registratie van signalen ontbreekt."),
-    "initiatieven": Verzameling(
-        _initiatieven, "signaal__team", "signaal__kern", "De registratie van signalen ontbreekt."
-    ),
-    "voorwerk": Verzameling(_voorwerk, "team", "inwoner__kern", GEEN_ARRANGEMENTEN),
-    "regulier": Verzameling(_regulier, "team", "inwoner__kern", GEEN_ARRANGEMENTEN),
+    "huisbezoeken": Verzameling(_huisbezoeken, "casus__team", "casus__inwoner__kern"),
+    "signalen": Verzameling(_signalen, "team", "kern"),
+    "initiatieven": Verzameling(_initiatieven, "signaal__team", "signaal__kern"),
+    "voorwerk": Verzameling(voorwerk.arrangementen, "team", "inwoner__kern"),
+    "regulier": Verzameling(voorwerk.regulier, "team", "inwoner__kern"),
 }
 
 
@@ -173,7 +139,6 @@ class KpiUitkomsten:
     waarden: dict
     noemers: dict
     tellers: dict
-    noten: dict[str, str]
 
 
 NIVEAUS = (None, "team", "kern")
@@ -187,20 +152,13 @@ def kpis_alle_niveaus(ctx: kpi_mod.Context, selectie: Selectie) -> dict[str | No
     """
     tellers = {niveau: defaultdict(lambda: defaultdict(int)) for niveau in NIVEAUS}
     noemers = {niveau: defaultdict(lambda: defaultdict(int)) for niveau in NIVEAUS}
-    gezien: dict = {niveau: defaultdict(set) for niveau in NIVEAUS}
-    noten: dict[str, str] = {}
     per_verzameling: dict[str, list[kpi_mod.Kpi]] = defaultdict(list)
     for k in kpi_mod.KPIS:
         if k.afgeleid is None:
             per_verzameling[k.verzameling].append(k)
     for naam, lijst in per_verzameling.items():
         verzameling = VERZAMELINGEN[naam]
-        qs = verzameling.maak(ctx)
-        if qs is None:
-            for k in lijst:
-                noten[k.code] = verzameling.niet_beschikbaar
-            continue
-        qs = _gefilterd(qs, verzameling, selectie)
+        qs = _gefilterd(verzameling.maak(ctx), verzameling, selectie)
         aggregaten = {}
         for k in lijst:
             aggregaten[f"{k.code}__t"] = k.teller(ctx)
@@ -214,7 +172,6 @@ def kpis_alle_niveaus(ctx: kpi_mod.Context, selectie: Selectie) -> dict[str | No
                     tellers[niveau][sleutel][k.code] += rij[f"{k.code}__t"] or 0
                     if k.noemer is not None:
                         noemers[niveau][sleutel][k.code] += rij[f"{k.code}__n"] or 0
-                    gezien[niveau][sleutel].add(k.code)
     uitkomsten = {}
     for niveau in NIVEAUS:
         sleutels = set(tellers[niveau]) | ({None} if niveau is None else set())
@@ -223,9 +180,6 @@ def kpis_alle_niveaus(ctx: kpi_mod.Context, selectie: Selectie) -> dict[str | No
             waarden[sleutel] = {}
             for k in kpi_mod.KPIS:
                 if k.afgeleid is not None:
-                    continue
-                if k.code in noten:
-                    waarden[sleutel][k.code] = None
                     continue
                 # A group without rows in a verzameling counted nothing there: 0, or no ratio.
                 teller = tellers[niveau][sleutel].get(k.code, 0)
@@ -240,7 +194,6 @@ def kpis_alle_niveaus(ctx: kpi_mod.Context, selectie: Selectie) -> dict[str | No
             waarden,
             {s: dict(v) for s, v in noemers[niveau].items()},
             {s: dict(v) for s, v in tellers[niveau].items()},
-            noten,
         )
     return uitkomsten
 
@@ -456,7 +409,6 @@ def monitor_berekenen(
                 "richting": str(k.richting),
                 "thema": k.thema,
                 "noemer": gemeente.noemers.get(None, {}).get(k.code),
-                "noot": gemeente.noten.get(k.code, ""),
             }
         )
 

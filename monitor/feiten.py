@@ -15,8 +15,7 @@ import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.apps import apps
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import (
     BooleanField,
     Case,
@@ -35,32 +34,15 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, Concat, TruncDate
 from django.utils import timezone
 
+from arrangementen.models import Arrangement
+from casussen.models import Casus, Contactmoment, ZrmScore
+from meldingen.models import Melding
 from skt.services import profielinstelling
 
 from .models import GEEN_WACHTTIJD, Bron, CasusFeit, MeldingFeit, MeldingFeitLeefgebied
 from .sql import DagenTussen, upsert_uit_select
 
 LIVE_PREFIX = "skt-"
-
-
-def _model(app_label: str, naam: str):
-    try:
-        return apps.get_model(app_label, naam)
-    except LookupError:
-        return None
-
-
-_tabellen: set[str] | None = None
-
-
-def tabel_bestaat(model) -> bool:
-    """Whether the model's table exists (an app may ship its models before its migration)."""
-    global _tabellen
-    if model is None:
-        return False
-    if _tabellen is None or model._meta.db_table not in _tabellen:
-        _tabellen = set(connection.introspection.table_names())
-    return model._meta.db_table in _tabellen
 
 
 @dataclass
@@ -72,8 +54,7 @@ class Bijgewerkt:
 
 
 def _melding_scope(van: date | None):
-    melding = apps.get_model("meldingen", "Melding")
-    qs = melding.objects.all()
+    qs = Melding.objects.all()
     if van is None:
         return qs
     nog_open = MeldingFeit.objects.filter(bron=Bron.LIVE).exclude(status="afgesloten").values("melding_id")
@@ -81,27 +62,18 @@ def _melding_scope(van: date | None):
 
 
 def _meldingfeiten_bijwerken(van: date | None, nu) -> tuple[int, int]:
-    melding = apps.get_model("meldingen", "Melding")
-    koppel = melding.leefgebieden.through
+    koppel = Melding.leefgebieden.through
     scope = _melding_scope(van)
     maximum = int(profielinstelling("max_contactmomenten", 10))
-    casus = _model("casussen", "Casus")
-    contactmoment = _model("casussen", "Contactmoment")
-    qs = scope.select_related(None)
-    if tabel_bestaat(casus) and tabel_bestaat(contactmoment):
-        tellend = contactmoment.objects.filter(casus__melding=OuterRef("pk"), is_vinger_aan_de_pols=False)
-        aantal = Subquery(
-            tellend.order_by().values("casus__melding").annotate(n=Count("pk")).values("n")[:1],
-            output_field=IntegerField(),
-        )
-        gestart = Exists(casus.objects.filter(melding=OuterRef("pk"), startdatum__isnull=False))
-        qs = qs.annotate(
-            _contacten=Case(
-                When(gestart, then=Coalesce(aantal, 0)), default=None, output_field=IntegerField()
-            )
-        )
-    else:
-        qs = qs.annotate(_contacten=Value(None, output_field=IntegerField()))
+    tellend = Contactmoment.objects.filter(casus__melding=OuterRef("pk"), is_vinger_aan_de_pols=False)
+    aantal = Subquery(
+        tellend.order_by().values("casus__melding").annotate(n=Count("pk")).values("n")[:1],
+        output_field=IntegerField(),
+    )
+    gestart = Exists(Casus.objects.filter(melding=OuterRef("pk"), startdatum__isnull=False))
+    qs = scope.select_related(None).annotate(
+        _contacten=Case(When(gestart, then=Coalesce(aantal, 0)), default=None, output_field=IntegerField())
+    )
     kolommen = {
         "bron": Value(Bron.LIVE),
         "sleutel": Concat(Value(LIVE_PREFIX), Cast("pk", CharField()), output_field=CharField()),
@@ -167,8 +139,8 @@ def _meldingfeiten_bijwerken(van: date | None, nu) -> tuple[int, int]:
     return n, m
 
 
-def _casus_scope(casus, van: date | None, effect_dagen: int):
-    qs = casus.objects.all()
+def _casus_scope(van: date | None, effect_dagen: int):
+    qs = Casus.objects.all()
     if van is None:
         return qs
     nog_te_meten = CasusFeit.objects.filter(maatwerk_na_afsluiten__isnull=True).values("casus_id")
@@ -186,30 +158,27 @@ def _maatwerk_gevraagd(effect_dagen: int):
     Counts: the casus itself was opgeschaald; a later melding of the same inwoner went to the loket
     or ended in maatwerk; or an arrangement with a maatwerkvoorziening was submitted for the inwoner.
     """
-    melding = apps.get_model("meldingen", "Melding")
     latere_loketmelding = (
-        melding.objects.filter(inwoner=OuterRef("inwoner"))
+        Melding.objects.filter(inwoner=OuterRef("inwoner"))
         .exclude(pk=OuterRef("melding"))
         .filter(Q(triage_uitkomst__in=["loket", "veilig_thuis"]) | Q(uitstroom="maatwerk_loket"))
         .annotate(_na=DagenTussen(F("aanmeldingsdatum"), OuterRef("afgesloten_op")))
         .filter(_na__gte=0, _na__lte=effect_dagen)
     )
+    ingediend = (
+        Arrangement.objects.filter(
+            inwoner=OuterRef("inwoner"),
+            eerst_ingediend_op__isnull=False,
+            onderdelen__soort="maatwerkvoorziening",
+        )
+        .annotate(_na=DagenTussen(TruncDate("eerst_ingediend_op"), OuterRef("afgesloten_op")))
+        .filter(_na__gte=0, _na__lte=effect_dagen)
+    )
     voorwaarden = [
         When(afsluitreden="opgeschaald_loket", then=Value(True)),
         When(Exists(latere_loketmelding), then=Value(True)),
+        When(Exists(ingediend), then=Value(True)),
     ]
-    arrangement = _model("arrangementen", "Arrangement")
-    if tabel_bestaat(arrangement):
-        ingediend = (
-            arrangement.objects.filter(
-                inwoner=OuterRef("inwoner"),
-                eerst_ingediend_op__isnull=False,
-                onderdelen__soort="maatwerkvoorziening",
-            )
-            .annotate(_na=DagenTussen(TruncDate("eerst_ingediend_op"), OuterRef("afgesloten_op")))
-            .filter(_na__gte=0, _na__lte=effect_dagen)
-        )
-        voorwaarden.append(When(Exists(ingediend), then=Value(True)))
     grens = timezone.localdate() - timedelta(days=effect_dagen)
     return Case(
         When(afgesloten_op__isnull=True, then=Value(None)),
@@ -221,11 +190,6 @@ def _maatwerk_gevraagd(effect_dagen: int):
 
 
 def _casusfeiten_bijwerken(van: date | None, nu) -> int:
-    casus = _model("casussen", "Casus")
-    contactmoment = _model("casussen", "Contactmoment")
-    zrm = _model("casussen", "ZrmScore")
-    if not (tabel_bestaat(casus) and tabel_bestaat(contactmoment) and tabel_bestaat(zrm)):
-        return 0
     maximum = int(profielinstelling("max_contactmomenten", 10))
     effect_dagen = int(profielinstelling("termijnen.effectmeting_dagen", 90))
 
@@ -238,13 +202,13 @@ def _casusfeiten_bijwerken(van: date | None, nu) -> int:
             0,
         )
 
-    tellend = contactmoment.objects.filter(casus=OuterRef("pk"), is_vinger_aan_de_pols=False)
-    samen = contactmoment.objects.filter(casus=OuterRef("pk"), soort="gezamenlijk_huisbezoek")
-    start = zrm.objects.filter(
+    tellend = Contactmoment.objects.filter(casus=OuterRef("pk"), is_vinger_aan_de_pols=False)
+    samen = Contactmoment.objects.filter(casus=OuterRef("pk"), soort="gezamenlijk_huisbezoek")
+    start = ZrmScore.objects.filter(
         casus=OuterRef("casus"), leefgebied=OuterRef("leefgebied"), moment="start", score__isnull=False
     ).values("score")[:1]
     paren = (
-        zrm.objects.filter(casus=OuterRef("pk"), moment="eind", score__isnull=False)
+        ZrmScore.objects.filter(casus=OuterRef("pk"), moment="eind", score__isnull=False)
         .annotate(_start=Subquery(start, output_field=IntegerField()))
         .filter(_start__isnull=False)
     )
@@ -258,7 +222,7 @@ def _casusfeiten_bijwerken(van: date | None, nu) -> int:
         ),
         0,
     )
-    qs = _casus_scope(casus, van, effect_dagen).annotate(_contacten=aantal(tellend))
+    qs = _casus_scope(van, effect_dagen).annotate(_contacten=aantal(tellend))
     kolommen = {
         "casus_id": F("pk"),
         "team": F("team_id"),

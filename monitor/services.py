@@ -9,7 +9,6 @@ import uuid as uuid_mod
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from django.apps import apps
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -19,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from arrangementen.models import Notificatie
 from skt import rechten
 from skt.models import Medewerker, Rol
 from skt.services import actief_profiel
@@ -180,14 +180,13 @@ def vorig_kwartaal_bouwen(vandaag: date | None = None) -> MonitorRapport:
 
 
 def coordinatoren_berichten(rapport: MonitorRapport) -> int:
-    """One notice per active coordinator (never two for one report), in the monitor and, when the
-    arrangementen app offers its inbox, there too."""
+    """One notice per active coordinator (never two for one report), in the monitor and in the inbox
+    of the arrangementen app."""
     tekst = _("De kwartaalmonitor %(periode)s staat klaar (versie %(versie)s).") % {
         "periode": Periode(rapport.van, rapport.tot).label,
         "versie": rapport.versie,
     }
     link = reverse("monitor:dashboard") + f"?periode={Periode(rapport.van, rapport.tot).code}"
-    notificatie = _notificatie_model()
     nieuw = 0
     for coordinator in Medewerker.objects.filter(rol=Rol.COORDINATOR, is_active=True):
         _bericht, gemaakt = MonitorBericht.objects.get_or_create(
@@ -195,20 +194,8 @@ def coordinatoren_berichten(rapport: MonitorRapport) -> int:
         )
         if gemaakt:
             nieuw += 1
-            if notificatie is not None:
-                notificatie.objects.create(medewerker=coordinator, tekst=tekst, link=link)
+            Notificatie.objects.create(medewerker=coordinator, tekst=tekst, link=link)
     return nieuw
-
-
-def _notificatie_model():
-    try:
-        model = apps.get_model("arrangementen", "Notificatie")
-    except LookupError:
-        return None
-    from .feiten import tabel_bestaat
-
-    velden = {f.name for f in model._meta.get_fields()}
-    return model if {"medewerker", "tekst", "link"} <= velden and tabel_bestaat(model) else None
 
 
 def berichten_voor(user) -> list[MonitorBericht]:

@@ -271,16 +271,6 @@ def test_elke_kpi_heeft_een_definitie_en_een_bekende_eenheid():
             assert code in kpis.PER_CODE, (pad.name, code)
 
 
-def test_zonder_arrangementen_een_noot_in_plaats_van_een_waarde(kwartaal, monkeypatch):
-    from monitor import voorwerk
-
-    monkeypatch.setattr(voorwerk, "_arrangement_model", lambda: None)
-    per_code = {k["code"]: k for k in monitor_berekenen(Q1_2019)["kpis"]}
-    assert per_code["voorwerk_ingediend"]["waarde"] is None
-    assert "voorwerk" in per_code["voorwerk_ingediend"]["noot"]
-    assert per_code["voorwerk_ingediend"]["status"] in ("geen_streefwaarde", "onbekend")
-
-
 def test_het_aantal_queries_hangt_niet_af_van_het_aantal_meldingen(personas, leefgebieden):
     def tellen() -> int:
         with CaptureQueriesContext(connection) as queries:
