@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from .kpis import EENHEID_TEKST, Eenheid
+from .kpis import Eenheid
 
 LEEG = "–"
+
+EENHEID_TEKST = {
+    Eenheid.AANTAL: "",
+    Eenheid.PROCENT: "%",
+    Eenheid.DAGEN: "dagen",
+    Eenheid.CIJFER: "",
+}
 
 
 def getal(waarde, decimalen: int = 0) -> str:

@@ -1,0 +1,44 @@
+"""The KPIs of the kwartaalmonitor: what each figure means, its unit and which way is better.
+
+Each KPI is data: a name and definition in Dutch for the raad, and one or two aggregate expressions
+(teller, noemer) over a *verzameling* (a set of facts defined in monitor/berekening.py). The engine
+there puts every KPI of one verzameling into a single aggregate query, per gemeente, per team and per
+kern, so the number of queries does not depend on the number of meldingen.
+
+Value = teller (aantal), 100 * teller / noemer (procent), or teller / noemer (dagen, cijfer, an average).
+
+Split by what it does: ``definitie`` (what a KPI is, how its value is computed, the themes), and the
+KPIs themselves in ``meldingen`` (reach, access, uitstroom) and ``ondersteuning`` (casussen, voorwerk,
+quality). This module puts them together in the order of the report.
+"""
+
+from __future__ import annotations
+
+from . import meldingen, ondersteuning
+from .definitie import THEMAS, Context, Eenheid, Kpi, Richting
+
+__all__ = ["KPIS", "PER_CODE", "THEMAS", "Context", "Eenheid", "Kpi", "Richting", "definities", "kpi"]
+
+KPIS: list[Kpi] = [*meldingen.KPIS, *ondersteuning.KPIS]
+
+PER_CODE = {kpi.code: kpi for kpi in KPIS}
+assert len(PER_CODE) == len(KPIS), "dubbele KPI-code"
+
+
+def kpi(code: str) -> Kpi:
+    return PER_CODE[code]
+
+
+def definities() -> list[dict]:
+    """The definitions as frozen into every report."""
+    return [
+        {
+            "code": k.code,
+            "naam": k.naam,
+            "definitie": k.definitie,
+            "eenheid": str(k.eenheid),
+            "richting": str(k.richting),
+            "thema": k.thema,
+        }
+        for k in KPIS
+    ]

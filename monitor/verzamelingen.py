@@ -1,0 +1,124 @@
+"""The sets of facts the KPIs count over (*verzamelingen*), and the dashboard's filter on them.
+
+Each verzameling is a queryset for a period, with the paths to its team and kern so one query can
+group it per team and kern. Most are the monitor's own fact tables; the small tables of signalen,
+contactmomenten and arrangementen are read from their apps directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q, QuerySet
+
+from casussen.models import Contactmoment
+from meldingen.models import Signaal, SignaalStatusRegel
+from skt.models import Kern, Team
+
+from . import kpis as kpi_mod
+from . import voorwerk
+from .models import CasusFeit, MeldingFeit
+from .periode import Periode, jaar_eerder
+
+ONBEKEND = "onbekend"
+# The group of facts without a team or kern (key None is the whole selection).
+ZONDER = "zonder"
+
+
+@dataclass(frozen=True)
+class Selectie:
+    """The dashboard's filter: the whole gemeente, one team, or one kern."""
+
+    team: Team | None = None
+    kern: Kern | None = None
+
+    def als_dict(self) -> dict:
+        return {
+            "team": self.team.naam if self.team else None,
+            "kern": self.kern.naam if self.kern else None,
+        }
+
+
+@dataclass(frozen=True)
+class Verzameling:
+    """A set of facts some KPIs count over, and how to reach its team and kern."""
+
+    maak: Callable[[kpi_mod.Context], QuerySet]
+    team_pad: str
+    kern_pad: str
+
+
+def meldingen_in(van: date, tot: date) -> QuerySet:
+    return MeldingFeit.objects.filter(aanmeldingsdatum__gte=van, aanmeldingsdatum__lte=tot)
+
+
+def _wachtlijst(c: kpi_mod.Context) -> QuerySet:
+    """Registered by the peildatum and still waiting then: no contact, not closed, for the kernteam.
+
+    wacht_tot holds the day the waiting ended (see MeldingFeit.afleiden), so this is one index range:
+    on (aanmeldingsdatum, wacht_tot) for an older date, on (wacht_tot, …) for a recent one.
+    """
+    return MeldingFeit.objects.filter(aanmeldingsdatum__lte=c.peildatum).filter(
+        Q(wacht_tot__isnull=True) | Q(wacht_tot__gt=c.peildatum)
+    )
+
+
+def _huisbezoeken(c: kpi_mod.Context) -> QuerySet:
+    return Contactmoment.objects.filter(
+        datum__gte=c.van, datum__lte=min(c.tot, c.peildatum), soort="gezamenlijk_huisbezoek"
+    )
+
+
+def _signalen(c: kpi_mod.Context) -> QuerySet:
+    return Signaal.objects.filter(geregistreerd_op__date__gte=c.van, geregistreerd_op__date__lte=c.tot)
+
+
+def _initiatieven(c: kpi_mod.Context) -> QuerySet:
+    return SignaalStatusRegel.objects.filter(
+        status="initiatief_gestart", op__date__gte=c.van, op__date__lte=c.tot
+    )
+
+
+VERZAMELINGEN: dict[str, Verzameling] = {
+    "meldingen": Verzameling(lambda c: meldingen_in(c.van, c.tot), "team", "kern"),
+    "meldingen_vorig_jaar": Verzameling(
+        lambda c: meldingen_in(jaar_eerder(c.van), jaar_eerder(c.tot)), "team", "kern"
+    ),
+    "wachtlijst": Verzameling(_wachtlijst, "team", "kern"),
+    "casussen_gestart": Verzameling(
+        lambda c: CasusFeit.objects.filter(startdatum__gte=c.van, startdatum__lte=c.tot), "team", "kern"
+    ),
+    "casussen_afgesloten": Verzameling(
+        lambda c: CasusFeit.objects.filter(afgesloten_op__gte=c.van, afgesloten_op__lte=c.tot), "team", "kern"
+    ),
+    "effect": Verzameling(
+        lambda c: CasusFeit.objects.filter(
+            afgesloten_op__gte=Periode(c.van, c.tot).verschoven(c.effectmeting_dagen).van,
+            afgesloten_op__lte=Periode(c.van, c.tot).verschoven(c.effectmeting_dagen).tot,
+        ),
+        "team",
+        "kern",
+    ),
+    "huisbezoeken": Verzameling(_huisbezoeken, "casus__team", "casus__inwoner__kern"),
+    "signalen": Verzameling(_signalen, "team", "kern"),
+    "initiatieven": Verzameling(_initiatieven, "signaal__team", "signaal__kern"),
+    "voorwerk": Verzameling(voorwerk.arrangementen, "team", "inwoner__kern"),
+    "regulier": Verzameling(voorwerk.regulier, "team", "inwoner__kern"),
+}
+
+
+def gefilterd(qs: QuerySet, verzameling: Verzameling, selectie: Selectie) -> QuerySet:
+    if selectie.team is not None:
+        qs = qs.filter(**{verzameling.team_pad: selectie.team})
+    if selectie.kern is not None:
+        qs = qs.filter(**{verzameling.kern_pad: selectie.kern})
+    return qs
+
+
+def namen(model, ids) -> dict:
+    ids = {i for i in ids if i is not None}
+    if not ids:
+        return {}
+    return dict(model.objects.filter(pk__in=ids).values_list("pk", "naam"))
