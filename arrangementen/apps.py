@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class ArrangementenConfig(AppConfig):
     name = "arrangementen"
     verbose_name = "Arrangementen"
+
+    def ready(self):
+        from skt import registers
+
+        from . import bijdragen
+
+        registers.registreer_meldingpaginabron(bijdragen.meldingpagina, volgorde=30)

@@ -11,6 +11,8 @@ from datetime import date
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
+from arrangementen import rechten as arrangement_rechten
+from casussen import rechten as casus_rechten
 from skt import rechten
 from skt.models import Rol
 
@@ -61,13 +63,13 @@ def met_termijnstand(rijen, vandaag: date | None = None) -> list[Arrangement]:
 def wachtrij(user) -> QuerySet[Arrangement]:
     """'Wacht op beoordeling': the consulent's law, nearest deadline first, then the oldest."""
     return met_kengetallen(
-        rechten.arrangementen_te_beoordelen_voor(user).filter(status__in=BIJ_LOKET)
+        arrangement_rechten.arrangementen_te_beoordelen_voor(user).filter(status__in=BIJ_LOKET)
     ).order_by("beslistermijn_einde", "ingediend_op", "pk")
 
 
 def overzicht(user, *, status: str = "") -> QuerySet[Arrangement]:
     """All plans this user may see (kernteam: the team's; loket: submitted and own drafts)."""
-    qs = rechten.arrangementen_zichtbaar_voor(user)
+    qs = arrangement_rechten.arrangementen_zichtbaar_voor(user)
     if status == "open":
         qs = qs.exclude(
             status__in=[
@@ -85,9 +87,9 @@ def te_laat(user, vandaag: date | None = None) -> QuerySet[Arrangement]:
     """Past a legal term and still open: the beslistermijn after submission, the Wmo onderzoek before."""
     vandaag = vandaag or timezone.localdate()
     if rechten.heeft_rol(user, *rechten.CONSULENT_ROLLEN):
-        basis = rechten.arrangementen_te_beoordelen_voor(user)
+        basis = arrangement_rechten.arrangementen_te_beoordelen_voor(user)
     else:
-        basis = rechten.arrangementen_zichtbaar_voor(user)
+        basis = arrangement_rechten.arrangementen_zichtbaar_voor(user)
     qs = basis.filter(te_laat_filter(vandaag))
     return met_kengetallen(qs).order_by("beslistermijn_einde", "onderzoekstermijn_einde", "pk")
 
@@ -95,7 +97,7 @@ def te_laat(user, vandaag: date | None = None) -> QuerySet[Arrangement]:
 def voor_inwoner(user, inwoner) -> list[Arrangement]:
     """The inwoner's plans this user may see, with the decision per onderdeel: three queries."""
     qs = (
-        rechten.arrangementen_zichtbaar_voor(user)
+        arrangement_rechten.arrangementen_zichtbaar_voor(user)
         .filter(inwoner=inwoner)
         .select_related("team", "opgesteld_door", "behandelaar")
         .prefetch_related(
@@ -116,7 +118,7 @@ def casussen_voor_opstellen(user, aantal: int = 100) -> list:
     if not rechten.heeft_rol(user, Rol.BEROEPSKRACHT):
         return []
     return list(
-        rechten.casussen_zichtbaar_voor(user)
+        casus_rechten.casussen_zichtbaar_voor(user)
         .filter(team__in=rechten.teams_van(user))
         .select_related("inwoner")
         .only(
@@ -163,13 +165,13 @@ def werkvoorraad(user, vandaag: date | None = None) -> dict:
     """Counts for 'Mijn werk': one aggregate query."""
     vandaag = vandaag or timezone.localdate()
     if rechten.heeft_rol(user, *rechten.CONSULENT_ROLLEN):
-        qs = rechten.arrangementen_te_beoordelen_voor(user).filter(status__in=BIJ_LOKET)
+        qs = arrangement_rechten.arrangementen_te_beoordelen_voor(user).filter(status__in=BIJ_LOKET)
         return qs.aggregate(
             wachtend=Count("pk", filter=Q(status=ArrangementStatus.INGEDIEND)),
             in_behandeling=Count("pk", filter=Q(status=ArrangementStatus.IN_BEHANDELING, behandelaar=user)),
             te_laat=Count("pk", filter=Q(beslistermijn_einde__lt=vandaag)),
         )
-    qs = rechten.arrangementen_zichtbaar_voor(user)
+    qs = arrangement_rechten.arrangementen_zichtbaar_voor(user)
     return qs.aggregate(
         concept=Count("pk", filter=Q(status=ArrangementStatus.CONCEPT, opgesteld_door=user)),
         teruggestuurd=Count("pk", filter=Q(status=ArrangementStatus.TERUGGESTUURD)),

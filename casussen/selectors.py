@@ -202,10 +202,10 @@ def casus_bij_melding(user, melding) -> dict:
     Returns {"casus": Casus | None, "mag_starten": bool}; the start page is
     reverse("casussen:nieuw", args=[melding.uuid]), the casus page reverse("casussen:detail", ...).
     """
-    from skt import rechten
+    from casussen import rechten as casus_rechten
 
     casus = (
-        rechten.casussen_zichtbaar_voor(user)
+        casus_rechten.casussen_zichtbaar_voor(user)
         .filter(melding=melding)
         .order_by(F("afgesloten_op").desc(nulls_first=True), "-pk")
         .first()
@@ -216,6 +216,6 @@ def casus_bij_melding(user, melding) -> dict:
         and melding.status in services.STARTBARE_MELDINGSTATUSSEN
         and melding.triage_uitkomst in services.KERNTEAM_TRIAGE
         and melding.inwoner_id is not None
-        and rechten.mag_casus_starten(user, melding)
+        and casus_rechten.mag_casus_starten(user, melding)
     )
     return {"casus": casus, "mag_starten": mag_starten}

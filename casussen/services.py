@@ -12,11 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from casussen import rechten as casus_rechten
+from meldingen import rechten as melding_rechten
+from meldingen import routering
 from meldingen.models import Melding
 from meldingen.services import melding_afsluiten
 from meldingen.vocab import TriageUitkomst
 from meldingen.workflow import MeldingStatus
-from poort import routering
 from skt import rechten
 from skt.models import Leefgebied, Medewerker, Rol, Team, Voorziening
 from skt.services import profielinstelling
@@ -198,7 +200,7 @@ def casus_starten(
     start until the advice is recorded; otherwise it starts (lopend) right away.
     """
     melding = Melding.objects.select_for_update().get(pk=melding.pk)
-    if not rechten.mag_casus_starten(door, melding):
+    if not casus_rechten.mag_casus_starten(door, melding):
         raise PermissionDenied
     _startvoorwaarden(
         door=door,
@@ -246,7 +248,7 @@ def casus_starten(
     except IntegrityError:
         raise ValidationError(_("Voor deze melding loopt al een casus."), code="al_casus") from None
     CasusStatusRegel.objects.create(casus=casus, status=casus.status, actie="aanmaken", door=door)
-    rechten.casus_toewijzen(casus)
+    casus_rechten.casus_toewijzen(casus)
     if twijfel:
         status_zetten(casus, actie="advies_vragen", door=door, toelichting=adviesvraag)
         Adviesvraag.objects.create(casus=casus, vraag=adviesvraag.strip(), gevraagd_door=door)
@@ -263,7 +265,7 @@ def advies_geven(
 ) -> Adviesvraag:
     """The coordinator's advice; afterwards the casushouder decides to start or not."""
     casus = vergrendeld(adviesvraag.casus_id)
-    if not rechten.mag_advies_geven(door, casus):
+    if not casus_rechten.mag_advies_geven(door, casus):
         raise PermissionDenied
     adviesvraag = Adviesvraag.objects.select_for_update().get(pk=adviesvraag.pk)
     if not adviesvraag.is_open:
@@ -300,7 +302,7 @@ FOUT_WACHT_OP_ADVIES = gettext_lazy(
 @transaction.atomic
 def casus_starten_na_advies(*, door: Medewerker, casus: Casus, startdatum: date | None = None) -> Casus:
     casus = vergrendeld(casus.pk)
-    if not rechten.mag_casus_behandelen(door, casus):
+    if not casus_rechten.mag_casus_behandelen(door, casus):
         raise PermissionDenied
     if casus.adviesvragen.filter(geadviseerd_op__isnull=True).exists():
         raise ValidationError(FOUT_WACHT_OP_ADVIES, code="wacht_op_advies")
@@ -326,7 +328,7 @@ def vrijwilliger_wijzigen(
 ) -> Casus:
     """Record the inwoner's consent and (un)assign the volunteer; rights follow."""
     casus = vergrendeld(casus.pk)
-    if not rechten.mag_casus_behandelen(door, casus):
+    if not casus_rechten.mag_casus_behandelen(door, casus):
         raise PermissionDenied
     if not casus.is_open:
         raise ValidationError(_("Deze casus is afgesloten; de vrijwilliger kan niet meer wijzigen."))
@@ -351,9 +353,9 @@ def vrijwilliger_wijzigen(
     casus.vrijwilliger = vrijwilliger
     casus.save()
     if vorige is not None and vorige != vrijwilliger:
-        rechten.casus_vrijwilliger_toegang_intrekken(casus, vorige)
+        casus_rechten.casus_vrijwilliger_toegang_intrekken(casus, vorige)
     if vrijwilliger is not None and vorige != vrijwilliger:
-        rechten.casus_vrijwilliger_toegang_geven(casus, vrijwilliger)
+        casus_rechten.casus_vrijwilliger_toegang_geven(casus, vrijwilliger)
     return casus
 
 
@@ -398,7 +400,7 @@ def contactmoment_registreren(
     """Register one contact. The casus row is locked first, so the count and the insert are one step:
     two people registering the last allowed contact at once cannot both succeed."""
     casus = vergrendeld(casus.pk)
-    if not rechten.mag_casus_behandelen(door, casus):
+    if not casus_rechten.mag_casus_behandelen(door, casus):
         raise PermissionDenied
     maximum = max_contactmomenten()
     if casus.status in (CasusStatus.CONCEPT, CasusStatus.WACHT_OP_ADVIES):
@@ -573,7 +575,7 @@ def zrm_vastleggen(
 ) -> list[ZrmScore]:
     """ZRM scores per leefgebied at one moment; every domain may stay 'niet besproken'."""
     casus = vergrendeld(casus.pk)
-    if not rechten.mag_casus_behandelen(door, casus):
+    if not casus_rechten.mag_casus_behandelen(door, casus):
         raise PermissionDenied
     if moment == ZrmMoment.EIND and casus.is_open:
         raise ValidationError(
@@ -606,7 +608,7 @@ def casus_afsluiten(
     with the matching uitstroom, if it is still open.
     """
     casus = vergrendeld(casus.pk)
-    if not rechten.mag_casus_behandelen(door, casus):
+    if not casus_rechten.mag_casus_behandelen(door, casus):
         raise PermissionDenied
     volgende_status("afsluiten", casus.status)  # refuses a closed casus or one waiting for advice
     fouten: dict[str, list[str]] = {}
@@ -662,9 +664,9 @@ def casus_afsluiten(
     )
     casus.save()
     if loket is not None:
-        rechten.casus_opschalen(casus, loket)
+        casus_rechten.casus_opschalen(casus, loket)
     melding = casus.melding
-    if melding.status != MeldingStatus.AFGESLOTEN and rechten.mag_melding_behandelen(door, melding):
+    if melding.status != MeldingStatus.AFGESLOTEN and melding_rechten.mag_melding_behandelen(door, melding):
         melding_afsluiten(
             door=door,
             melding=melding,

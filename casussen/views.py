@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from casussen import rechten as casus_rechten
+from meldingen import rechten as melding_rechten
 from skt import rechten
 from skt.models import Rol
 from skt.toegang import toegang_vastleggen
@@ -49,7 +51,7 @@ def _weigeren(request, casus, reden: str):
 
 def _casus_of_403(request, uuid):
     """Fetch for a write page: 404 when the casus is not the user's to know, 403 when read-only."""
-    toegang = rechten.get_casus_voor(request, uuid)
+    toegang = casus_rechten.get_casus_voor(request, uuid)
     if not toegang.mag_wijzigen:
         raise _weigeren(request, toegang.casus, "alleen lezen: geen beroepskracht van het team")
     return toegang.casus
@@ -59,8 +61,8 @@ def _casus_of_403(request, uuid):
 def casus_nieuw(request, melding_uuid):
     if not rechten.heeft_rol(request.user, Rol.BEROEPSKRACHT):
         raise PermissionDenied
-    melding = rechten.get_melding_voor(request, melding_uuid)
-    if not rechten.mag_casus_starten(request.user, melding):
+    melding = melding_rechten.get_melding_voor(request, melding_uuid)
+    if not casus_rechten.mag_casus_starten(request.user, melding):
         toegang_vastleggen(
             request,
             actie="wijzigen",
@@ -112,7 +114,7 @@ def casus_nieuw(request, melding_uuid):
 
 
 def casus_detail(request, uuid):
-    toegang = rechten.get_casus_voor(request, uuid)
+    toegang = casus_rechten.get_casus_voor(request, uuid)
     casus = toegang.casus
     maximum = services.max_contactmomenten()
     contactmomenten = list(casus.contactmomenten.select_related("geregistreerd_door"))
@@ -293,7 +295,7 @@ def afsluiten(request, uuid):
 
 @require_http_methods(["GET", "POST"])
 def advies(request, uuid):
-    toegang = rechten.get_casus_voor(request, uuid)
+    toegang = casus_rechten.get_casus_voor(request, uuid)
     if not toegang.mag_advies_geven:
         raise _weigeren(request, toegang.casus, "advies geven is voor de coördinator van het team")
     casus = toegang.casus
@@ -410,7 +412,7 @@ def mijn_casussen(request):
         return redirect("casussen:team")
     if not rechten.heeft_rol(user, Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER, *rechten.CONSULENT_ROLLEN):
         raise PermissionDenied
-    qs = rechten.casussen_zichtbaar_voor(user)
+    qs = casus_rechten.casussen_zichtbaar_voor(user)
     if user.rol == Rol.BEROEPSKRACHT:
         qs = qs.filter(casushouder=user)
         titel = _("Mijn casussen")
@@ -426,7 +428,7 @@ def mijn_casussen(request):
 def team_casussen(request):
     user = request.user
     teams = list(rechten.teams_van(user).exclude(soort="loket").order_by("naam"))
-    qs = rechten.casussen_zichtbaar_voor(user).filter(team__in=teams)
+    qs = casus_rechten.casussen_zichtbaar_voor(user).filter(team__in=teams)
     gekozen = request.GET.get("team", "")
     overzicht_qs = qs
     if gekozen:
@@ -452,14 +454,14 @@ def team_casussen(request):
 @rechten.vereist_rol(Rol.COORDINATOR)
 def adviesvragen(request):
     vragen = (
-        rechten.adviesvragen_zichtbaar_voor(request.user)
+        casus_rechten.adviesvragen_zichtbaar_voor(request.user)
         .filter(geadviseerd_op__isnull=True)
         .select_related("casus", "casus__team", "casus__inwoner", "casus__casushouder", "gevraagd_door")
         .order_by("gevraagd_op", "pk")
     )
     pagina = Paginator(vragen, PER_PAGINA).get_page(request.GET.get("pagina"))
     recent = (
-        rechten.adviesvragen_zichtbaar_voor(request.user)
+        casus_rechten.adviesvragen_zichtbaar_voor(request.user)
         .filter(geadviseerd_op__isnull=False)
         .select_related("casus", "casus__team", "casus__inwoner", "adviseur")
         .order_by("-geadviseerd_op")[:10]
@@ -475,7 +477,7 @@ def werkblokken_voor(user) -> list[dict]:
     if not rechten.heeft_rol(user, Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER, Rol.COORDINATOR):
         return []
     termijnen = selectors.Termijnen.uit_profiel()
-    qs = rechten.casussen_zichtbaar_voor(user)
+    qs = casus_rechten.casussen_zichtbaar_voor(user)
     if user.rol == Rol.BEROEPSKRACHT:
         qs = qs.filter(casushouder=user)
     blok = {
@@ -486,6 +488,6 @@ def werkblokken_voor(user) -> list[dict]:
     }
     if user.rol == Rol.COORDINATOR:
         blok["adviesvragen"] = (
-            rechten.adviesvragen_zichtbaar_voor(user).filter(geadviseerd_op__isnull=True).count()
+            casus_rechten.adviesvragen_zichtbaar_voor(user).filter(geadviseerd_op__isnull=True).count()
         )
     return [blok]

@@ -7,11 +7,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from poort import routering
 from skt import rechten
 from skt.forms import DatumInput, NLDSFormMixin
 from skt.models import Kern, Leefgebied, Medewerker, Voorziening
 
+from . import routering
 from .models import Signaal
 from .services import SIGNAAL_OVERGANGEN
 from .vocab import ContactWijze, Ingang, TriageUitkomst, Uitstroom

@@ -1,6 +1,6 @@
 """Queries for the meldingen queues: always on top of the rights queryset, constant query counts.
 
-Every list starts from ``rechten.meldingen_zichtbaar_voor(user)``, so a queue can never show more
+Every list starts from ``melding_rechten.meldingen_zichtbaar_voor(user)``, so a queue can never show more
 than the user may read (Veilig Thuis stays out for kernteam roles and the coordinator).
 """
 
@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from meldingen import rechten as melding_rechten
 from skt import rechten
 from skt.models import Team
 from skt.services import profielinstelling
@@ -88,7 +89,7 @@ def _van_mijn_teams(user, qs: QuerySet[Melding]) -> QuerySet[Melding]:
 
 def wachtrij(user, *, status: str = MeldingStatus.GETRIEERD) -> QuerySet[Melding]:
     """The team queue for one status, oldest first; the page's rows come with everything they show."""
-    qs = _van_mijn_teams(user, rechten.meldingen_zichtbaar_voor(user).filter(status=status))
+    qs = _van_mijn_teams(user, melding_rechten.meldingen_zichtbaar_voor(user).filter(status=status))
     return (
         qs.select_related("inwoner", "team", "eerste_contact_door")
         .prefetch_related("leefgebieden")
@@ -125,7 +126,7 @@ def te_laat(user, termijn: int) -> QuerySet[Melding]:
 
 def achterstand_per_team(user, termijn: int) -> QuerySet[Team]:
     """Per team of the user: meldingen awaiting first contact, and how many of those are late. One query."""
-    zichtbaar = rechten.meldingen_zichtbaar_voor(user).filter(status=MeldingStatus.GETRIEERD)
+    zichtbaar = melding_rechten.meldingen_zichtbaar_voor(user).filter(status=MeldingStatus.GETRIEERD)
     in_wachtrij = Q(meldingen__in=zichtbaar.values("pk"))
     te_laat_q = in_wachtrij & Q(meldingen__aanmeldingsdatum__lt=te_laat_grens(termijn))
     return teams_voor_wachtrij(user).annotate(
@@ -136,7 +137,7 @@ def achterstand_per_team(user, termijn: int) -> QuerySet[Team]:
 
 def werkvoorraad(user, termijn: int) -> dict[str, int]:
     """Counts for the start page: awaiting first contact, late, in behandeling. One query."""
-    qs = _van_mijn_teams(user, rechten.meldingen_zichtbaar_voor(user))
+    qs = _van_mijn_teams(user, melding_rechten.meldingen_zichtbaar_voor(user))
     wachtend = Q(status=MeldingStatus.GETRIEERD)
     return qs.aggregate(
         wachtend=Count("pk", filter=wachtend),

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from meldingen import rechten as melding_rechten
 from skt import rechten
 from skt.models import Inwoner, Leefgebied, Medewerker, Voorziening
 
@@ -65,7 +66,7 @@ def melding_registreren(
     formulier_sleutel: uuid_mod.UUID | None = None,
 ) -> tuple[Melding, bool]:
     """Register a melding; returns (melding, created). A repeated form key returns the first melding."""
-    if not rechten.mag_melding_registreren(door):
+    if not melding_rechten.mag_melding_registreren(door):
         raise PermissionDenied
     if formulier_sleutel:
         bestaand = Melding.objects.filter(formulier_sleutel=formulier_sleutel).first()
@@ -131,11 +132,11 @@ def melding_registreren(
     if leefgebieden:
         melding.leefgebieden.set(leefgebieden)
     MeldingStatusRegel.objects.create(melding=melding, status=melding.status, actie="registreren", door=door)
-    rechten.melding_registrator_toegang(melding, door)
+    melding_rechten.melding_registrator_toegang(melding, door)
     if door.rol == "beroepskracht":
         # A kernteam professional registering at a spreekuur: their team keeps sight of it.
         for team in rechten.teams_van(door):
-            rechten.melding_toewijzen(melding, team)
+            melding_rechten.melding_toewijzen(melding, team)
     return melding, True
 
 
@@ -144,7 +145,7 @@ def melding_eerste_contact_vastleggen(
     *, door: Medewerker, melding: Melding, datum: date, wijze: str, contact_door: Medewerker | None = None
 ) -> Melding:
     melding = vergrendeld(melding.pk)
-    if not rechten.mag_melding_behandelen(door, melding):
+    if not melding_rechten.mag_melding_behandelen(door, melding):
         raise PermissionDenied
     if wijze not in ContactWijze.values:
         raise ValidationError({"wijze": _("Kies hoe het contact was.")})
@@ -170,7 +171,7 @@ def melding_afsluiten(
     *, door: Medewerker, melding: Melding, uitstroom: str, datum: date | None = None, toelichting: str = ""
 ) -> Melding:
     melding = vergrendeld(melding.pk)
-    if not rechten.mag_melding_behandelen(door, melding):
+    if not melding_rechten.mag_melding_behandelen(door, melding):
         raise PermissionDenied
     if uitstroom not in Uitstroom.values:
         raise ValidationError({"uitstroom": _("Kies de uitstroom uit de lijst.")})
@@ -201,7 +202,7 @@ def terugkoppeltekst(melding: Melding) -> str:
 @transaction.atomic
 def melding_terugkoppeling_vastleggen(*, door: Medewerker, melding: Melding) -> Melding:
     melding = vergrendeld(melding.pk)
-    if not rechten.mag_melding_behandelen(door, melding):
+    if not melding_rechten.mag_melding_behandelen(door, melding):
         raise PermissionDenied
     if not melding.terugkoppeling_open:
         raise ValidationError(
@@ -231,7 +232,7 @@ SIGNAAL_OVERGANGEN = {
 def signaal_registreren(
     *, door: Medewerker, team, titel: str, omschrijving: str, kern=None, leefgebied=None, meldingen=()
 ) -> Signaal:
-    if not rechten.mag_signaal_registreren(door, team):
+    if not melding_rechten.mag_signaal_registreren(door, team):
         raise PermissionDenied
     signaal = Signaal(
         titel=titel,
@@ -259,7 +260,7 @@ def signaal_status_wijzigen(
     voorziening: Voorziening | None = None,
 ) -> Signaal:
     signaal = Signaal.objects.select_for_update().get(pk=signaal.pk)
-    if not rechten.mag_signaal_behandelen(door, signaal):
+    if not melding_rechten.mag_signaal_behandelen(door, signaal):
         raise PermissionDenied
     if status not in SIGNAAL_OVERGANGEN.get(signaal.status, set()):
         raise ValidationError(

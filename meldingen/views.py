@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from poort import services as poort_services
-from skt import rechten
+from meldingen import rechten as melding_rechten
+from skt import rechten, registers
 from skt.forms import fout_naar_form
 from skt.models import Rol
 
@@ -124,7 +124,7 @@ def _met_label(regel):
 def _detail(request, melding, *, status: int = 200, **forms):
     """The melding page; action forms only for those who may handle it, bound ones as given."""
     user = request.user
-    mag_behandelen = rechten.mag_melding_behandelen(user, melding)
+    mag_behandelen = melding_rechten.mag_melding_behandelen(user, melding)
     context = {
         "melding": melding,
         "mag_behandelen": mag_behandelen,
@@ -150,30 +150,25 @@ def _detail(request, melding, *, status: int = 200, **forms):
             )
         if melding.terugkoppeling_open:
             context["terugkoppeltekst"] = services.terugkoppeltekst(melding)
-    if melding.inwoner_id and rechten.heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR):
-        # The way from a melding to kortdurende ondersteuning (or to the casus that already runs).
-        from casussen.selectors import casus_bij_melding
-
-        context["casus_stand"] = casus_bij_melding(user, melding)
-    context["mag_arrangement"] = (
-        mag_behandelen and melding.inwoner_id is not None and rechten.mag_arrangement_opstellen(user)
-    )
+    # What the apps above add (the casus on this melding, the way to an arrangement): skt/registers.py.
+    for bron in registers.meldingpaginabronnen():
+        context.update(bron(user, melding, mag_behandelen=mag_behandelen))
     if rechten.heeft_rol(user, Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT) and melding.status == (
         MeldingStatus.NIEUW
     ):
-        context["trieren_mogelijk"] = rechten.mag_trieren(user, melding)
+        context["trieren_mogelijk"] = melding_rechten.mag_trieren(user, melding)
     return render(request, "meldingen/detail.html", context, status=status)
 
 
 def detail(request, uuid):
-    melding = rechten.get_melding_voor(request, uuid)
+    melding = melding_rechten.get_melding_voor(request, uuid)
     return _detail(request, melding)
 
 
 def _behandelbaar(request, uuid):
     """Fetch for an action: 404 if the user may not know the melding, 403 if they may not act on it."""
-    melding = rechten.get_melding_voor(request, uuid)
-    if not rechten.mag_melding_behandelen(request.user, melding):
+    melding = melding_rechten.get_melding_voor(request, uuid)
+    if not melding_rechten.mag_melding_behandelen(request.user, melding):
         raise PermissionDenied
     return melding
 
@@ -252,7 +247,8 @@ def doorschakelen(request, uuid):
     form = DoorschakelForm(request.POST, prefix="doorschakelen")
     if form.is_valid():
         try:
-            triage = poort_services.melding_doorschakelen(
+            # The poort's service (a triage decision); it registers itself, being above meldingen.
+            triage = registers.melding_doorschakelen(
                 door=request.user,
                 melding=melding,
                 uitkomst=form.cleaned_data["uitkomst"],
@@ -269,7 +265,7 @@ def doorschakelen(request, uuid):
                 request,
                 _("De melding is doorgeschakeld naar %(team)s.") % {"team": triage.team or _("het loket")},
             )
-            if rechten.meldingen_zichtbaar_voor(request.user).filter(pk=melding.pk).exists():
+            if melding_rechten.meldingen_zichtbaar_voor(request.user).filter(pk=melding.pk).exists():
                 return redirect("meldingen:detail", uuid=melding.uuid)
             # A safety signal goes to the loket only; the kernteam no longer sees it.
             return redirect("meldingen:wachtrij")
@@ -282,7 +278,7 @@ def doorschakelen(request, uuid):
 @rechten.vereist_rol(*SIGNAAL_ROLLEN)
 def signalen(request):
     qs = (
-        rechten.signalen_zichtbaar_voor(request.user)
+        melding_rechten.signalen_zichtbaar_voor(request.user)
         .select_related("team", "kern", "leefgebied", "voorziening")
         .order_by("-geregistreerd_op", "-pk")
     )
@@ -311,7 +307,7 @@ def signaal_nieuw(request):
 
 
 def signaal_detail(request, uuid):
-    signaal = rechten.get_signaal_voor(request, uuid)
+    signaal = melding_rechten.get_signaal_voor(request, uuid)
     form = None
     if services.SIGNAAL_OVERGANGEN.get(signaal.status):
         form = SignaalStatusForm(request.POST or None, signaal=signaal, prefix="status")

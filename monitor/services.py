@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from arrangementen.models import Notificatie
-from skt import rechten
+from monitor import rechten as monitor_rechten
 from skt.models import Medewerker, Rol
 from skt.services import actief_profiel
 
@@ -54,7 +54,7 @@ def rapport_aanvragen(
     ``sleutel`` makes the request idempotent: the same key returns the same report (a doubled click,
     a beat that fires twice). ``door`` is None for the command line and the schedule.
     """
-    if door is not None and not rechten.mag_monitor_zien(door):
+    if door is not None and not monitor_rechten.mag_monitor_zien(door):
         raise PermissionDenied
     sleutel = sleutel or uuid_mod.uuid4().hex
     bestaand = MonitorRapport.objects.filter(sleutel=sleutel).first()
@@ -199,7 +199,7 @@ def coordinatoren_berichten(rapport: MonitorRapport) -> int:
 
 
 def berichten_voor(user) -> list[MonitorBericht]:
-    if not rechten.mag_monitor_zien(user):
+    if not monitor_rechten.mag_monitor_zien(user):
         return []
     return list(
         MonitorBericht.objects.filter(ontvanger=user, gelezen_op__isnull=True).select_related("rapport")[:5]
@@ -258,7 +258,7 @@ def _als_decimal(waarde) -> Decimal | None:
 @transaction.atomic
 def streefwaarde_instellen(*, door: Medewerker, kpi: str, waarde, toelichting: str = "") -> Streefwaarde:
     """Set (or clear, with an empty value) the target of one KPI. Every change stays in the history."""
-    if not rechten.mag_streefwaarden_instellen(door):
+    if not monitor_rechten.mag_streefwaarden_instellen(door):
         raise PermissionDenied
     if kpi not in kpi_mod.PER_CODE:
         raise ValidationError({"kpi": _("Onbekende KPI '%(kpi)s'.") % {"kpi": kpi}})

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from monitor import rechten as monitor_rechten
 from skt import rechten
 from skt.forms import fout_naar_form
 from skt.models import Rol
@@ -31,7 +32,11 @@ MONITOR_ROLLEN = (Rol.COORDINATOR, Rol.BELEID)
 
 
 def _drempel(user, cijfers: dict) -> int | None:
-    return None if rechten.monitor_zonder_drempel(user) else int(cijfers["instellingen"]["privacy_drempel"])
+    return (
+        None
+        if monitor_rechten.monitor_zonder_drempel(user)
+        else int(cijfers["instellingen"]["privacy_drempel"])
+    )
 
 
 @rechten.vereist_rol(*MONITOR_ROLLEN)
@@ -40,12 +45,16 @@ def dashboard(request):
     periode, selectie = form.keuze()
     cijfers = services.live_cijfers(periode, selectie)
     drempel = _drempel(request.user, cijfers)
-    rapporten = rechten.monitorrapporten_zichtbaar_voor(request.user).select_related("aangevraagd_door")[:10]
+    rapporten = monitor_rechten.monitorrapporten_zichtbaar_voor(request.user).select_related(
+        "aangevraagd_door"
+    )[:10]
     gevraagd = request.GET.get("rapport")
     lopend = None
     if gevraagd:
         lopend = (
-            rechten.monitorrapporten_zichtbaar_voor(request.user).filter(uuid=_uuid_of_none(gevraagd)).first()
+            monitor_rechten.monitorrapporten_zichtbaar_voor(request.user)
+            .filter(uuid=_uuid_of_none(gevraagd))
+            .first()
         )
     return render(
         request,
@@ -64,7 +73,7 @@ def dashboard(request):
             "lopend": lopend,
             "rapport_sleutel": RapportForm.nieuwe_sleutel(),
             "berichten": services.berichten_voor(request.user),
-            "mag_streefwaarden": rechten.mag_streefwaarden_instellen(request.user),
+            "mag_streefwaarden": monitor_rechten.mag_streefwaarden_instellen(request.user),
             "drempel": drempel,
         },
     )
@@ -101,13 +110,13 @@ def rapport_maken(request):
 
 @rechten.vereist_rol(*MONITOR_ROLLEN)
 def rapport_status(request, uuid):
-    rapport = rechten.get_monitorrapport_voor(request, uuid)
+    rapport = monitor_rechten.get_monitorrapport_voor(request, uuid)
     return render(request, "monitor/_rapport_status.html", {"rapport": rapport})
 
 
 @rechten.vereist_rol(*MONITOR_ROLLEN)
 def rapport_pdf(request, uuid):
-    rapport = rechten.get_monitorrapport_voor(request, uuid, actie="pdf")
+    rapport = monitor_rechten.get_monitorrapport_voor(request, uuid, actie="pdf")
     if not rapport.is_klaar or not rapport.pdf:
         raise Http404
     periode = Periode(rapport.van, rapport.tot)
@@ -122,7 +131,7 @@ def rapport_pdf(request, uuid):
 @rechten.vereist_rol(Rol.COORDINATOR)
 def rapport_json(request, uuid):
     """The exact figures, small counts per team and kern included: internal, so not for beleid."""
-    rapport = rechten.get_monitorrapport_voor(request, uuid, actie="export")
+    rapport = monitor_rechten.get_monitorrapport_voor(request, uuid, actie="export")
     if not rapport.is_klaar:
         raise Http404
     antwoord = JsonResponse(

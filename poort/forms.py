@@ -3,13 +3,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from meldingen import routering
 from meldingen.models import Melding
 from meldingen.vocab import Ingang, TriageUitkomst, Uitstroom
 from skt.forms import DatumInput, InwonerForm, NLDSFormMixin
 from skt.models import Leefgebied
 from skt.validators import normaliseer_postcode, valideer_bsn, valideer_postcode
-
-from . import routering
 
 
 class ZoekForm(NLDSFormMixin, forms.Form):

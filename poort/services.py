@@ -6,6 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from meldingen import rechten as melding_rechten
+from meldingen import routering
 from meldingen.models import Melding
 from meldingen.services import status_zetten, vergrendeld
 from meldingen.vocab import TriageUitkomst, Uitstroom
@@ -13,7 +15,6 @@ from meldingen.workflow import MeldingStatus
 from skt import rechten
 from skt.models import Medewerker, Rol, Team
 
-from . import routering
 from .models import Triage
 
 
@@ -64,10 +65,10 @@ def _toewijzen(melding: Melding, uitkomst: str, team: Team | None) -> None:
     melding.team = team
     melding.veilig_thuis = uitkomst == TriageUitkomst.VEILIG_THUIS
     if team is not None:
-        rechten.melding_toewijzen(melding, team)
+        melding_rechten.melding_toewijzen(melding, team)
     if uitkomst == TriageUitkomst.KERNTEAM_CONSULENT:
         # A joint home visit: the loket's consulenten follow the melding from the start.
-        rechten.melding_toewijzen(melding, routering.loket())
+        melding_rechten.melding_toewijzen(melding, routering.loket())
 
 
 def _houders(uitkomst: str, team: Team | None) -> set[Team]:
@@ -94,11 +95,11 @@ def melding_trieren(
         # The other vraagverhelderaar, or the team that has it now, hears who triaged it; anyone
         # else is refused as for any melding they may not know.
         if rechten.heeft_rol(door, Rol.VRAAGVERHELDERAAR) or (
-            rechten.meldingen_zichtbaar_voor(door).filter(pk=melding.pk).exists()
+            melding_rechten.meldingen_zichtbaar_voor(door).filter(pk=melding.pk).exists()
         ):
             raise _al_getrieerd_fout(melding)
         raise PermissionDenied
-    if not rechten.mag_trieren(door, melding):
+    if not melding_rechten.mag_trieren(door, melding):
         raise PermissionDenied
     _controleer_regels(
         melding=melding, uitkomst=uitkomst, reden=reden, jeugd_motivatie=jeugd_motivatie, uitstroom=uitstroom
@@ -138,7 +139,7 @@ def melding_doorschakelen(
 ) -> Triage:
     """Re-route after triage: needs a reason and is counted (seed 004: at most one doorschakeling)."""
     melding = vergrendeld(melding.pk)
-    if not rechten.mag_melding_behandelen(door, melding):
+    if not melding_rechten.mag_melding_behandelen(door, melding):
         raise PermissionDenied
     if uitkomst == TriageUitkomst.DIRECT:
         raise ValidationError(
@@ -187,7 +188,7 @@ def melding_doorschakelen(
     _toewijzen(melding, uitkomst, ontvanger)
     # Previous holders (the team, and the loket of a joint home visit) keep sight but stop working on it.
     for vorige in vorige_houders - _houders(uitkomst, ontvanger):
-        rechten.melding_overdragen(melding, vorige)
+        melding_rechten.melding_overdragen(melding, vorige)
     melding.save()
     return triage
 

@@ -11,6 +11,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from meldingen import rechten as melding_rechten
+from meldingen import routering
 from meldingen import services as melding_services
 from meldingen.vocab import Ingang
 from meldingen.workflow import MeldingStatus
@@ -20,7 +22,7 @@ from skt.forms import fout_naar_form
 from skt.models import Leefgebied, Rol, Toegang
 from skt.toegang import toegang_vastleggen
 
-from . import routering, services
+from . import services
 from .forms import MeldingForm, NieuweInwonerForm, TriageForm, ZoekForm
 
 POORT_ROLLEN = (Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT)
@@ -30,7 +32,7 @@ POORT_ROLLEN = (Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT)
 def wachtrij(request):
     """Untriaged meldingen, oldest first, with filters."""
     qs = (
-        rechten.meldingen_zichtbaar_voor(request.user)
+        melding_rechten.meldingen_zichtbaar_voor(request.user)
         .filter(status=MeldingStatus.NIEUW)
         .select_related("inwoner", "geregistreerd_door")
         .prefetch_related("leefgebieden")
@@ -137,7 +139,7 @@ def inwoner_nieuw(request, daarna: str = "melding"):
                 fout_naar_form(form, fout)
             else:
                 messages.success(request, _("Inwoner %(naam)s is geregistreerd.") % {"naam": inwoner.naam})
-                if daarna == "melding" and rechten.mag_melding_registreren(request.user):
+                if daarna == "melding" and melding_rechten.mag_melding_registreren(request.user):
                     return redirect(f"{reverse('poort:melding_nieuw')}?inwoner={inwoner.uuid}")
                 if rechten.inwoners_zichtbaar_voor(request.user).filter(pk=inwoner.pk).exists():
                     return redirect("inwoner_detail", uuid=inwoner.uuid)
@@ -225,7 +227,7 @@ def melding_nieuw(request):
 
 @rechten.vereist_rol(*POORT_ROLLEN)
 def trieren(request, uuid):
-    melding = rechten.get_melding_voor(request, uuid)
+    melding = melding_rechten.get_melding_voor(request, uuid)
     if melding.status != MeldingStatus.NIEUW:
         laatste = melding.triages.select_related("door", "team").order_by("-op").first()
         if laatste:

@@ -15,6 +15,10 @@ from django.db.models import Prefetch
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from arrangementen import rechten as arrangement_rechten
+from casussen import rechten as casus_rechten
+from meldingen import rechten as melding_rechten
+
 from . import rechten
 from .models import Inwoner, Rol
 
@@ -76,7 +80,7 @@ def _meldingen(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool)
 
     if alleen_eigen_casussen:
         return []
-    zichtbaar = _zichtbaar(rechten.meldingen_zichtbaar_voor(user), inwoner, alles)
+    zichtbaar = _zichtbaar(melding_rechten.meldingen_zichtbaar_voor(user), inwoner, alles)
     mag_vt = rechten.heeft_rol(user, *rechten.CONSULENT_ROLLEN)
     vertrouwelijk_ok = rechten.mag_vertrouwelijk_lezen(user)
     items: list[Item] = []
@@ -142,7 +146,7 @@ def _meldingen(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool)
 def _casussen(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -> list[Item]:
     from casussen.models import Casus, Contactmoment, ZrmScore
 
-    zichtbaar = _zichtbaar(rechten.casussen_zichtbaar_voor(user), inwoner, alles)
+    zichtbaar = _zichtbaar(casus_rechten.casussen_zichtbaar_voor(user), inwoner, alles)
     vertrouwelijk_ok = rechten.mag_vertrouwelijk_lezen(user)
     casussen = (
         Casus.objects.filter(inwoner=inwoner)
@@ -203,7 +207,7 @@ def _arrangementen(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: b
 
     if alleen_eigen_casussen:
         return []
-    zichtbaar = _zichtbaar(rechten.arrangementen_zichtbaar_voor(user), inwoner, alles)
+    zichtbaar = _zichtbaar(arrangement_rechten.arrangementen_zichtbaar_voor(user), inwoner, alles)
     arrangementen = (
         Arrangement.objects.filter(inwoner=inwoner)
         .exclude(status="concept")
@@ -265,7 +269,7 @@ def _arrangementen(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: b
 def _signalen(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -> list[Item]:
     if alleen_eigen_casussen:
         return []
-    signalen = rechten.signalen_zichtbaar_voor(user).filter(meldingen__inwoner=inwoner).distinct()
+    signalen = melding_rechten.signalen_zichtbaar_voor(user).filter(meldingen__inwoner=inwoner).distinct()
     return [
         Item(
             _dag(s.geregistreerd_op),

@@ -1,9 +1,11 @@
-"""Every access decision of the product, in one module.
+"""The rights kernel: roles, levels, object grants, and the rules about inwoners and the access log.
 
 Deny by default. Roles are Django groups holding model permissions (what a role may do at
 all); which objects a person may touch are django-guardian object permissions on direct
-foreign-key tables, granted to a team's group (preferred) or to one person. Nothing
-outside this module calls guardian.
+foreign-key tables, granted to a team's group (preferred) or to one person. Nothing outside
+the rights modules calls guardian: this kernel and each app's own ``rechten.py`` (meldingen,
+casussen, arrangementen, monitor), which build their rules on ``met_objectrecht`` and
+``ophalen_of_404`` here. The kernel imports no app: an app's rules live in the app.
 
 Lists use the ``*_zichtbaar_voor(user)`` querysets (one SQL query with EXISTS on the
 permission tables, never a check per row); views use the ``get_*_voor(request, uuid)``
@@ -13,10 +15,13 @@ in the access log.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import wraps
+from importlib.util import find_spec
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
@@ -40,8 +45,9 @@ from .toegang import toegang_vastleggen
 KERNTEAM_ROLLEN = (Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER)
 CONSULENT_ROLLEN = (Rol.CONSULENT_WMO, Rol.CONSULENT_JEUGD)
 
-# What each role may do at all (model permissions). Later apps add their own codenames
-# here; rollen_inrichten() skips codenames whose model does not exist (yet).
+# What each role may do at all (model permissions) in the kernel. An app adds its own codenames in a
+# ROL_MODELPERMISSIES of the same shape in its rechten.py (see rol_modelpermissies()); rollen_inrichten()
+# skips codenames whose model does not exist (yet).
 ROL_MODELPERMISSIES: dict[str, set[str]] = {
     Rol.VRAAGVERHELDERAAR: {"skt.view_inwoner", "skt.add_inwoner"},
     Rol.BEROEPSKRACHT: {"skt.view_inwoner", "skt.add_inwoner", "skt.change_inwoner", "skt.view_voorziening"},
@@ -83,12 +89,28 @@ def rol_groepnaam(rol: str) -> str:
     return f"rol:{rol}"
 
 
+def rol_modelpermissies() -> dict[str, set[str]]:
+    """The kernel's role table joined with the ROL_MODELPERMISSIES of every installed app's rechten.py.
+
+    Found through the app registry, not imported by name: the kernel must not know the apps above it.
+    """
+    tabel = {rol: set(namen) for rol, namen in ROL_MODELPERMISSIES.items()}
+    for config in apps.get_app_configs():
+        modulenaam = f"{config.name}.rechten"
+        if config.name == "skt" or find_spec(modulenaam) is None:
+            continue
+        for rol, namen in getattr(importlib.import_module(modulenaam), "ROL_MODELPERMISSIES", {}).items():
+            tabel.setdefault(rol, set()).update(namen)
+    return tabel
+
+
 def rollen_inrichten() -> None:
     """Create a group per role with exactly its model permissions (idempotent)."""
+    tabel = rol_modelpermissies()
     for rol in Rol:
         groep, _ = Group.objects.get_or_create(name=rol_groepnaam(rol))
         gewenst = []
-        for naam in ROL_MODELPERMISSIES[rol]:
+        for naam in tabel[rol]:
             app_label, codename = naam.split(".", 1)
             perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
             if perm is not None:
@@ -152,7 +174,7 @@ def intrekken(permissie: str, van: Team | Medewerker, obj: Model) -> None:
     remove_perm(permissie, van.groep if isinstance(van, Team) else van, obj)
 
 
-def _met_objectrecht(
+def met_objectrecht(
     qs: QuerySet, user, codename: str, user_tabel, groep_tabel, *, via_teams: bool = True
 ) -> QuerySet:
     """Filter qs to objects on which user, or a group of user, holds codename. One query."""
@@ -167,7 +189,7 @@ def _met_objectrecht(
     return qs.filter(Exists(via_user) | Exists(via_groep))
 
 
-def _ophalen_of_404(request, qs: QuerySet, uuid, soort: str):
+def ophalen_of_404(request, qs: QuerySet, uuid, soort: str):
     """One visible object by uuid, or a logged refusal and a 404: unknown and forbidden look alike."""
     obj = qs.filter(uuid=uuid).first()
     if obj is None:
@@ -258,7 +280,7 @@ def get_inwoner_voor(request, uuid) -> InwonerToegang:
 
 
 def _via_betrokkenheid(user, inwoner: Inwoner) -> bool:
-    return _met_objectrecht(
+    return met_objectrecht(
         Inwoner.objects.filter(pk=inwoner.pk),
         user,
         "view_inwoner",
@@ -333,446 +355,15 @@ def mag_inwoner_registreren(user) -> bool:
 # -- beheer --------------------------------------------------------------------------------
 
 
-def mag_beheren(user) -> bool:
-    """Functional administration (configuration only, never case content)."""
-    return heeft_rol(user, Rol.BEHEERDER) and user.is_staff
-
-
-# -- meldingen -----------------------------------------------------------------------------
-# Imported late: meldingen's models import skt's, and this module is imported by skt itself.
-
-
-def _melding_modellen():
-    from meldingen.models import Melding, MeldingGroupObjectPermission, MeldingUserObjectPermission
-
-    return Melding, MeldingUserObjectPermission, MeldingGroupObjectPermission
-
-
-def meldingen_zichtbaar_voor(user) -> QuerySet:
-    """Meldingen whose content this user may read.
-
-    The poort reads untriaged meldingen to triage them; kernteam roles and the coordinator read
-    those of their teams, never a Veilig Thuis melding; consulenten read those sent to the loket.
-    """
-    Melding, via_user, via_groep = _melding_modellen()
-    if not is_actief(user):
-        return Melding.objects.none()
-    from meldingen.workflow import MeldingStatus
-
-    if user.rol == Rol.VRAAGVERHELDERAAR:
-        return Melding.objects.filter(status=MeldingStatus.NIEUW)
-    if user.rol in (Rol.BEROEPSKRACHT, Rol.COORDINATOR):
-        return _met_objectrecht(
-            Melding.objects.filter(veilig_thuis=False), user, "view_melding", via_user, via_groep
-        )
-    if user.rol in CONSULENT_ROLLEN:
-        return _met_objectrecht(Melding.objects.all(), user, "view_melding", via_user, via_groep)
-    return Melding.objects.none()
-
-
-def get_melding_voor(request, uuid):
-    """Rights-scoped fetch of a melding page; 404 (and a logged refusal) when it is not the user's to know."""
-    melding = _ophalen_of_404(
-        request, meldingen_zichtbaar_voor(request.user).select_related("inwoner", "team"), uuid, "melding"
-    )
-    toegang_vastleggen(request, actie="lezen", obj=melding, inwoner=melding.inwoner)
-    return melding
-
-
-def mag_melding_registreren(user) -> bool:
-    return heeft_rol(user, Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT)
-
-
-def mag_trieren(user, melding) -> bool:
-    return heeft_rol(user, Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT) and (
-        meldingen_zichtbaar_voor(user).filter(pk=melding.pk).exists()
-    )
-
-
-def mag_melding_behandelen(user, melding) -> bool:
-    """First contact, closing, doorschakelen and terugkoppeling: the team that holds the melding."""
-    if not heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR, *CONSULENT_ROLLEN):
-        return False
-    Melding, via_user, via_groep = _melding_modellen()
-    return _met_objectrecht(
-        meldingen_zichtbaar_voor(user).filter(pk=melding.pk), user, "change_melding", via_user, via_groep
-    ).exists()
-
-
-def mag_vertrouwelijk_lezen(user) -> bool:
-    return heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR, *CONSULENT_ROLLEN)
-
-
-def melding_toewijzen(melding, team: Team) -> None:
-    """Routing: the receiving team may read and work on the melding and open the inwoner's dossier."""
-    toekennen("meldingen.view_melding", team, melding)
-    toekennen("meldingen.change_melding", team, melding)
-    if melding.inwoner_id:
-        # A safety signal must not show up as 'loket involved' to kernteam roles.
-        soort = "veilig_thuis" if melding.veilig_thuis else "melding"
-        inwoner_toegang_geven(melding.inwoner, team, soort=soort)
-
-
-def melding_overdragen(melding, van: Team) -> None:
-    """After doorschakelen the previous team keeps sight (betrokkenheid) but no longer works on it."""
-    intrekken("meldingen.change_melding", van, melding)
-
-
-def melding_registrator_toegang(melding, medewerker: Medewerker) -> None:
-    toekennen("meldingen.view_melding", medewerker, melding)
-
-
 def teams_van(user) -> QuerySet[Team]:
     return Team.objects.filter(leden=user, actief=True) if is_actief(user) else Team.objects.none()
 
 
-# -- signalen ------------------------------------------------------------------------------
+def mag_vertrouwelijk_lezen(user) -> bool:
+    """Confidential notes (of a melding, a contactmoment) and the ZRM: professionals, not the volunteer."""
+    return heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR, *CONSULENT_ROLLEN)
 
 
-def signalen_zichtbaar_voor(user) -> QuerySet:
-    from meldingen.models import Signaal
-
-    if not heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR):
-        return Signaal.objects.none()
-    return Signaal.objects.filter(team__in=teams_van(user))
-
-
-def mag_signaal_registreren(user, team: Team) -> bool:
-    return heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR) and teams_van(user).filter(pk=team.pk).exists()
-
-
-def mag_signaal_behandelen(user, signaal) -> bool:
-    return signalen_zichtbaar_voor(user).filter(pk=signaal.pk).exists()
-
-
-def get_signaal_voor(request, uuid):
-    return _ophalen_of_404(
-        request, signalen_zichtbaar_voor(request.user).select_related("team"), uuid, "signaal"
-    )
-
-
-# -- casussen ---------------------------------------------------------------------------------
-# Imported late, like meldingen. A casus is granted to its team's group (view + change) when it
-# starts; a vrijwilliger gets a personal view grant on the casus and the inwoner, because a team
-# grant must not reach the team's volunteers; opschalen gives the loket sight of it.
-
-
-def _casus_modellen():
-    from casussen.models import Casus, CasusGroupObjectPermission, CasusUserObjectPermission
-
-    return Casus, CasusUserObjectPermission, CasusGroupObjectPermission
-
-
-def _casusrecht(user, codename: str, *, via_teams: bool = True):
-    """An Exists() on the casus permission tables for OuterRef('pk'); one query in any filter."""
-    _casus, via_user, via_groep = _casus_modellen()
-    persoonlijk = Exists(
-        via_user.objects.filter(content_object=OuterRef("pk"), user=user, permission__codename=codename)
-    )
-    if not via_teams:
-        return persoonlijk
-    via_team = Exists(
-        via_groep.objects.filter(
-            content_object=OuterRef("pk"), group__user=user, permission__codename=codename
-        )
-    )
-    return persoonlijk | via_team
-
-
-def casussen_zichtbaar_voor(user) -> QuerySet:
-    """Casussen this user may open. One SQL query, whatever the number of casussen or grants."""
-    Casus, _u, _g = _casus_modellen()
-    if not heeft_rol(user, Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER, Rol.COORDINATOR, *CONSULENT_ROLLEN):
-        return Casus.objects.none()
-    return Casus.objects.filter(_casusrecht(user, "view_casus", via_teams=user.rol != Rol.VRIJWILLIGER))
-
-
-def mag_casus_behandelen(user, casus) -> bool:
-    """Contactmomenten, ZRM, vrijwilliger and closing: the beroepskrachten of the casus's team."""
-    if not heeft_rol(user, Rol.BEROEPSKRACHT):
-        return False
-    Casus, _u, _g = _casus_modellen()
-    return Casus.objects.filter(pk=casus.pk).filter(_casusrecht(user, "change_casus")).exists()
-
-
-def mag_casus_starten(user, melding) -> bool:
-    """A beroepskracht of the team that holds the melding."""
-    return (
-        heeft_rol(user, Rol.BEROEPSKRACHT)
-        and melding.team_id is not None
-        and teams_van(user).filter(pk=melding.team_id).exists()
-        and mag_melding_behandelen(user, melding)
-    )
-
-
-def mag_advies_geven(user, casus) -> bool:
-    """Advice on a doubtful casus: a coordinator of the casus's team."""
-    return heeft_rol(user, Rol.COORDINATOR) and teams_van(user).filter(pk=casus.team_id).exists()
-
-
-def adviesvragen_zichtbaar_voor(user) -> QuerySet:
-    from casussen.models import Adviesvraag
-
-    if not heeft_rol(user, Rol.COORDINATOR):
-        return Adviesvraag.objects.none()
-    return Adviesvraag.objects.filter(casus__team__in=teams_van(user))
-
-
-@dataclass(frozen=True)
-class CasusToegang:
-    casus: Model
-    mag_wijzigen: bool
-    mag_advies_geven: bool
-    toon_bsn: bool
-    toon_vertrouwelijk: bool
-
-
-def get_casus_voor(request, uuid) -> CasusToegang:
-    """Rights-scoped fetch of a casus page; 404 (and a logged refusal) for anyone who may not know it."""
-    user = request.user
-    casus = _ophalen_of_404(
-        request,
-        casussen_zichtbaar_voor(user).select_related(
-            "inwoner", "team", "casushouder", "vrijwilliger", "melding", "toets_collega", "doorverwezen_naar"
-        ),
-        uuid,
-        "casus",
-    )
-    toegang_vastleggen(request, actie="lezen", obj=casus, inwoner=casus.inwoner)
-    return CasusToegang(
-        casus=casus,
-        mag_wijzigen=mag_casus_behandelen(user, casus),
-        mag_advies_geven=mag_advies_geven(user, casus),
-        toon_bsn=niveau_voor_inwoner(user) == Niveau.VOLLEDIG,
-        toon_vertrouwelijk=mag_vertrouwelijk_lezen(user),
-    )
-
-
-def casus_toewijzen(casus) -> None:
-    """Start of a casus: its team reads and works on it and opens the inwoner's dossier."""
-    toekennen("casussen.view_casus", casus.team, casus)
-    toekennen("casussen.change_casus", casus.team, casus)
-    inwoner_toegang_geven(casus.inwoner, casus.team, soort="casus")
-    if casus.vrijwilliger_id:
-        casus_vrijwilliger_toegang_geven(casus, casus.vrijwilliger)
-
-
-def casus_vrijwilliger_toegang_geven(casus, vrijwilliger: Medewerker) -> None:
-    """Personal, read-only: the volunteer sees this casus and (without BSN) its inwoner."""
-    toekennen("casussen.view_casus", vrijwilliger, casus)
-    inwoner_toegang_geven(casus.inwoner, vrijwilliger, soort="casus")
-
-
-def casus_vrijwilliger_toegang_intrekken(casus, vrijwilliger: Medewerker) -> None:
-    intrekken("casussen.view_casus", vrijwilliger, casus)
-    Casus, _u, _g = _casus_modellen()
-    nog_betrokken = (
-        Casus.objects.filter(inwoner_id=casus.inwoner_id, vrijwilliger=vrijwilliger)
-        .exclude(pk=casus.pk)
-        .exists()
-    )
-    if not nog_betrokken:
-        intrekken("skt.view_inwoner", vrijwilliger, casus.inwoner)
-
-
-def casus_opschalen(casus, loket: Team) -> None:
-    """Opschalen: the loket sees the casus and the dossier; the team keeps sight (the ISam gap)."""
-    toekennen("casussen.view_casus", loket, casus)
-    inwoner_toegang_geven(casus.inwoner, loket, soort="casus")
-
-
-# -- arrangementen ---------------------------------------------------------------------------
-# Imported late, like meldingen and casussen. A concept is the drafter's team's (view + change,
-# through the team group) and the drafter's own (a personal grant, for a drafter without a
-# team); submitting gives the loket view + beoordelen; the drafter's team keeps view, so it sees
-# what became of the plan (the ISam gap). A vrijwilliger sees nothing of arrangements, even
-# though the team's grant reaches their group. The consulent's internal notes are for the
-# consulenten only.
-
-CONSULENT_VAN_WET = {"wmo": Rol.CONSULENT_WMO, "jeugd": Rol.CONSULENT_JEUGD}
-ARRANGEMENT_ROLLEN = (Rol.BEROEPSKRACHT, Rol.COORDINATOR, *CONSULENT_ROLLEN)
-
-
-def _arrangement_modellen():
-    from arrangementen.models import (
-        Arrangement,
-        ArrangementGroupObjectPermission,
-        ArrangementUserObjectPermission,
-    )
-
-    return Arrangement, ArrangementUserObjectPermission, ArrangementGroupObjectPermission
-
-
-def _arrangementrecht(user, codename: str):
-    """An Exists() on the arrangement permission tables for OuterRef('pk'); one query in any filter."""
-    _arrangement, via_user, via_groep = _arrangement_modellen()
-    persoonlijk = Exists(
-        via_user.objects.filter(content_object=OuterRef("pk"), user=user, permission__codename=codename)
-    )
-    via_team = Exists(
-        via_groep.objects.filter(
-            content_object=OuterRef("pk"), group__user=user, permission__codename=codename
-        )
-    )
-    return persoonlijk | via_team
-
-
-def arrangementen_zichtbaar_voor(user) -> QuerySet:
-    """Arrangements this user may open. One SQL query, whatever the number of plans or grants."""
-    Arrangement, _u, _g = _arrangement_modellen()
-    if not heeft_rol(user, *ARRANGEMENT_ROLLEN):
-        return Arrangement.objects.none()
-    return Arrangement.objects.filter(_arrangementrecht(user, "view_arrangement"))
-
-
-def arrangementen_te_beoordelen_voor(user) -> QuerySet:
-    """Submitted plans of the consulent's own law, not drafted by the consulent, at the loket."""
-    Arrangement, _u, _g = _arrangement_modellen()
-    wetten = [wet for wet, rol in CONSULENT_VAN_WET.items() if heeft_rol(user, rol)]
-    if not wetten:
-        return Arrangement.objects.none()
-    return (
-        Arrangement.objects.filter(wet__in=wetten)
-        .exclude(opgesteld_door=user)
-        .filter(_arrangementrecht(user, "beoordelen_arrangement"))
-        .filter(_arrangementrecht(user, "view_arrangement"))
-    )
-
-
-def mag_arrangement_opstellen(user) -> bool:
-    """Voorwerk by a beroepskracht; the regular loket route by a consulent."""
-    return heeft_rol(user, Rol.BEROEPSKRACHT, *CONSULENT_ROLLEN)
-
-
-def mag_arrangement_opstellen_voor(user, inwoner) -> bool:
-    return mag_arrangement_opstellen(user) and inwoners_zichtbaar_voor(user).filter(pk=inwoner.pk).exists()
-
-
-def mag_arrangement_bewerken(user, arrangement, *, status_negeren: bool = False) -> bool:
-    """The drafter and their team (beroepskrachten, or consulenten on the regular route) while it is open."""
-    if not heeft_rol(user, Rol.BEROEPSKRACHT, *CONSULENT_ROLLEN):
-        return False
-    if not status_negeren and not arrangement.is_bewerkbaar:
-        return False
-    Arrangement, _u, _g = _arrangement_modellen()
-    return (
-        Arrangement.objects.filter(pk=arrangement.pk)
-        .filter(_arrangementrecht(user, "change_arrangement"))
-        .exists()
-    )
-
-
-def mag_arrangement_beoordelen(user, arrangement) -> bool:
-    """A consulent of the plan's law, with the loket's grant on it, who did not draft it."""
-    rol = CONSULENT_VAN_WET.get(arrangement.wet)
-    if rol is None or not heeft_rol(user, rol) or arrangement.opgesteld_door_id == user.pk:
-        return False
-    return arrangementen_te_beoordelen_voor(user).filter(pk=arrangement.pk).exists()
-
-
-def mag_interne_notities_lezen(user) -> bool:
-    return heeft_rol(user, *CONSULENT_ROLLEN)
-
-
-def mag_interne_notitie_schrijven(user, arrangement) -> bool:
-    return (
-        mag_interne_notities_lezen(user)
-        and arrangementen_zichtbaar_voor(user).filter(pk=arrangement.pk).exists()
-    )
-
-
-@dataclass(frozen=True)
-class ArrangementToegang:
-    arrangement: Model
-    mag_bewerken: bool
-    mag_beoordelen: bool
-    toon_interne_notities: bool
-    toon_bsn: bool
-
-
-def get_arrangement_voor(request, uuid) -> ArrangementToegang:
-    """Rights-scoped fetch of an arrangement page; 404 (and a logged refusal) for whoever may not know it."""
-    user = request.user
-    arrangement = _ophalen_of_404(
-        request,
-        arrangementen_zichtbaar_voor(user).select_related(
-            "inwoner", "team", "opgesteld_door", "behandelaar", "casus", "melding"
-        ),
-        uuid,
-        "arrangement",
-    )
-    toegang_vastleggen(request, actie="lezen", obj=arrangement, inwoner=arrangement.inwoner)
-    return ArrangementToegang(
-        arrangement=arrangement,
-        mag_bewerken=mag_arrangement_bewerken(user, arrangement),
-        mag_beoordelen=mag_arrangement_beoordelen(user, arrangement),
-        toon_interne_notities=mag_interne_notities_lezen(user),
-        toon_bsn=niveau_voor_inwoner(user) == Niveau.VOLLEDIG,
-    )
-
-
-def arrangement_toewijzen(arrangement) -> None:
-    """A new concept: the drafter's team and the drafter read and edit it, and open the dossier."""
-    for codename in ("arrangementen.view_arrangement", "arrangementen.change_arrangement"):
-        toekennen(codename, arrangement.opgesteld_door, arrangement)
-        if arrangement.team_id:
-            toekennen(codename, arrangement.team, arrangement)
-    inwoner_toegang_geven(
-        arrangement.inwoner, arrangement.team or arrangement.opgesteld_door, soort="arrangement"
-    )
-
-
-def arrangement_aan_loket_geven(arrangement, loket: Team) -> None:
-    """Submitted: the loket's consulenten read and decide it and open the dossier; the team keeps view."""
-    toekennen("arrangementen.view_arrangement", loket, arrangement)
-    toekennen("arrangementen.beoordelen_arrangement", loket, arrangement)
-    inwoner_toegang_geven(arrangement.inwoner, loket, soort="arrangement")
-    # DOMAIN.md: the consulent reads the kernteam's records of this inwoner, so the inwoner does
-    # not tell their story twice. Veilig Thuis meldingen are the loket's already.
-    from casussen.models import Casus
-    from meldingen.models import Melding
-
-    for melding in Melding.objects.filter(inwoner=arrangement.inwoner, veilig_thuis=False):
-        toekennen("meldingen.view_melding", loket, melding)
-    for casus in Casus.objects.filter(inwoner=arrangement.inwoner):
-        toekennen("casussen.view_casus", loket, casus)
-
-
-# -- monitor ---------------------------------------------------------------------------------
-# The kwartaalmonitor shows aggregates only. The coordinator and beleid see it; only the coordinator
-# sets streefwaarden. Beleid (and the raad's PDF) never see counts under the profile's privacy
-# threshold per team or kern, since in a small kern those point at a person.
-
-MONITOR_ROLLEN = (Rol.COORDINATOR, Rol.BELEID)
-
-
-def mag_monitor_zien(user) -> bool:
-    return heeft_rol(user, *MONITOR_ROLLEN)
-
-
-def mag_streefwaarden_instellen(user) -> bool:
-    return heeft_rol(user, Rol.COORDINATOR)
-
-
-def monitor_zonder_drempel(user) -> bool:
-    """The coordinator already sees every melding of their teams; small counts tell them nothing new."""
-    return heeft_rol(user, Rol.COORDINATOR)
-
-
-def monitorrapporten_zichtbaar_voor(user) -> QuerySet:
-    from monitor.models import MonitorRapport
-
-    return MonitorRapport.objects.all() if mag_monitor_zien(user) else MonitorRapport.objects.none()
-
-
-def get_monitorrapport_voor(request, uuid, *, actie: str = "lezen"):
-    """Rights-scoped fetch of a frozen report; the download of a PDF or JSON is an export in the log."""
-    rapport = monitorrapporten_zichtbaar_voor(request.user).filter(uuid=uuid).first()
-    if rapport is None:
-        toegang_vastleggen(
-            request, actie=actie, geweigerd=True, object_soort="monitorrapport", object_id=str(uuid)
-        )
-        raise Http404
-    if actie != "lezen":
-        toegang_vastleggen(request, actie=actie, obj=rapport)
-    return rapport
+def mag_beheren(user) -> bool:
+    """Functional administration (configuration only, never case content)."""
+    return heeft_rol(user, Rol.BEHEERDER) and user.is_staff

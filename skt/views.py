@@ -18,6 +18,8 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from arrangementen import rechten as arrangement_rechten
+
 from . import dossier, rechten, services
 from .forms import (
     DossierFilterForm,
@@ -157,7 +159,7 @@ def inwoner_detail(request, uuid):
             "pagina": pagina,
             "betrokken": dossier.betrokkenen([inwoner], request.user).get(inwoner.pk, []),
             "mag_toegangslog": rechten.mag_toegangslog_inzien(request.user, inwoner),
-            "mag_arrangement": rechten.mag_arrangement_opstellen_voor(request.user, inwoner),
+            "mag_arrangement": arrangement_rechten.mag_arrangement_opstellen_voor(request.user, inwoner),
         }
     )
     return render(request, "skt/inwoner_detail.html", context)

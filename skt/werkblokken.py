@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from arrangementen import rechten as arrangement_rechten
+from meldingen import rechten as melding_rechten
+
 from . import rechten
 from .models import Noodtoegang, Rol
 
@@ -21,7 +24,7 @@ def _poort(user) -> list[dict]:
 
     if not rechten.heeft_rol(user, Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT):
         return []
-    aantal = rechten.meldingen_zichtbaar_voor(user).filter(status=MeldingStatus.NIEUW).count()
+    aantal = melding_rechten.meldingen_zichtbaar_voor(user).filter(status=MeldingStatus.NIEUW).count()
     if user.rol == Rol.BEROEPSKRACHT and not aantal:
         return []
     return [
@@ -47,7 +50,7 @@ def _arrangementen(user) -> list[dict]:
     ongelezen = Notificatie.objects.filter(medewerker=user, gelezen_op__isnull=True).count()
     if rechten.heeft_rol(user, *rechten.CONSULENT_ROLLEN):
         te_beoordelen = (
-            rechten.arrangementen_te_beoordelen_voor(user)
+            arrangement_rechten.arrangementen_te_beoordelen_voor(user)
             .filter(status__in=["ingediend", "in_behandeling"])
             .count()
         )

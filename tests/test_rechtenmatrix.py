@@ -21,12 +21,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
+from arrangementen import rechten as arrangement_rechten
 from arrangementen import services as arrangement_services
 from arrangementen.forms import onderdelen_als_begin
 from arrangementen.models import Arrangement, MaatwerkCategorie
+from casussen import rechten as casus_rechten
 from casussen import services as casus_services
 from casussen.models import Casus
 from casussen.vocab import KADERS
+from meldingen import rechten as melding_rechten
 from meldingen import services as melding_services
 from meldingen.models import Melding, Signaal
 from poort import services as poort_services
@@ -2260,9 +2263,9 @@ def test_dossier_met_100_items_kost_evenveel_queries_als_met_1(wereld, db):
 
 ZICHTBAAR = {
     "inwoners": rechten.inwoners_zichtbaar_voor,
-    "meldingen": rechten.meldingen_zichtbaar_voor,
-    "casussen": rechten.casussen_zichtbaar_voor,
-    "arrangementen": rechten.arrangementen_zichtbaar_voor,
+    "meldingen": melding_rechten.meldingen_zichtbaar_voor,
+    "casussen": casus_rechten.casussen_zichtbaar_voor,
+    "arrangementen": arrangement_rechten.arrangementen_zichtbaar_voor,
 }
 LIJSTEN = [
     ("beroepskracht", "/inwoners/"),

@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
+from arrangementen import rechten as arrangement_rechten
 from arrangementen import services
 from arrangementen.models import Arrangement, Beoordeling
 from arrangementen.workflow import ArrangementStatus
-from skt import rechten
 from skt.models import Rol, Toegang
 
 from ..factories import medewerker_maken
@@ -30,7 +30,7 @@ def test_ander_team_en_vrijwilliger_zien_niets_van_het_plan(personas, als, wie):
         assert antwoord.status_code == 404, (wie, naam)
     versie = reverse("arrangementen:versie", kwargs={"uuid": arrangement.uuid, "nummer": 1})
     assert client.get(versie).status_code == 404
-    assert not rechten.arrangementen_zichtbaar_voor(getattr(personas, wie)).exists()
+    assert not arrangement_rechten.arrangementen_zichtbaar_voor(getattr(personas, wie)).exists()
     assert Toegang.objects.filter(
         medewerker=getattr(personas, wie), object_soort="arrangement", resultaat="geweigerd"
     ).exists()
@@ -88,7 +88,7 @@ def test_alleen_consulent_van_de_wet_beslist(personas, als):
 
 def test_niemand_beslist_over_zijn_eigen_plan(personas, als):
     arrangement = ingediend_maken(personas, door=personas.consulent)
-    assert not rechten.mag_arrangement_beoordelen(personas.consulent, arrangement)
+    assert not arrangement_rechten.mag_arrangement_beoordelen(personas.consulent, arrangement)
     with pytest.raises(services.PermissionDenied) as fout:
         services.arrangement_in_behandeling_nemen(door=personas.consulent, arrangement=arrangement)
     assert "zelf opgesteld" in str(fout.value)
@@ -96,7 +96,11 @@ def test_niemand_beslist_over_zijn_eigen_plan(personas, als):
         als(personas.consulent).get(reverse("arrangementen:beslissen", args=[arrangement.uuid])).status_code
         == 403
     )
-    assert not rechten.arrangementen_te_beoordelen_voor(personas.consulent).filter(pk=arrangement.pk).exists()
+    assert (
+        not arrangement_rechten.arrangementen_te_beoordelen_voor(personas.consulent)
+        .filter(pk=arrangement.pk)
+        .exists()
+    )
     collega = medewerker_maken("consulent2", Rol.CONSULENT_WMO, teams=[personas.loket])
     arrangement = services.arrangement_in_behandeling_nemen(door=collega, arrangement=arrangement)
     arrangement = services.arrangement_beslissen(
@@ -133,17 +137,17 @@ def test_beroepskracht_kan_het_plan_na_overdracht_niet_meer_wijzigen(personas, a
     arrangement = ingediend_maken(personas)
     antwoord = als(personas.beroepskracht).get(reverse("arrangementen:bewerken", args=[arrangement.uuid]))
     assert antwoord.status_code == 302
-    assert not rechten.mag_arrangement_bewerken(personas.beroepskracht, arrangement)
+    assert not arrangement_rechten.mag_arrangement_bewerken(personas.beroepskracht, arrangement)
 
 
 def test_lijsten_per_rol(personas, als):
     ingediend_maken(personas)
     concept_maken(personas)
-    assert rechten.arrangementen_zichtbaar_voor(personas.beroepskracht).count() == 2
-    assert rechten.arrangementen_zichtbaar_voor(personas.consulent).count() == 1
-    assert rechten.arrangementen_te_beoordelen_voor(personas.consulent).count() == 1
-    assert rechten.arrangementen_te_beoordelen_voor(personas.consulent_jeugd).count() == 0
-    assert rechten.arrangementen_zichtbaar_voor(personas.coordinator).count() == 2
+    assert arrangement_rechten.arrangementen_zichtbaar_voor(personas.beroepskracht).count() == 2
+    assert arrangement_rechten.arrangementen_zichtbaar_voor(personas.consulent).count() == 1
+    assert arrangement_rechten.arrangementen_te_beoordelen_voor(personas.consulent).count() == 1
+    assert arrangement_rechten.arrangementen_te_beoordelen_voor(personas.consulent_jeugd).count() == 0
+    assert arrangement_rechten.arrangementen_zichtbaar_voor(personas.coordinator).count() == 2
     assert Arrangement.objects.count() == 2
     for wie, naam, code in (
         ("beroepskracht", "wachtrij", 403),

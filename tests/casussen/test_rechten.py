@@ -2,8 +2,8 @@
 
 import pytest
 
+from casussen import rechten as casus_rechten
 from casussen import services
-from skt import rechten
 from skt.models import Toegang
 
 from .conftest import casus_maken, contacten_maken, melding_maken
@@ -59,14 +59,16 @@ ZICHTBAAR = {
 
 @pytest.mark.parametrize("persona", PERSONA_NAMEN)
 def test_casussen_zichtbaar_voor_elke_persona(personas, casussen, persona):
-    gezien = set(rechten.casussen_zichtbaar_voor(getattr(personas, persona)).values_list("pk", flat=True))
+    gezien = set(
+        casus_rechten.casussen_zichtbaar_voor(getattr(personas, persona)).values_list("pk", flat=True)
+    )
     assert gezien == {casussen[naam].pk for naam in ZICHTBAAR[persona]}
 
 
 @pytest.mark.parametrize("persona", PERSONA_NAMEN)
 def test_alleen_beroepskrachten_van_het_team_behandelen(personas, casussen, persona):
     user = getattr(personas, persona)
-    mag = {naam for naam, casus in casussen.items() if rechten.mag_casus_behandelen(user, casus)}
+    mag = {naam for naam, casus in casussen.items() if casus_rechten.mag_casus_behandelen(user, casus)}
     verwacht = {"beroepskracht": {"met", "zonder"}, "beroepskracht2": {"b"}}.get(persona, set())
     assert mag == verwacht
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from casussen import rechten as casus_rechten
 from casussen import selectors, services
 from casussen.models import Adviesvraag, Casus, CasusStatusRegel, Contactmoment, ZrmScore
 from casussen.workflow import CasusStatus
@@ -48,10 +49,10 @@ def test_casus_starten_zonder_twijfel_loopt_meteen_en_geeft_team_en_vrijwilliger
         ("aanmaken", "concept"),
         ("starten", "lopend"),
     ]
-    assert rechten.mag_casus_behandelen(personas.beroepskracht, casus)
-    assert casus in rechten.casussen_zichtbaar_voor(personas.vrijwilliger)
+    assert casus_rechten.mag_casus_behandelen(personas.beroepskracht, casus)
+    assert casus in casus_rechten.casussen_zichtbaar_voor(personas.vrijwilliger)
     assert melding.inwoner in rechten.inwoners_zichtbaar_voor(personas.vrijwilliger)
-    assert not rechten.mag_casus_behandelen(personas.vrijwilliger, casus)
+    assert not casus_rechten.mag_casus_behandelen(personas.vrijwilliger, casus)
     assert casus.history.count() >= 1
 
 
@@ -127,7 +128,7 @@ def test_vrijwilliger_van_een_ander_team_kan_niet(personas, melding):
 def test_inwoner_met_bezwaar_tegen_vrijwilliger_kan_starten_zonder(personas, melding):
     casus = casus_maken(personas, melding, vrijwilliger_toestemming=False, vrijwilliger=None)
     assert casus.vrijwilliger_geweigerd and casus.vrijwilliger is None
-    assert casus not in rechten.casussen_zichtbaar_voor(personas.vrijwilliger)
+    assert casus not in casus_rechten.casussen_zichtbaar_voor(personas.vrijwilliger)
 
 
 def test_alleen_het_eigen_team_start_een_casus(personas, melding):
@@ -175,8 +176,8 @@ def test_twijfel_wacht_op_advies_en_start_pas_na_advies(personas, twijfelcasus):
     assert casus.status == CasusStatus.WACHT_OP_ADVIES and casus.startdatum is None
     vraag = casus.adviesvragen.get()
     assert vraag.is_open and vraag.gevraagd_door == personas.beroepskracht
-    assert vraag in rechten.adviesvragen_zichtbaar_voor(personas.coordinator)
-    assert not rechten.adviesvragen_zichtbaar_voor(personas.beroepskracht).exists()
+    assert vraag in casus_rechten.adviesvragen_zichtbaar_voor(personas.coordinator)
+    assert not casus_rechten.adviesvragen_zichtbaar_voor(personas.beroepskracht).exists()
 
     with pytest.raises(ValidationError) as fout:
         services.casus_starten_na_advies(door=personas.beroepskracht, casus=casus)
@@ -537,14 +538,14 @@ def test_doorverwijzen_naar_een_voorziening(personas, casus):
 
 
 def test_opschalen_geeft_het_loket_zicht_en_het_team_houdt_het(personas, casus):
-    assert casus not in rechten.casussen_zichtbaar_voor(personas.consulent)
+    assert casus not in casus_rechten.casussen_zichtbaar_voor(personas.consulent)
     services.casus_afsluiten(
         door=personas.beroepskracht, casus=casus, reden="opgeschaald_loket", resultaat="Maatwerk nodig."
     )
-    assert casus in rechten.casussen_zichtbaar_voor(personas.consulent)
+    assert casus in casus_rechten.casussen_zichtbaar_voor(personas.consulent)
     assert casus.inwoner in rechten.inwoners_zichtbaar_voor(personas.consulent)
-    assert not rechten.mag_casus_behandelen(personas.consulent, casus)
-    assert casus in rechten.casussen_zichtbaar_voor(personas.beroepskracht)
+    assert not casus_rechten.mag_casus_behandelen(personas.consulent, casus)
+    assert casus in casus_rechten.casussen_zichtbaar_voor(personas.beroepskracht)
     casus.melding.refresh_from_db()
     assert casus.melding.uitstroom == "maatwerk_loket"
 
@@ -575,7 +576,7 @@ def test_na_afsluiten_kan_een_nieuwe_casus_op_dezelfde_melding_niet_want_die_is_
 
 def test_vrijwilliger_wisselen_verschuift_de_rechten(personas, melding):
     casus = casus_maken(personas, melding, vrijwilliger_toestemming=None, vrijwilliger=None)
-    assert casus not in rechten.casussen_zichtbaar_voor(personas.vrijwilliger)
+    assert casus not in casus_rechten.casussen_zichtbaar_voor(personas.vrijwilliger)
     with pytest.raises(ValidationError):
         services.vrijwilliger_wijzigen(
             door=personas.beroepskracht,
@@ -589,13 +590,13 @@ def test_vrijwilliger_wisselen_verschuift_de_rechten(personas, melding):
         vrijwilliger_toestemming=True,
         vrijwilliger=personas.vrijwilliger,
     )
-    assert casus in rechten.casussen_zichtbaar_voor(personas.vrijwilliger)
+    assert casus in casus_rechten.casussen_zichtbaar_voor(personas.vrijwilliger)
     assert casus.inwoner in rechten.inwoners_zichtbaar_voor(personas.vrijwilliger)
     # The inwoner changes their mind: the volunteer loses sight of casus and dossier.
     services.vrijwilliger_wijzigen(
         door=personas.beroepskracht, casus=casus, vrijwilliger_toestemming=False, vrijwilliger=None
     )
-    assert casus not in rechten.casussen_zichtbaar_voor(personas.vrijwilliger)
+    assert casus not in casus_rechten.casussen_zichtbaar_voor(personas.vrijwilliger)
     assert casus.inwoner not in rechten.inwoners_zichtbaar_voor(personas.vrijwilliger)
     casus.refresh_from_db()
     assert casus.vrijwilliger_toestemming is False

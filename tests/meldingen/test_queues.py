@@ -382,10 +382,10 @@ def test_veilig_thuis_is_in_de_wachtrij_van_het_loket_gemarkeerd(personas, als):
 def test_demo_vult_alle_toestanden_via_de_services_en_is_idempotent(personas, als):
     import random
 
-    from meldingen import demo
     from meldingen.models import Melding, MeldingStatusRegel, Signaal
     from meldingen.vocab import Uitstroom
     from meldingen.workflow import MeldingStatus
+    from poort import demo
     from poort.models import Triage
 
     from ..factories import VoorzieningFactory

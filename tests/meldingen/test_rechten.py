@@ -13,10 +13,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from meldingen import rechten as melding_rechten
 from meldingen import services as meldingen_services
 from meldingen.vocab import TriageUitkomst, Uitstroom
 from poort import services as poort_services
-from skt import rechten
 
 from ..factories import InwonerFactory
 from . import melding_maken, snelle_wachtwoorden, trieren
@@ -123,11 +123,11 @@ def test_de_tabel_is_volledig(personas):
 def test_rechtenmatrix(personas, kern_elst, kern_driel, persona, situatie, verwacht):
     melding = SITUATIES[situatie](personas, kern_elst, kern_driel)
     gebruiker = getattr(personas, persona)
-    zichtbaar = rechten.meldingen_zichtbaar_voor(gebruiker).filter(pk=melding.pk).exists()
-    behandelen = rechten.mag_melding_behandelen(gebruiker, melding)
+    zichtbaar = melding_rechten.meldingen_zichtbaar_voor(gebruiker).filter(pk=melding.pk).exists()
+    behandelen = melding_rechten.mag_melding_behandelen(gebruiker, melding)
     assert (zichtbaar, behandelen) == (verwacht[0] == "Z", verwacht[1] == "B")
     # The list (a different SQL path from the filtered exists) agrees.
-    assert (melding in list(rechten.meldingen_zichtbaar_voor(gebruiker))) is zichtbaar
+    assert (melding in list(melding_rechten.meldingen_zichtbaar_voor(gebruiker))) is zichtbaar
 
 
 @pytest.mark.parametrize("persona", list(MATRIX))
@@ -136,20 +136,20 @@ def test_inactieve_medewerker_ziet_niets(personas, kern_elst, kern_driel, person
     gebruiker = getattr(personas, persona)
     gebruiker.is_active = False
     gebruiker.save()
-    assert not rechten.meldingen_zichtbaar_voor(gebruiker).exists()
-    assert not any(rechten.mag_melding_behandelen(gebruiker, m) for m in meldingen)
+    assert not melding_rechten.meldingen_zichtbaar_voor(gebruiker).exists()
+    assert not any(melding_rechten.mag_melding_behandelen(gebruiker, m) for m in meldingen)
 
 
 def test_lid_van_een_team_af_dan_geen_zicht_meer(personas, kern_elst, kern_driel):
     from skt import services as skt_services
 
     melding = _team_a(personas, kern_elst, kern_driel)
-    assert rechten.mag_melding_behandelen(personas.beroepskracht, melding)
+    assert melding_rechten.mag_melding_behandelen(personas.beroepskracht, melding)
     skt_services.medewerker_aanmaken_of_bijwerken(
         gebruikersnaam="beroepskracht", rol="beroepskracht", teams=[personas.team_b]
     )
-    assert not rechten.meldingen_zichtbaar_voor(personas.beroepskracht).filter(pk=melding.pk).exists()
-    assert not rechten.mag_melding_behandelen(personas.beroepskracht, melding)
+    assert not melding_rechten.meldingen_zichtbaar_voor(personas.beroepskracht).filter(pk=melding.pk).exists()
+    assert not melding_rechten.mag_melding_behandelen(personas.beroepskracht, melding)
 
 
 # -- the query count does not grow with the number of meldingen ----------------------------
@@ -157,7 +157,7 @@ def test_lid_van_een_team_af_dan_geen_zicht_meer(personas, kern_elst, kern_driel
 
 def aantal_queries(gebruiker) -> tuple[int, int]:
     with CaptureQueriesContext(connection) as ctx:
-        rijen = list(rechten.meldingen_zichtbaar_voor(gebruiker))
+        rijen = list(melding_rechten.meldingen_zichtbaar_voor(gebruiker))
     return len(ctx.captured_queries), len(rijen)
 
 

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from meldingen import rechten as melding_rechten
 from meldingen import services
 from meldingen.models import Melding, MeldingStatusRegel, Signaal, SignaalStatusRegel
 from meldingen.services import SIGNAAL_OVERGANGEN
@@ -81,8 +82,10 @@ def test_registreren_maakt_een_melding_met_statusregel_historie_en_leefgebieden(
 
 def test_registreren_door_beroepskracht_geeft_het_eigen_team_zicht(personas, inwoner):
     melding, _ = registreren(personas.beroepskracht, inwoner=inwoner, ingang="spreekuur")
-    assert rechten.meldingen_zichtbaar_voor(personas.beroepskracht).filter(pk=melding.pk).exists()
-    assert not rechten.meldingen_zichtbaar_voor(personas.beroepskracht2).filter(pk=melding.pk).exists()
+    assert melding_rechten.meldingen_zichtbaar_voor(personas.beroepskracht).filter(pk=melding.pk).exists()
+    assert (
+        not melding_rechten.meldingen_zichtbaar_voor(personas.beroepskracht2).filter(pk=melding.pk).exists()
+    )
     assert rechten.inwoners_zichtbaar_voor(personas.beroepskracht).filter(pk=inwoner.pk).exists()
 
 
@@ -369,7 +372,7 @@ def ongetrieerd_bij_team_a(personas, inwoner):
 
 def test_eerste_contact_voor_de_triage_is_een_duidelijke_fout(personas, ongetrieerd_bij_team_a):
     melding = ongetrieerd_bij_team_a
-    assert rechten.mag_melding_behandelen(personas.beroepskracht, melding)
+    assert melding_rechten.mag_melding_behandelen(personas.beroepskracht, melding)
     with pytest.raises(ValidationError) as fout:
         services.melding_eerste_contact_vastleggen(
             door=personas.beroepskracht, melding=melding, datum=vandaag(), wijze=ContactWijze.TELEFOON
@@ -729,8 +732,8 @@ def test_initiatief_gestart_vraagt_een_voorziening(personas):
 
 def test_signaal_van_team_a_is_onzichtbaar_en_onaanraakbaar_voor_team_b(personas):
     signaal = signaal_maken(personas.beroepskracht, personas.team_a)
-    assert list(rechten.signalen_zichtbaar_voor(personas.beroepskracht)) == [signaal]
-    assert list(rechten.signalen_zichtbaar_voor(personas.coordinator)) == [signaal]
+    assert list(melding_rechten.signalen_zichtbaar_voor(personas.beroepskracht)) == [signaal]
+    assert list(melding_rechten.signalen_zichtbaar_voor(personas.coordinator)) == [signaal]
     for persona in (
         "beroepskracht2",
         "vrijwilliger",
@@ -740,7 +743,7 @@ def test_signaal_van_team_a_is_onzichtbaar_en_onaanraakbaar_voor_team_b(personas
         "beheerder",
         "buitenstaander",
     ):
-        assert not rechten.signalen_zichtbaar_voor(getattr(personas, persona)).exists(), persona
+        assert not melding_rechten.signalen_zichtbaar_voor(getattr(personas, persona)).exists(), persona
     with pytest.raises(PermissionDenied):
         services.signaal_status_wijzigen(door=personas.beroepskracht2, signaal=signaal, status=S.IN_ONDERZOEK)
     signaal.refresh_from_db()

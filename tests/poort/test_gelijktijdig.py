@@ -15,6 +15,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
+from meldingen import routering
 from meldingen import services as meldingen_services
 from meldingen.models import (
     Melding,
@@ -24,7 +25,7 @@ from meldingen.models import (
 )
 from meldingen.vocab import MelderSoort, TriageUitkomst
 from meldingen.workflow import MeldingStatus
-from poort import routering, services
+from poort import services
 from poort.models import Triage
 from skt.models import Rol
 

@@ -3,10 +3,12 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from meldingen import rechten as melding_rechten
+from meldingen import routering
 from meldingen.models import Melding
 from meldingen.vocab import TriageUitkomst
 from meldingen.workflow import MeldingStatus
-from poort import routering, services
+from poort import services
 from poort.models import Triage
 from skt import rechten
 from skt.models import Rol, Team
@@ -21,7 +23,7 @@ KIES_HET_TEAM = "Kies het team of cluster"
 
 
 def ziet(persona, melding) -> bool:
-    return rechten.meldingen_zichtbaar_voor(persona).filter(pk=melding.pk).exists()
+    return melding_rechten.meldingen_zichtbaar_voor(persona).filter(pk=melding.pk).exists()
 
 
 def geweigerd(door, melding, uitkomst, *, veld="team", **extra):
@@ -113,7 +115,7 @@ def test_het_gekozen_cluster_krijgt_de_melding(personas, clusters, uitkomst):
     melding = melding_maken(personas.poort, inwoner=inwoner)
     melding = trieren(personas.poort, melding, uitkomst, team=cluster)
     assert melding.team == cluster and melding.triages.get().team == cluster
-    assert ziet(lid, melding) and rechten.mag_melding_behandelen(lid, melding)
+    assert ziet(lid, melding) and melding_rechten.mag_melding_behandelen(lid, melding)
     assert rechten.inwoners_zichtbaar_voor(lid).filter(pk=inwoner.pk).exists()
     assert not ziet(ander, melding) and not ziet(personas.beroepskracht, melding)
     assert ziet(personas.consulent, melding) is (uitkomst == U.KERNTEAM_CONSULENT)

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from meldingen import rechten as melding_rechten
 from meldingen import services as meldingen_services
 from meldingen.models import Melding, MeldingGroupObjectPermission, MeldingUserObjectPermission
 from meldingen.vocab import ContactWijze, TriageUitkomst, Uitstroom
@@ -48,7 +49,7 @@ def jeugdmelding(personas, kern_elst):
 
 
 def ziet(persona, melding) -> bool:
-    return rechten.meldingen_zichtbaar_voor(persona).filter(pk=melding.pk).exists()
+    return melding_rechten.meldingen_zichtbaar_voor(persona).filter(pk=melding.pk).exists()
 
 
 def ziet_inwoner(persona, inwoner) -> bool:
@@ -60,7 +61,9 @@ def wie_ziet(personas, melding) -> set[str]:
 
 
 def wie_behandelt(personas, melding) -> set[str]:
-    return {naam for naam in PERSONAS if rechten.mag_melding_behandelen(getattr(personas, naam), melding)}
+    return {
+        naam for naam in PERSONAS if melding_rechten.mag_melding_behandelen(getattr(personas, naam), melding)
+    }
 
 
 def toestand(melding):
@@ -136,11 +139,11 @@ def test_kernteam_gaat_naar_het_team_van_de_kern_van_de_inwoner(personas, meldin
     assert (triage.door, triage.reden) == (personas.poort, "Eenzaamheid, kernteam past.")
 
     assert ziet(personas.beroepskracht, melding)
-    assert rechten.mag_melding_behandelen(personas.beroepskracht, melding)
+    assert melding_rechten.mag_melding_behandelen(personas.beroepskracht, melding)
     assert ziet_inwoner(personas.beroepskracht, inwoner)
 
     assert not ziet(personas.beroepskracht2, melding)
-    assert not rechten.mag_melding_behandelen(personas.beroepskracht2, melding)
+    assert not melding_rechten.mag_melding_behandelen(personas.beroepskracht2, melding)
     assert not ziet_inwoner(personas.beroepskracht2, inwoner)
 
     assert wie_ziet(personas, melding) == {"beroepskracht", "coordinator"}
@@ -194,7 +197,7 @@ def test_veilig_thuis_gaat_naar_het_loket_en_is_alleen_daar_zichtbaar(personas, 
     assert wie_ziet(personas, melding) == {"consulent", "consulent_jeugd"}
     assert wie_behandelt(personas, melding) == {"consulent", "consulent_jeugd"}
     for naam in ("beroepskracht", "vrijwilliger", "coordinator", "poort"):
-        assert melding not in rechten.meldingen_zichtbaar_voor(getattr(personas, naam)), naam
+        assert melding not in melding_rechten.meldingen_zichtbaar_voor(getattr(personas, naam)), naam
     # The other melding of team A is untouched.
     assert ziet(personas.beroepskracht, andere)
 
@@ -209,7 +212,7 @@ def test_veilig_thuis_geregistreerd_door_een_beroepskracht_verdwijnt_uit_het_tea
     melding.refresh_from_db()
     assert melding.veilig_thuis
     assert wie_ziet(personas, melding) == {"consulent", "consulent_jeugd"}
-    assert not rechten.mag_melding_behandelen(personas.beroepskracht, melding)
+    assert not melding_rechten.mag_melding_behandelen(personas.beroepskracht, melding)
     with pytest.raises(PermissionDenied):
         meldingen_services.melding_afsluiten(
             door=personas.beroepskracht, melding=melding, uitstroom=Uitstroom.VEILIG_THUIS
@@ -434,12 +437,12 @@ def test_doorschakelen_naar_een_ander_team(personas, bij_team_a, inwoner):
     )
     assert melding.triages.count() == 2
     # The new team works on it; the old team keeps sight (betrokkenheid) but no longer works on it.
-    assert ziet(personas.beroepskracht2, melding) and rechten.mag_melding_behandelen(
+    assert ziet(personas.beroepskracht2, melding) and melding_rechten.mag_melding_behandelen(
         personas.beroepskracht2, melding
     )
     assert ziet_inwoner(personas.beroepskracht2, inwoner)
     assert ziet(personas.beroepskracht, melding)
-    assert not rechten.mag_melding_behandelen(personas.beroepskracht, melding)
+    assert not melding_rechten.mag_melding_behandelen(personas.beroepskracht, melding)
     assert ziet_inwoner(personas.beroepskracht, inwoner)
 
 
@@ -465,9 +468,11 @@ def test_doorschakelen_na_eerste_contact_zet_de_klok_opnieuw(personas, bij_team_
         "",
     )
     assert melding.team == personas.loket
-    assert ziet(personas.consulent, melding) and rechten.mag_melding_behandelen(personas.consulent, melding)
+    assert ziet(personas.consulent, melding) and melding_rechten.mag_melding_behandelen(
+        personas.consulent, melding
+    )
     assert ziet(personas.beroepskracht, melding)
-    assert not rechten.mag_melding_behandelen(personas.beroepskracht, melding)
+    assert not melding_rechten.mag_melding_behandelen(personas.beroepskracht, melding)
 
 
 def test_elke_doorschakeling_telt(personas, bij_team_a):
@@ -501,19 +506,19 @@ def test_een_veilig_thuis_melding_gaat_niet_terug_naar_het_kernteam(personas, me
 
 def test_na_kernteam_met_consulent_behoudt_het_loket_alleen_zicht(personas, melding):
     trieren(personas.poort, melding, U.KERNTEAM_CONSULENT)
-    assert rechten.mag_melding_behandelen(personas.consulent, melding)
+    assert melding_rechten.mag_melding_behandelen(personas.consulent, melding)
     melding = doorschakelen(personas.beroepskracht, melding, U.KERNTEAM, team=personas.team_b)
     assert melding.team == personas.team_b
     assert ziet(personas.consulent, melding)
-    assert not rechten.mag_melding_behandelen(personas.consulent, melding)
+    assert not melding_rechten.mag_melding_behandelen(personas.consulent, melding)
     assert wie_behandelt(personas, melding) == {"beroepskracht2", "coordinator"}
 
 
 def test_van_kernteam_naar_kernteam_met_consulent_in_hetzelfde_team_mag(personas, bij_team_a):
     melding = doorschakelen(personas.beroepskracht, bij_team_a, U.KERNTEAM_CONSULENT)
     assert melding.team == personas.team_a and melding.triage_uitkomst == U.KERNTEAM_CONSULENT
-    assert rechten.mag_melding_behandelen(personas.beroepskracht, melding)
-    assert rechten.mag_melding_behandelen(personas.consulent, melding)
+    assert melding_rechten.mag_melding_behandelen(personas.beroepskracht, melding)
+    assert melding_rechten.mag_melding_behandelen(personas.consulent, melding)
 
 
 @pytest.mark.parametrize(
@@ -651,7 +656,7 @@ def test_doorschakelen_naar_een_cluster(personas, bij_team_a):
     lid = medewerker_maken("clusterlid", Rol.BEROEPSKRACHT, teams=[cluster])
     melding = doorschakelen(personas.beroepskracht, bij_team_a, U.KERNTEAM, team=cluster)
     assert melding.team == cluster
-    assert ziet(lid, melding) and rechten.mag_melding_behandelen(lid, melding)
+    assert ziet(lid, melding) and melding_rechten.mag_melding_behandelen(lid, melding)
 
 
 def test_doorschakelen_naar_het_loket_als_team_wordt_geweigerd(personas, bij_team_a):

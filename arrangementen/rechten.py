@@ -1,0 +1,164 @@
+"""Who may read, draft and decide arrangements, built on the rights kernel (skt/rechten.py).
+
+A concept is the drafter's team's (view + change, through the team group) and the drafter's own (a
+personal grant, for a drafter without a team); submitting gives the loket view + beoordelen; the
+drafter's team keeps view, so it sees what became of the plan (the ISam gap). A vrijwilliger sees
+nothing of arrangements, even though the team's grant reaches their group. The consulent's internal
+notes are for the consulenten only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from casussen.models import Casus
+from meldingen.models import Melding
+from skt.models import Rol, Team
+from skt.rechten import (
+    CONSULENT_ROLLEN,
+    Niveau,
+    heeft_rol,
+    inwoner_toegang_geven,
+    inwoners_zichtbaar_voor,
+    niveau_voor_inwoner,
+    ophalen_of_404,
+    toekennen,
+)
+from skt.toegang import toegang_vastleggen
+
+from .models import Arrangement, ArrangementGroupObjectPermission, ArrangementUserObjectPermission
+
+CONSULENT_VAN_WET = {"wmo": Rol.CONSULENT_WMO, "jeugd": Rol.CONSULENT_JEUGD}
+ARRANGEMENT_ROLLEN = (Rol.BEROEPSKRACHT, Rol.COORDINATOR, *CONSULENT_ROLLEN)
+
+
+def _arrangementrecht(user, codename: str):
+    """An Exists() on the arrangement permission tables for OuterRef('pk'); one query in any filter."""
+    persoonlijk = Exists(
+        ArrangementUserObjectPermission.objects.filter(
+            content_object=OuterRef("pk"), user=user, permission__codename=codename
+        )
+    )
+    via_team = Exists(
+        ArrangementGroupObjectPermission.objects.filter(
+            content_object=OuterRef("pk"), group__user=user, permission__codename=codename
+        )
+    )
+    return persoonlijk | via_team
+
+
+def arrangementen_zichtbaar_voor(user) -> QuerySet[Arrangement]:
+    """Arrangements this user may open. One SQL query, whatever the number of plans or grants."""
+    if not heeft_rol(user, *ARRANGEMENT_ROLLEN):
+        return Arrangement.objects.none()
+    return Arrangement.objects.filter(_arrangementrecht(user, "view_arrangement"))
+
+
+def arrangementen_te_beoordelen_voor(user) -> QuerySet[Arrangement]:
+    """Submitted plans of the consulent's own law, not drafted by the consulent, at the loket."""
+    wetten = [wet for wet, rol in CONSULENT_VAN_WET.items() if heeft_rol(user, rol)]
+    if not wetten:
+        return Arrangement.objects.none()
+    return (
+        Arrangement.objects.filter(wet__in=wetten)
+        .exclude(opgesteld_door=user)
+        .filter(_arrangementrecht(user, "beoordelen_arrangement"))
+        .filter(_arrangementrecht(user, "view_arrangement"))
+    )
+
+
+def mag_arrangement_opstellen(user) -> bool:
+    """Voorwerk by a beroepskracht; the regular loket route by a consulent."""
+    return heeft_rol(user, Rol.BEROEPSKRACHT, *CONSULENT_ROLLEN)
+
+
+def mag_arrangement_opstellen_voor(user, inwoner) -> bool:
+    return mag_arrangement_opstellen(user) and inwoners_zichtbaar_voor(user).filter(pk=inwoner.pk).exists()
+
+
+def mag_arrangement_bewerken(user, arrangement, *, status_negeren: bool = False) -> bool:
+    """The drafter and their team (beroepskrachten, or consulenten on the regular route) while it is open."""
+    if not heeft_rol(user, Rol.BEROEPSKRACHT, *CONSULENT_ROLLEN):
+        return False
+    if not status_negeren and not arrangement.is_bewerkbaar:
+        return False
+    return (
+        Arrangement.objects.filter(pk=arrangement.pk)
+        .filter(_arrangementrecht(user, "change_arrangement"))
+        .exists()
+    )
+
+
+def mag_arrangement_beoordelen(user, arrangement) -> bool:
+    """A consulent of the plan's law, with the loket's grant on it, who did not draft it."""
+    rol = CONSULENT_VAN_WET.get(arrangement.wet)
+    if rol is None or not heeft_rol(user, rol) or arrangement.opgesteld_door_id == user.pk:
+        return False
+    return arrangementen_te_beoordelen_voor(user).filter(pk=arrangement.pk).exists()
+
+
+def mag_interne_notities_lezen(user) -> bool:
+    return heeft_rol(user, *CONSULENT_ROLLEN)
+
+
+def mag_interne_notitie_schrijven(user, arrangement) -> bool:
+    return (
+        mag_interne_notities_lezen(user)
+        and arrangementen_zichtbaar_voor(user).filter(pk=arrangement.pk).exists()
+    )
+
+
+@dataclass(frozen=True)
+class ArrangementToegang:
+    arrangement: Arrangement
+    mag_bewerken: bool
+    mag_beoordelen: bool
+    toon_interne_notities: bool
+    toon_bsn: bool
+
+
+def get_arrangement_voor(request, uuid) -> ArrangementToegang:
+    """Rights-scoped fetch of an arrangement page; 404 (and a logged refusal) for whoever may not know it."""
+    user = request.user
+    arrangement = ophalen_of_404(
+        request,
+        arrangementen_zichtbaar_voor(user).select_related(
+            "inwoner", "team", "opgesteld_door", "behandelaar", "casus", "melding"
+        ),
+        uuid,
+        "arrangement",
+    )
+    toegang_vastleggen(request, actie="lezen", obj=arrangement, inwoner=arrangement.inwoner)
+    return ArrangementToegang(
+        arrangement=arrangement,
+        mag_bewerken=mag_arrangement_bewerken(user, arrangement),
+        mag_beoordelen=mag_arrangement_beoordelen(user, arrangement),
+        toon_interne_notities=mag_interne_notities_lezen(user),
+        toon_bsn=niveau_voor_inwoner(user) == Niveau.VOLLEDIG,
+    )
+
+
+def arrangement_toewijzen(arrangement) -> None:
+    """A new concept: the drafter's team and the drafter read and edit it, and open the dossier."""
+    for codename in ("arrangementen.view_arrangement", "arrangementen.change_arrangement"):
+        toekennen(codename, arrangement.opgesteld_door, arrangement)
+        if arrangement.team_id:
+            toekennen(codename, arrangement.team, arrangement)
+    inwoner_toegang_geven(
+        arrangement.inwoner, arrangement.team or arrangement.opgesteld_door, soort="arrangement"
+    )
+
+
+def arrangement_aan_loket_geven(arrangement, loket: Team) -> None:
+    """Submitted: the loket's consulenten read and decide it and open the dossier; the team keeps view."""
+    toekennen("arrangementen.view_arrangement", loket, arrangement)
+    toekennen("arrangementen.beoordelen_arrangement", loket, arrangement)
+    inwoner_toegang_geven(arrangement.inwoner, loket, soort="arrangement")
+    # DOMAIN.md: the consulent reads the kernteam's records of this inwoner, so the inwoner does
+    # not tell their story twice. Veilig Thuis meldingen are the loket's already.
+    for melding in Melding.objects.filter(inwoner=arrangement.inwoner, veilig_thuis=False):
+        toekennen("meldingen.view_melding", loket, melding)
+    for casus in Casus.objects.filter(inwoner=arrangement.inwoner):
+        toekennen("casussen.view_casus", loket, casus)

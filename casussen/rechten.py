@@ -1,0 +1,144 @@
+"""Who may read and work on casussen, built on the rights kernel (skt/rechten.py).
+
+A casus is granted to its team's group (view + change) when it starts; a vrijwilliger gets a
+personal view grant on the casus and the inwoner, because a team grant must not reach the team's
+volunteers; opschalen gives the loket sight of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from meldingen.rechten import mag_melding_behandelen
+from skt.models import Medewerker, Rol, Team
+from skt.rechten import (
+    CONSULENT_ROLLEN,
+    Niveau,
+    heeft_rol,
+    intrekken,
+    inwoner_toegang_geven,
+    mag_vertrouwelijk_lezen,
+    niveau_voor_inwoner,
+    ophalen_of_404,
+    teams_van,
+    toekennen,
+)
+from skt.toegang import toegang_vastleggen
+
+from .models import Adviesvraag, Casus, CasusGroupObjectPermission, CasusUserObjectPermission
+
+
+def _casusrecht(user, codename: str, *, via_teams: bool = True):
+    """An Exists() on the casus permission tables for OuterRef('pk'); one query in any filter."""
+    persoonlijk = Exists(
+        CasusUserObjectPermission.objects.filter(
+            content_object=OuterRef("pk"), user=user, permission__codename=codename
+        )
+    )
+    if not via_teams:
+        return persoonlijk
+    via_team = Exists(
+        CasusGroupObjectPermission.objects.filter(
+            content_object=OuterRef("pk"), group__user=user, permission__codename=codename
+        )
+    )
+    return persoonlijk | via_team
+
+
+def casussen_zichtbaar_voor(user) -> QuerySet[Casus]:
+    """Casussen this user may open. One SQL query, whatever the number of casussen or grants."""
+    if not heeft_rol(user, Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER, Rol.COORDINATOR, *CONSULENT_ROLLEN):
+        return Casus.objects.none()
+    return Casus.objects.filter(_casusrecht(user, "view_casus", via_teams=user.rol != Rol.VRIJWILLIGER))
+
+
+def mag_casus_behandelen(user, casus) -> bool:
+    """Contactmomenten, ZRM, vrijwilliger and closing: the beroepskrachten of the casus's team."""
+    if not heeft_rol(user, Rol.BEROEPSKRACHT):
+        return False
+    return Casus.objects.filter(pk=casus.pk).filter(_casusrecht(user, "change_casus")).exists()
+
+
+def mag_casus_starten(user, melding) -> bool:
+    """A beroepskracht of the team that holds the melding."""
+    return (
+        heeft_rol(user, Rol.BEROEPSKRACHT)
+        and melding.team_id is not None
+        and teams_van(user).filter(pk=melding.team_id).exists()
+        and mag_melding_behandelen(user, melding)
+    )
+
+
+def mag_advies_geven(user, casus) -> bool:
+    """Advice on a doubtful casus: a coordinator of the casus's team."""
+    return heeft_rol(user, Rol.COORDINATOR) and teams_van(user).filter(pk=casus.team_id).exists()
+
+
+def adviesvragen_zichtbaar_voor(user) -> QuerySet[Adviesvraag]:
+    if not heeft_rol(user, Rol.COORDINATOR):
+        return Adviesvraag.objects.none()
+    return Adviesvraag.objects.filter(casus__team__in=teams_van(user))
+
+
+@dataclass(frozen=True)
+class CasusToegang:
+    casus: Casus
+    mag_wijzigen: bool
+    mag_advies_geven: bool
+    toon_bsn: bool
+    toon_vertrouwelijk: bool
+
+
+def get_casus_voor(request, uuid) -> CasusToegang:
+    """Rights-scoped fetch of a casus page; 404 (and a logged refusal) for anyone who may not know it."""
+    user = request.user
+    casus = ophalen_of_404(
+        request,
+        casussen_zichtbaar_voor(user).select_related(
+            "inwoner", "team", "casushouder", "vrijwilliger", "melding", "toets_collega", "doorverwezen_naar"
+        ),
+        uuid,
+        "casus",
+    )
+    toegang_vastleggen(request, actie="lezen", obj=casus, inwoner=casus.inwoner)
+    return CasusToegang(
+        casus=casus,
+        mag_wijzigen=mag_casus_behandelen(user, casus),
+        mag_advies_geven=mag_advies_geven(user, casus),
+        toon_bsn=niveau_voor_inwoner(user) == Niveau.VOLLEDIG,
+        toon_vertrouwelijk=mag_vertrouwelijk_lezen(user),
+    )
+
+
+def casus_toewijzen(casus) -> None:
+    """Start of a casus: its team reads and works on it and opens the inwoner's dossier."""
+    toekennen("casussen.view_casus", casus.team, casus)
+    toekennen("casussen.change_casus", casus.team, casus)
+    inwoner_toegang_geven(casus.inwoner, casus.team, soort="casus")
+    if casus.vrijwilliger_id:
+        casus_vrijwilliger_toegang_geven(casus, casus.vrijwilliger)
+
+
+def casus_vrijwilliger_toegang_geven(casus, vrijwilliger: Medewerker) -> None:
+    """Personal, read-only: the volunteer sees this casus and (without BSN) its inwoner."""
+    toekennen("casussen.view_casus", vrijwilliger, casus)
+    inwoner_toegang_geven(casus.inwoner, vrijwilliger, soort="casus")
+
+
+def casus_vrijwilliger_toegang_intrekken(casus, vrijwilliger: Medewerker) -> None:
+    intrekken("casussen.view_casus", vrijwilliger, casus)
+    nog_betrokken = (
+        Casus.objects.filter(inwoner_id=casus.inwoner_id, vrijwilliger=vrijwilliger)
+        .exclude(pk=casus.pk)
+        .exists()
+    )
+    if not nog_betrokken:
+        intrekken("skt.view_inwoner", vrijwilliger, casus.inwoner)
+
+
+def casus_opschalen(casus, loket: Team) -> None:
+    """Opschalen: the loket sees the casus and the dossier; the team keeps sight (the ISam gap)."""
+    toekennen("casussen.view_casus", loket, casus)
+    inwoner_toegang_geven(casus.inwoner, loket, soort="casus")

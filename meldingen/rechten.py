@@ -1,0 +1,132 @@
+"""Who may read and work on meldingen and signalen, built on the rights kernel (skt/rechten.py).
+
+A melding is granted to the team it is routed to (view + change, through the team's group); the
+registrator keeps a personal view grant; after doorschakelen the previous team keeps view only.
+Triage (mag_trieren) lives here rather than in poort because the melding page asks it too.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from skt.models import Medewerker, Rol, Team
+from skt.rechten import (
+    CONSULENT_ROLLEN,
+    heeft_rol,
+    intrekken,
+    inwoner_toegang_geven,
+    is_actief,
+    met_objectrecht,
+    ophalen_of_404,
+    teams_van,
+    toekennen,
+)
+from skt.toegang import toegang_vastleggen
+
+from .models import Melding, MeldingGroupObjectPermission, MeldingUserObjectPermission, Signaal
+from .workflow import MeldingStatus
+
+# -- meldingen -----------------------------------------------------------------------------
+
+
+def meldingen_zichtbaar_voor(user) -> QuerySet[Melding]:
+    """Meldingen whose content this user may read.
+
+    The poort reads untriaged meldingen to triage them; kernteam roles and the coordinator read
+    those of their teams, never a Veilig Thuis melding; consulenten read those sent to the loket.
+    """
+    if not is_actief(user):
+        return Melding.objects.none()
+    if user.rol == Rol.VRAAGVERHELDERAAR:
+        return Melding.objects.filter(status=MeldingStatus.NIEUW)
+    if user.rol in (Rol.BEROEPSKRACHT, Rol.COORDINATOR):
+        return met_objectrecht(
+            Melding.objects.filter(veilig_thuis=False),
+            user,
+            "view_melding",
+            MeldingUserObjectPermission,
+            MeldingGroupObjectPermission,
+        )
+    if user.rol in CONSULENT_ROLLEN:
+        return met_objectrecht(
+            Melding.objects.all(),
+            user,
+            "view_melding",
+            MeldingUserObjectPermission,
+            MeldingGroupObjectPermission,
+        )
+    return Melding.objects.none()
+
+
+def get_melding_voor(request, uuid) -> Melding:
+    """Rights-scoped fetch of a melding page; 404 (and a logged refusal) when it is not the user's to know."""
+    melding = ophalen_of_404(
+        request, meldingen_zichtbaar_voor(request.user).select_related("inwoner", "team"), uuid, "melding"
+    )
+    toegang_vastleggen(request, actie="lezen", obj=melding, inwoner=melding.inwoner)
+    return melding
+
+
+def mag_melding_registreren(user) -> bool:
+    return heeft_rol(user, Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT)
+
+
+def mag_trieren(user, melding) -> bool:
+    return heeft_rol(user, Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT) and (
+        meldingen_zichtbaar_voor(user).filter(pk=melding.pk).exists()
+    )
+
+
+def mag_melding_behandelen(user, melding) -> bool:
+    """First contact, closing, doorschakelen and terugkoppeling: the team that holds the melding."""
+    if not heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR, *CONSULENT_ROLLEN):
+        return False
+    return met_objectrecht(
+        meldingen_zichtbaar_voor(user).filter(pk=melding.pk),
+        user,
+        "change_melding",
+        MeldingUserObjectPermission,
+        MeldingGroupObjectPermission,
+    ).exists()
+
+
+def melding_toewijzen(melding, team: Team) -> None:
+    """Routing: the receiving team may read and work on the melding and open the inwoner's dossier."""
+    toekennen("meldingen.view_melding", team, melding)
+    toekennen("meldingen.change_melding", team, melding)
+    if melding.inwoner_id:
+        # A safety signal must not show up as 'loket involved' to kernteam roles.
+        soort = "veilig_thuis" if melding.veilig_thuis else "melding"
+        inwoner_toegang_geven(melding.inwoner, team, soort=soort)
+
+
+def melding_overdragen(melding, van: Team) -> None:
+    """After doorschakelen the previous team keeps sight (betrokkenheid) but no longer works on it."""
+    intrekken("meldingen.change_melding", van, melding)
+
+
+def melding_registrator_toegang(melding, medewerker: Medewerker) -> None:
+    toekennen("meldingen.view_melding", medewerker, melding)
+
+
+# -- signalen ------------------------------------------------------------------------------
+
+
+def signalen_zichtbaar_voor(user) -> QuerySet[Signaal]:
+    if not heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR):
+        return Signaal.objects.none()
+    return Signaal.objects.filter(team__in=teams_van(user))
+
+
+def mag_signaal_registreren(user, team: Team) -> bool:
+    return heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR) and teams_van(user).filter(pk=team.pk).exists()
+
+
+def mag_signaal_behandelen(user, signaal) -> bool:
+    return signalen_zichtbaar_voor(user).filter(pk=signaal.pk).exists()
+
+
+def get_signaal_voor(request, uuid) -> Signaal:
+    return ophalen_of_404(
+        request, signalen_zichtbaar_voor(request.user).select_related("team"), uuid, "signaal"
+    )

@@ -1,0 +1,49 @@
+"""Who may see the kwartaalmonitor, built on the rights kernel (skt/rechten.py).
+
+The monitor shows aggregates only. The coordinator and beleid see it; only the coordinator sets
+streefwaarden. Beleid (and the raad's PDF) never see counts under the profile's privacy threshold
+per team or kern, since in a small kern those point at a person.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from skt.models import Rol
+from skt.rechten import heeft_rol
+from skt.toegang import toegang_vastleggen
+
+from .models import MonitorRapport
+
+MONITOR_ROLLEN = (Rol.COORDINATOR, Rol.BELEID)
+
+
+def mag_monitor_zien(user) -> bool:
+    return heeft_rol(user, *MONITOR_ROLLEN)
+
+
+def mag_streefwaarden_instellen(user) -> bool:
+    return heeft_rol(user, Rol.COORDINATOR)
+
+
+def monitor_zonder_drempel(user) -> bool:
+    """The coordinator already sees every melding of their teams; small counts tell them nothing new."""
+    return heeft_rol(user, Rol.COORDINATOR)
+
+
+def monitorrapporten_zichtbaar_voor(user) -> QuerySet[MonitorRapport]:
+    return MonitorRapport.objects.all() if mag_monitor_zien(user) else MonitorRapport.objects.none()
+
+
+def get_monitorrapport_voor(request, uuid, *, actie: str = "lezen") -> MonitorRapport:
+    """Rights-scoped fetch of a frozen report; the download of a PDF or JSON is an export in the log."""
+    rapport = monitorrapporten_zichtbaar_voor(request.user).filter(uuid=uuid).first()
+    if rapport is None:
+        toegang_vastleggen(
+            request, actie=actie, geweigerd=True, object_soort="monitorrapport", object_id=str(uuid)
+        )
+        raise Http404
+    if actie != "lezen":
+        toegang_vastleggen(request, actie=actie, obj=rapport)
+    return rapport

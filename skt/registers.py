@@ -1,0 +1,75 @@
+"""What the upper apps contribute to pages that live in a lower layer.
+
+Imports run only downwards (skt ← meldingen ← poort ← casussen ← arrangementen ← monitor ← dossier),
+so a lower page cannot ask an upper app for its part. Instead each app registers its part here in its
+``AppConfig.ready()`` and the page reads what is registered. The registers are filled once at start-up
+and only read afterwards; ``volgorde`` keeps the order of the parts fixed, whatever the app order.
+
+- tijdlijnbronnen: ``bron(inwoner, user, alleen_eigen_casussen, alles) -> list[skt.tijdlijn.Item]``,
+  the items of one kind on the dossier timeline (read by dossier/).
+- werkblokbronnen: ``bron(user) -> list[dict]``, blocks for 'Mijn werk'; a block names its template
+  (read by dossier/).
+- meldingpaginabronnen: ``bron(user, melding, *, mag_behandelen) -> dict``, what an upper app adds to
+  the melding page's context (the casus on it, the way to an arrangement).
+- melding_doorschakelen: the poort's re-routing service, which the melding page offers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
+
+_tijdlijnbronnen: list[tuple[int, Callable[..., list]]] = []
+_werkblokbronnen: list[tuple[int, Callable[..., list[dict]]]] = []
+_meldingpaginabronnen: list[tuple[int, Callable[..., dict]]] = []
+_diensten: dict[str, Callable[..., Any]] = {}
+
+
+def _toevoegen(register: list, volgorde: int, bron: Callable) -> None:
+    # ready() may run twice (tests that reload apps): register each source once.
+    if all(bestaande is not bron for _, bestaande in register):
+        register.append((volgorde, bron))
+        register.sort(key=lambda paar: paar[0])
+
+
+def registreer_tijdlijnbron(bron: Callable[..., list], *, volgorde: int) -> None:
+    _toevoegen(_tijdlijnbronnen, volgorde, bron)
+
+
+def registreer_werkblokbron(bron: Callable[..., list[dict]], *, volgorde: int) -> None:
+    _toevoegen(_werkblokbronnen, volgorde, bron)
+
+
+def registreer_meldingpaginabron(bron: Callable[..., dict], *, volgorde: int) -> None:
+    _toevoegen(_meldingpaginabronnen, volgorde, bron)
+
+
+def tijdlijnbronnen() -> list[Callable[..., list]]:
+    return [bron for _, bron in _tijdlijnbronnen]
+
+
+def werkblokbronnen() -> list[Callable[..., list[dict]]]:
+    return [bron for _, bron in _werkblokbronnen]
+
+
+def meldingpaginabronnen() -> list[Callable[..., dict]]:
+    return [bron for _, bron in _meldingpaginabronnen]
+
+
+def registreer_melding_doorschakelen(dienst: Callable[..., Any]) -> None:
+    _diensten["melding_doorschakelen"] = dienst
+
+
+def melding_doorschakelen(**kwargs):
+    """Re-route a melding after triage (poort.services.melding_doorschakelen)."""
+    dienst = _diensten.get("melding_doorschakelen")
+    if dienst is None:
+        raise ImproperlyConfigured("Doorschakelen vraagt de app poort in INSTALLED_APPS.")
+    return dienst(**kwargs)
+
+
+def werkblok_regel(label: str, aantal: int, url: str, *, nadruk: bool = False) -> dict:
+    """One line of a generic work block (template skt/_werkblok.html): a count with a link."""
+    return {"label": label, "aantal": aantal, "url": url, "nadruk": nadruk and aantal > 0}
