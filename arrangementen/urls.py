@@ -1,29 +1,31 @@
 from django.urls import path
 
-from . import views
+from .views import beoordelen, berichten, lijsten, opstellen
 
 app_name = "arrangementen"
 urlpatterns = [
-    path("arrangementen/", views.overzicht, name="overzicht"),
-    path("arrangementen/nieuw/", views.nieuw, name="nieuw"),
-    path("arrangementen/inwoner/<uuid:uuid>/", views.inwoner, name="inwoner"),
-    path("arrangementen/<uuid:uuid>/", views.detail, name="detail"),
-    path("arrangementen/<uuid:uuid>/bewerken/", views.bewerken, name="bewerken"),
-    path("arrangementen/<uuid:uuid>/indienen/", views.indienen, name="indienen"),
-    path("arrangementen/<uuid:uuid>/versies/<int:nummer>/", views.versie, name="versie"),
+    path("arrangementen/", lijsten.overzicht, name="overzicht"),
+    path("arrangementen/nieuw/", opstellen.nieuw, name="nieuw"),
+    path("arrangementen/inwoner/<uuid:uuid>/", lijsten.inwoner, name="inwoner"),
+    path("arrangementen/<uuid:uuid>/", opstellen.detail, name="detail"),
+    path("arrangementen/<uuid:uuid>/bewerken/", opstellen.bewerken, name="bewerken"),
+    path("arrangementen/<uuid:uuid>/indienen/", opstellen.indienen, name="indienen"),
+    path("arrangementen/<uuid:uuid>/versies/<int:nummer>/", opstellen.versie, name="versie"),
     path(
-        "arrangementen/<uuid:uuid>/in-behandeling/", views.in_behandeling_nemen, name="in_behandeling_nemen"
+        "arrangementen/<uuid:uuid>/in-behandeling/",
+        beoordelen.in_behandeling_nemen,
+        name="in_behandeling_nemen",
     ),
-    path("arrangementen/<uuid:uuid>/teruggeven/", views.teruggeven, name="teruggeven"),
-    path("arrangementen/<uuid:uuid>/beslissen/", views.beslissen, name="beslissen"),
-    path("arrangementen/<uuid:uuid>/terugsturen/", views.terugsturen, name="terugsturen"),
-    path("arrangementen/<uuid:uuid>/afwijzen/", views.afwijzen, name="afwijzen"),
-    path("arrangementen/<uuid:uuid>/verlengen/", views.verlengen, name="verlengen"),
-    path("arrangementen/<uuid:uuid>/notitie/", views.notitie, name="notitie"),
+    path("arrangementen/<uuid:uuid>/teruggeven/", beoordelen.teruggeven, name="teruggeven"),
+    path("arrangementen/<uuid:uuid>/beslissen/", beoordelen.beslissen, name="beslissen"),
+    path("arrangementen/<uuid:uuid>/terugsturen/", beoordelen.terugsturen, name="terugsturen"),
+    path("arrangementen/<uuid:uuid>/afwijzen/", beoordelen.afwijzen, name="afwijzen"),
+    path("arrangementen/<uuid:uuid>/verlengen/", beoordelen.verlengen, name="verlengen"),
+    path("arrangementen/<uuid:uuid>/notitie/", beoordelen.notitie, name="notitie"),
     # Outside /arrangementen/ so the menu marks one item as current, not two.
-    path("beoordeling/", views.wachtrij, name="wachtrij"),
-    path("termijnen/", views.termijnen_overzicht, name="termijnen"),
-    path("berichten/", views.berichten, name="berichten"),
-    path("berichten/alle-gelezen/", views.berichten_gelezen, name="berichten_gelezen"),
-    path("berichten/<uuid:uuid>/", views.bericht, name="bericht"),
+    path("beoordeling/", lijsten.wachtrij, name="wachtrij"),
+    path("termijnen/", lijsten.termijnen_overzicht, name="termijnen"),
+    path("berichten/", berichten.berichten, name="berichten"),
+    path("berichten/alle-gelezen/", berichten.berichten_gelezen, name="berichten_gelezen"),
+    path("berichten/<uuid:uuid>/", berichten.bericht, name="bericht"),
 ]

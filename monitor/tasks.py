@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import services
+from . import effectmeting, services
 
 
 @shared_task(name="monitor.tasks.monitor_bouwen", acks_late=True, reject_on_worker_lost=True)
@@ -16,3 +16,11 @@ def kwartaalmonitor_vorig_kwartaal() -> dict:
     """Celery beat, on the first day of each quarter: last quarter's monitor, and a notice."""
     rapport = services.vorig_kwartaal_bouwen()
     return {"rapport": str(rapport.uuid), "versie": rapport.versie, "status": rapport.status}
+
+
+# The beat schedule row was written by migration arrangementen/0003_effectmeting_dagelijks under the
+# task's old name; keeping that name here means the schedule keeps working without a data migration.
+@shared_task(name="arrangementen.tasks.effectmeting_uitvoeren")
+def effectmeting_uitvoeren() -> int:
+    """Daily (Celery beat, 02:00): measure maatwerk after closed casussen. Running twice adds nothing."""
+    return effectmeting.effectmetingen_uitvoeren()

@@ -6,10 +6,11 @@ import pytest
 from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 
-from arrangementen import services, tasks
 from arrangementen.models import Effectmeting
+from monitor import effectmeting as services
+from monitor import tasks
 
-from .conftest import VANDAAG, casus_maken, concept_maken, ingediend_maken, netwerk
+from ..arrangementen.conftest import VANDAAG, casus_maken, concept_maken, ingediend_maken, netwerk
 
 pytestmark = pytest.mark.django_db
 

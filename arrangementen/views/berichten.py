@@ -1,0 +1,64 @@
+"""Messages to the drafter's team, and the block for 'Mijn werk'."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from arrangementen import rechten as arrangement_rechten
+from skt import rechten
+from skt.models import Rol
+
+from .. import selectors, services
+from ..models import Notificatie
+from .basis import (
+    PER_PAGINA,
+)
+
+BERICHT_ROLLEN = arrangement_rechten.ARRANGEMENT_ROLLEN
+
+
+@rechten.vereist_rol(*BERICHT_ROLLEN)
+def berichten(request):
+    pagina = Paginator(selectors.berichten(request.user), PER_PAGINA).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "arrangementen/berichten.html",
+        {"pagina": pagina, "ongelezen": selectors.ongelezen_berichten(request.user)},
+    )
+
+
+@rechten.vereist_rol(*BERICHT_ROLLEN)
+def bericht(request, uuid):
+    """Open a message: mark it read and go to what it is about."""
+    notificatie = Notificatie.objects.filter(medewerker=request.user, uuid=uuid).first()
+    if notificatie is None:
+        raise Http404
+    services.notificatie_lezen(door=request.user, notificatie=notificatie)
+    return redirect(notificatie.link or "arrangementen:berichten")
+
+
+@require_POST
+@rechten.vereist_rol(*BERICHT_ROLLEN)
+def berichten_gelezen(request):
+    aantal = services.notificaties_alle_lezen(door=request.user)
+    messages.success(request, _("%(n)s bericht(en) gemarkeerd als gelezen.") % {"n": aantal})
+    return redirect("arrangementen:berichten")
+
+
+def werkblokken_voor(user) -> list[dict]:
+    """A block for 'Mijn werk': plans waiting for this consulent, or the kernteam's plans and messages."""
+    if not rechten.heeft_rol(user, Rol.BEROEPSKRACHT, *rechten.CONSULENT_ROLLEN):
+        return []
+    return [
+        {
+            "template": "arrangementen/_werkblok.html",
+            "consulent": rechten.heeft_rol(user, *rechten.CONSULENT_ROLLEN),
+            "ongelezen": selectors.ongelezen_berichten(user),
+            **selectors.werkvoorraad(user),
+        }
+    ]
