@@ -1,5 +1,6 @@
 """The daily effect check: maatwerk within N days after a casus closed, measured once per casus."""
 
+import uuid
 from datetime import datetime, time, timedelta
 
 import pytest
@@ -7,6 +8,7 @@ from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 
 from arrangementen.models import Effectmeting
+from casussen.models import Casus
 from monitor import effectmeting as services
 from monitor import tasks
 
@@ -130,3 +132,61 @@ def test_nieuwe_melding_naar_het_loket_telt_als_maatwerk(personas):
         "melding_loket",
         melding,
     )
+
+
+def _gesloten_kopieen(casus, aantal: int, **velden) -> None:
+    """Cheap copies of a closed casus: the effect check reads only inwoner, melding, dates and reason."""
+    for _ in range(aantal):
+        kopie = Casus.objects.get(pk=casus.pk)
+        kopie.pk = None
+        kopie.uuid = uuid.uuid4()
+        kopie._state.adding = True
+        for veld, waarde in velden.items():
+            setattr(kopie, veld, waarde)
+        kopie.save()
+
+
+def test_aantal_queries_groeit_niet_met_het_aantal_casussen(personas, django_assert_max_num_queries):
+    from meldingen.services import melding_registreren
+    from poort.services import melding_trieren
+
+    # Every outcome kind: a later plan with maatwerk, an opschaling, a new loketmelding, nothing.
+    met_plan = casus_maken(personas, dagen_geleden=150, afsluiten_dagen_geleden=95)
+    ingediend_maken(
+        personas,
+        melding=met_plan.melding,
+        meldingsdatum=VANDAAG() - timedelta(days=80),
+        ingediend_op=moment(60),
+    )
+    met_melding = casus_maken(personas, dagen_geleden=150, afsluiten_dagen_geleden=100)
+    melding, _ = melding_registreren(
+        door=personas.poort,
+        inwoner=met_melding.inwoner,
+        anoniem=False,
+        aanmeldingsdatum=VANDAAG() - timedelta(days=40),
+        ingang="telefoon",
+        melder_soort="inwoner",
+        vraag="Toch hulp nodig.",
+    )
+    melding_trieren(door=personas.poort, melding=melding, uitkomst="loket", reden="Maatwerk.")
+    zonder = casus_maken(personas, dagen_geleden=150, afsluiten_dagen_geleden=95)
+    assert services.effectmetingen_uitvoeren() == 3
+
+    soorten = [
+        (met_plan, {}),
+        (met_melding, {}),
+        (zonder, {"afsluitreden": "opgeschaald_loket"}),
+        (zonder, {}),
+    ]
+    queries = {}
+    for aantal in (1, 10, 50):
+        for i in range(aantal):
+            bron, velden = soorten[i % len(soorten)]
+            _gesloten_kopieen(bron, 1, **velden)
+        with django_assert_max_num_queries(50) as vastgelegd:
+            assert services.effectmetingen_uitvoeren() == aantal
+        queries[aantal] = len(vastgelegd.captured_queries)
+    assert queries[1] == queries[10] == queries[50], queries
+    aanleidingen = Effectmeting.objects.values_list("aanleiding", flat=True)
+    assert {"arrangement", "opgeschaald", "melding_loket", ""} <= set(aanleidingen)
+    assert Effectmeting.history.count() == Effectmeting.objects.count() == 3 + 1 + 10 + 50
