@@ -30,21 +30,13 @@ class Termijninstellingen:
 
     @classmethod
     def uit_profiel(cls) -> Termijninstellingen:
-        from skt.services import actief_profiel
+        from skt.profiel.instellingen import instellingen
 
-        profiel = actief_profiel()  # one query for all three terms
-        instellingen = (profiel.instellingen if profiel else {}).get("termijnen", {})
-
-        def weken(sleutel: str, standaard: int) -> int:
-            try:
-                return max(0, int(instellingen.get(sleutel, standaard)))
-            except (TypeError, ValueError, AttributeError):
-                return standaard
-
+        termijnen = instellingen().termijnen  # one query for all three terms
         return cls(
-            wmo_onderzoek_weken=weken("wmo_onderzoek_weken", cls.wmo_onderzoek_weken),
-            wmo_beschikking_weken=weken("wmo_beschikking_weken", cls.wmo_beschikking_weken),
-            jeugd_beslissing_weken=weken("jeugd_beslissing_weken", cls.jeugd_beslissing_weken),
+            wmo_onderzoek_weken=termijnen.wmo_onderzoek_weken,
+            wmo_beschikking_weken=termijnen.wmo_beschikking_weken,
+            jeugd_beslissing_weken=termijnen.jeugd_beslissing_weken,
         )
 
 

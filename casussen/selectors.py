@@ -10,11 +10,10 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from skt.services import actief_profiel
+from skt.profiel.instellingen import instellingen
 
 from . import services
 from .models import Adviesvraag, Casus, Contactmoment, ZrmScore
-from .services import STANDAARD_MAX_CONTACTMOMENTEN
 from .vocab import ZrmMoment
 from .workflow import CasusStatus
 
@@ -42,21 +41,12 @@ class Termijnen:
     @classmethod
     def uit_profiel(cls) -> Termijnen:
         """All from one read of the active gemeente profile."""
-        profiel = actief_profiel()
-        instellingen = profiel.instellingen if profiel else {}
-        termijnen = instellingen.get("termijnen") or {}
-
-        def geheel(waarde, standaard: int) -> int:
-            try:
-                return max(1, int(waarde))
-            except (TypeError, ValueError):
-                return standaard
-
+        profiel = instellingen()
         return cls(
-            maximum=geheel(instellingen.get("max_contactmomenten"), STANDAARD_MAX_CONTACTMOMENTEN),
-            zonder_contact_dagen=geheel(termijnen.get("casus_zonder_contact_dagen"), 28),
-            doorlooptijd_dagen=geheel(termijnen.get("casus_doorlooptijd_dagen"), 91),
-            advies_dagen=geheel(termijnen.get("casus_advies_dagen"), 5),
+            maximum=profiel.max_contactmomenten,
+            zonder_contact_dagen=profiel.termijnen.casus_zonder_contact_dagen,
+            doorlooptijd_dagen=profiel.termijnen.casus_doorlooptijd_dagen,
+            advies_dagen=profiel.termijnen.casus_advies_dagen,
         )
 
 

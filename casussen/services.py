@@ -21,7 +21,7 @@ from meldingen.vocab import TriageUitkomst
 from meldingen.workflow import MeldingStatus
 from skt import rechten
 from skt.models import Leefgebied, Medewerker, Rol, Team, Voorziening
-from skt.services import profielinstelling
+from skt.profiel.instellingen import instellingen
 
 from .models import Adviesvraag, Casus, CasusStatusRegel, Contactmoment, ZrmScore
 from .vocab import (
@@ -34,18 +34,13 @@ from .vocab import (
 )
 from .workflow import CasusStatus, volgende_status
 
-STANDAARD_MAX_CONTACTMOMENTEN = 10
 STARTBARE_MELDINGSTATUSSEN = {MeldingStatus.GETRIEERD, MeldingStatus.IN_BEHANDELING}
 KERNTEAM_TRIAGE = {TriageUitkomst.KERNTEAM, TriageUitkomst.KERNTEAM_CONSULENT}
 
 
 def max_contactmomenten() -> int:
     """The gemeente profile's maximum of support contacts (seed 001: "maximaal tien")."""
-    waarde = profielinstelling("max_contactmomenten", STANDAARD_MAX_CONTACTMOMENTEN)
-    try:
-        return max(1, int(waarde))
-    except (TypeError, ValueError):
-        return STANDAARD_MAX_CONTACTMOMENTEN
+    return instellingen().max_contactmomenten
 
 
 def status_zetten(casus: Casus, *, actie: str, door: Medewerker, toelichting: str = "") -> None:

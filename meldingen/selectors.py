@@ -17,22 +17,16 @@ from django.utils.translation import ngettext
 from meldingen import rechten as melding_rechten
 from skt import rechten
 from skt.models import Team
-from skt.services import profielinstelling
+from skt.profiel.instellingen import instellingen
 
 from .models import Melding
 from .vocab import TriageUitkomst
 from .workflow import MeldingStatus
 
-STANDAARD_TERMIJN_DAGEN = 5
-
 
 def termijn_eerste_contact() -> int:
     """The profile's term for first contact, in calendar days from the aanmeldingsdatum."""
-    try:
-        dagen = int(profielinstelling("termijnen.eerste_contact_dagen", STANDAARD_TERMIJN_DAGEN))
-    except (TypeError, ValueError):
-        return STANDAARD_TERMIJN_DAGEN
-    return dagen if dagen >= 0 else STANDAARD_TERMIJN_DAGEN
+    return instellingen().termijnen.eerste_contact_dagen
 
 
 def te_laat_grens(termijn: int, vandaag: date | None = None) -> date:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from skt.models import Kern, Team
-from skt.services import actief_profiel, profielinstelling
+from skt.profiel.instellingen import instellingen
+from skt.services import actief_profiel
 
 from . import kpis as kpi_mod
 from .periode import Periode
@@ -22,13 +23,14 @@ from .verzamelingen import ONBEKEND, VERZAMELINGEN, ZONDER, Selectie, gefilterd,
 
 
 def context_voor(periode: Periode, vandaag: date | None = None) -> kpi_mod.Context:
+    profiel = instellingen()
     return kpi_mod.Context(
         van=periode.van,
         tot=periode.tot,
         peildatum=periode.peildatum(vandaag),
-        eerste_contact_dagen=int(profielinstelling("termijnen.eerste_contact_dagen", 5)),
-        max_contactmomenten=int(profielinstelling("max_contactmomenten", 10)),
-        effectmeting_dagen=int(profielinstelling("termijnen.effectmeting_dagen", 90)),
+        eerste_contact_dagen=profiel.termijnen.eerste_contact_dagen,
+        max_contactmomenten=profiel.max_contactmomenten,
+        effectmeting_dagen=profiel.termijnen.effectmeting_dagen,
     )
 
 
@@ -110,7 +112,7 @@ def streefwaarden() -> dict[str, float | None]:
     """The current target per KPI: the coordinator's, else the gemeente profile's."""
     from .models import Streefwaarde
 
-    uit_profiel = profielinstelling("streefwaarden", {}) or {}
+    uit_profiel = instellingen().streefwaarden
     doelen: dict[str, float | None] = {
         code: float(waarde) for code, waarde in uit_profiel.items() if code in kpi_mod.PER_CODE
     }
@@ -225,7 +227,7 @@ def monitor_berekenen(
             "eerste_contact_dagen": ctx.eerste_contact_dagen,
             "max_contactmomenten": ctx.max_contactmomenten,
             "effectmeting_dagen": ctx.effectmeting_dagen,
-            "privacy_drempel": int(profielinstelling("monitor.privacy_drempel", 5)),
+            "privacy_drempel": instellingen().monitor.privacy_drempel,
         },
         "meldingen": meldingen,
         "kpis": kpi_lijst,

@@ -37,7 +37,7 @@ from django.utils import timezone
 from arrangementen.models import Arrangement
 from casussen.models import Casus, Contactmoment, ZrmScore
 from meldingen.models import Melding
-from skt.services import profielinstelling
+from skt.profiel.instellingen import instellingen
 
 from .models import GEEN_WACHTTIJD, Bron, CasusFeit, MeldingFeit, MeldingFeitLeefgebied
 from .sql import DagenTussen, upsert_uit_select
@@ -64,7 +64,7 @@ def _melding_scope(van: date | None):
 def _meldingfeiten_bijwerken(van: date | None, nu) -> tuple[int, int]:
     koppel = Melding.leefgebieden.through
     scope = _melding_scope(van)
-    maximum = int(profielinstelling("max_contactmomenten", 10))
+    maximum = instellingen().max_contactmomenten
     tellend = Contactmoment.objects.filter(casus__melding=OuterRef("pk"), is_vinger_aan_de_pols=False)
     aantal = Subquery(
         tellend.order_by().values("casus__melding").annotate(n=Count("pk")).values("n")[:1],
@@ -190,8 +190,8 @@ def _maatwerk_gevraagd(effect_dagen: int):
 
 
 def _casusfeiten_bijwerken(van: date | None, nu) -> int:
-    maximum = int(profielinstelling("max_contactmomenten", 10))
-    effect_dagen = int(profielinstelling("termijnen.effectmeting_dagen", 90))
+    profiel = instellingen()
+    maximum, effect_dagen = profiel.max_contactmomenten, profiel.termijnen.effectmeting_dagen
 
     def aantal(qs):
         return Coalesce(

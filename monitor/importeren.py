@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from meldingen.vocab import Ingang, MelderSoort, Uitstroom
 from skt.models import Kern, Leefgebied, Team
-from skt.services import profielinstelling
+from skt.profiel.instellingen import instellingen
 
 from .models import Bron, MeldingFeit, MeldingFeitLeefgebied
 
@@ -169,7 +169,7 @@ class _Opzoeken:
         self.ingang = _keuzelijst(Ingang.choices, INGANG_ALIASSEN)
         self.melder = _keuzelijst(MelderSoort.choices, MELDER_ALIASSEN)
         self.uitstroom = _keuzelijst(Uitstroom.choices, UITSTROOM_ALIASSEN)
-        self.maximum = int(profielinstelling("max_contactmomenten", 10))
+        self.maximum = instellingen().max_contactmomenten
 
 
 def _rij_lezen(rij: dict[str, str], opzoeken: _Opzoeken, vandaag: date) -> tuple[dict, list, list[str]]:

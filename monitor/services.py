@@ -230,9 +230,9 @@ def live_cijfers(periode: Periode, selectie: Selectie) -> dict:
 
 
 def profiel_streefwaarden() -> dict:
-    from skt.services import profielinstelling
+    from skt.profiel.instellingen import instellingen
 
-    return {k: v for k, v in (profielinstelling("streefwaarden", {}) or {}).items() if k in kpi_mod.PER_CODE}
+    return {k: v for k, v in instellingen().streefwaarden.items() if k in kpi_mod.PER_CODE}
 
 
 GRENZEN = {

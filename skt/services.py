@@ -23,21 +23,11 @@ from .models import (
     Rol,
     Team,
 )
+from .profiel.instellingen import instellingen
 
 
 def actief_profiel() -> GemeenteProfiel | None:
     return GemeenteProfiel.objects.filter(actief=True).first()
-
-
-def profielinstelling(pad: str, standaard=None):
-    """A setting of the active gemeente profile by dotted path, e.g. 'termijnen.eerste_contact_dagen'."""
-    profiel = actief_profiel()
-    waarde = profiel.instellingen if profiel else {}
-    for deel in pad.split("."):
-        if not isinstance(waarde, dict) or deel not in waarde:
-            return standaard
-        waarde = waarde[deel]
-    return waarde
 
 
 @transaction.atomic
@@ -112,9 +102,6 @@ def inwoner_registreren(*, door: Medewerker, gegevens: dict) -> Inwoner:
     return inwoner
 
 
-NOODTOEGANG_UREN = 8
-
-
 @transaction.atomic
 def noodtoegang_openen(*, door: Medewerker, inwoner_uuid, reden: str) -> Noodtoegang:
     """Break the glass: access for a limited time, logged and put on the coordinator's review list."""
@@ -133,7 +120,7 @@ def noodtoegang_openen(*, door: Medewerker, inwoner_uuid, reden: str) -> Noodtoe
     inwoner = Inwoner.objects.filter(uuid=inwoner_uuid).first()
     if inwoner is None:
         raise ValidationError(_("Deze inwoner bestaat niet. Controleer de link die u hebt gekregen."))
-    uren = profielinstelling("termijnen.noodtoegang_uren", NOODTOEGANG_UREN)
+    uren = instellingen().termijnen.noodtoegang_uren
     nu = timezone.now()
     return Noodtoegang.objects.create(
         medewerker=door, inwoner=inwoner, reden=reden, van=nu, tot=nu + timedelta(hours=uren)

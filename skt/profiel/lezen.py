@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from .schema import Validatie
+from .validatie import Validatie
 
 # The data folder sits next to this package: skt/profielen/*.toml.
 PROFIELEN_MAP = Path(__file__).resolve().parent.parent / "profielen"

@@ -6,8 +6,8 @@ from django.core.management import CommandError, call_command
 
 from skt import profielen, services
 from skt.models import GemeenteProfiel, Kern, Leefgebied, Organisatie, Team, Voorziening
+from skt.profiel.instellingen import instellingen
 from skt.profielen import ProfielFout, beschikbare_profielen, profiel_laden, profiel_valideren
-from skt.services import profielinstelling
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +147,7 @@ def test_overbetuwe_2019():
     # The 2015 labels still find their ZRM domain.
     assert "Geld" in Leefgebied.objects.get(code="financien").aliassen
     assert "Meedoen/maatsch. part." in Leefgebied.objects.get(code="maatschappelijke_participatie").aliassen
-    assert profielinstelling("streefwaarden.clienttevredenheid_cijfer") == 7.4
+    assert instellingen().streefwaarden["clienttevredenheid_cijfer"] == 7.4
 
 
 def test_wassenaar_2023():
@@ -165,7 +165,7 @@ def test_wassenaar_2023():
     assert Team.objects.filter(actief=True, soort=Team.Soort.LOKET).count() == 1
     assert not Team.objects.filter(actief=True, soort=Team.Soort.GEOGRAFISCH).exists()
     assert actieve_leefgebiedlabels() == ZRM_2017
-    assert profielinstelling("max_contactmomenten") == 10
+    assert instellingen().max_contactmomenten == 10
     assert Voorziening.objects.filter(
         naam="Schuldhulpverlening", organisatie__naam="Kredietbank Nederland"
     ).exists()
@@ -175,19 +175,19 @@ def test_wassenaar_2023():
 def test_instellingen_komen_in_het_actieve_profiel(naam):
     profiel_laden(naam)
 
-    assert profielinstelling("termijnen.eerste_contact_dagen") == 5
-    assert profielinstelling("termijnen.effectmeting_dagen") == 90
-    assert profielinstelling("bewaartermijnen.met_voorziening_jaren") == 15
-    assert profielinstelling("monitor.privacy_drempel") == 5
-    instellingen = GemeenteProfiel.objects.get(actief=True).instellingen
-    assert set(instellingen) == {
+    assert instellingen().termijnen.eerste_contact_dagen == 5
+    assert instellingen().termijnen.effectmeting_dagen == 90
+    assert instellingen().monitor.privacy_drempel == 5
+    opgeslagen = GemeenteProfiel.objects.get(actief=True).instellingen
+    assert opgeslagen["bewaartermijnen"]["met_voorziening_jaren"] == 15
+    assert set(opgeslagen) == {
         "max_contactmomenten",
         "termijnen",
         "bewaartermijnen",
         "monitor",
         "streefwaarden",
     }
-    assert "meldingen_groei_procent" not in instellingen["streefwaarden"]
+    assert "meldingen_groei_procent" not in opgeslagen["streefwaarden"]
 
 
 # -- loading twice, switching -----------------------------------------------------------------
@@ -549,7 +549,7 @@ def test_optionele_termijnen_van_de_casussen_mogen_in_het_profiel(tmp_path):
 
     profiel_laden(str(schrijf(tmp_path, tekst)))
 
-    assert profielinstelling("termijnen.casus_advies_dagen") == 3
+    assert instellingen().termijnen.casus_advies_dagen == 3
 
 
 def test_onbekend_profiel():
