@@ -6,10 +6,10 @@ Team A (Elst) and team B (Driel) are geographic kernteams; the loket is a team o
 from dataclasses import dataclass
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from skt.models import Medewerker, Rol, Team
+from skt.models import GemeenteProfiel, Kern, Medewerker, Rol, Team
 
 from .factories import KernFactory, medewerker_maken, profiel_maken, team_maken
 
@@ -48,48 +48,96 @@ class Personas:
         }
 
 
+# username -> (role, codes of the teams); the outsider is a kernteam professional with no team and
+# no betrokkenheid with anyone. Built last, so its existence means the whole set exists.
+PERSONA_ROLLEN: dict[str, tuple[str, tuple[str, ...]]] = {
+    "poort": (Rol.VRAAGVERHELDERAAR, ()),
+    "beroepskracht": (Rol.BEROEPSKRACHT, ("elst",)),
+    "beroepskracht2": (Rol.BEROEPSKRACHT, ("driel",)),
+    "vrijwilliger": (Rol.VRIJWILLIGER, ("elst",)),
+    "consulent": (Rol.CONSULENT_WMO, ("loket-samenleven",)),
+    "consulent_jeugd": (Rol.CONSULENT_JEUGD, ("loket-samenleven",)),
+    "coordinator": (Rol.COORDINATOR, ("elst", "driel", "loket-samenleven")),
+    "beleid": (Rol.BELEID, ()),
+    "beheerder": (Rol.BEHEERDER, ()),
+    "buitenstaander": (Rol.BEROEPSKRACHT, ()),
+}
+SNELLE_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def personas_bouwen() -> None:
+    """The profile, kernen Elst and Driel, teams A, B and the loket and a Medewerker per persona.
+
+    Idempotent (every helper updates or creates), so it can repair a database a flush emptied.
+    """
+    with override_settings(PASSWORD_HASHERS=SNELLE_HASHER):
+        profiel_maken()
+        kern_elst = KernFactory(code="elst", naam="Elst")
+        kern_driel = KernFactory(code="driel", naam="Driel")
+        teams = {
+            "elst": team_maken("Elst", kernen=[kern_elst]),
+            "driel": team_maken("Driel", kernen=[kern_driel]),
+            "loket-samenleven": team_maken("Loket Samenleven", soort=Team.Soort.LOKET),
+        }
+        for naam, (rol, codes) in PERSONA_ROLLEN.items():
+            medewerker_maken(naam, rol, teams=[teams[code] for code in codes])
+
+
+def personas_zorgen() -> None:
+    """Build the personas where they are missing: a transactional test (live server, race tests,
+    the Celery worker) flushes every table when it ends."""
+    if not Medewerker.objects.filter(username="buitenstaander").exists():
+        personas_bouwen()
+
+
+def personas_ophalen() -> Personas:
+    """Fresh objects of the personas, so what one test changes on them never reaches the next."""
+    teams = {team.code: team for team in Team.objects.filter(code__in=("elst", "driel", "loket-samenleven"))}
+    medewerkers = {m.username: m for m in Medewerker.objects.filter(username__in=PERSONA_ROLLEN)}
+    return Personas(
+        team_a=teams["elst"], team_b=teams["driel"], loket=teams["loket-samenleven"], **medewerkers
+    )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The personas, built once per test database (per xdist worker) and committed.
+
+    Every test runs in a transaction pytest-django rolls back, so they are back as built for the
+    next test; ~14 objects with groups and permissions per test cost more than most tests themselves.
+    """
+    with django_db_blocker.unblock():
+        personas_bouwen()
+
+
 @pytest.fixture(autouse=True)
 def snelle_wachtwoorden(settings):
-    # Ten personas per test with PBKDF2 would dominate the run time; hashing strength is not under test.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # PBKDF2 for every login would dominate the run time; hashing strength is not under test.
+    settings.PASSWORD_HASHERS = SNELLE_HASHER
 
 
 @pytest.fixture
 def profiel(db):
-    return profiel_maken()
+    personas_zorgen()
+    return GemeenteProfiel.objects.get(naam="test")
 
 
 @pytest.fixture
 def kern_elst(db):
-    return KernFactory(code="elst", naam="Elst")
+    personas_zorgen()
+    return Kern.objects.get(code="elst")
 
 
 @pytest.fixture
 def kern_driel(db):
-    return KernFactory(code="driel", naam="Driel")
+    personas_zorgen()
+    return Kern.objects.get(code="driel")
 
 
 @pytest.fixture
-def personas(db, profiel, kern_elst, kern_driel) -> Personas:
-    team_a = team_maken("Elst", kernen=[kern_elst])
-    team_b = team_maken("Driel", kernen=[kern_driel])
-    loket = team_maken("Loket Samenleven", soort=Team.Soort.LOKET)
-    return Personas(
-        team_a=team_a,
-        team_b=team_b,
-        loket=loket,
-        poort=medewerker_maken("poort", Rol.VRAAGVERHELDERAAR),
-        beroepskracht=medewerker_maken("beroepskracht", Rol.BEROEPSKRACHT, teams=[team_a]),
-        beroepskracht2=medewerker_maken("beroepskracht2", Rol.BEROEPSKRACHT, teams=[team_b]),
-        vrijwilliger=medewerker_maken("vrijwilliger", Rol.VRIJWILLIGER, teams=[team_a]),
-        consulent=medewerker_maken("consulent", Rol.CONSULENT_WMO, teams=[loket]),
-        consulent_jeugd=medewerker_maken("consulent_jeugd", Rol.CONSULENT_JEUGD, teams=[loket]),
-        coordinator=medewerker_maken("coordinator", Rol.COORDINATOR, teams=[team_a, team_b, loket]),
-        beleid=medewerker_maken("beleid", Rol.BELEID),
-        beheerder=medewerker_maken("beheerder", Rol.BEHEERDER),
-        # A kernteam professional with no team and no betrokkenheid with anyone.
-        buitenstaander=medewerker_maken("buitenstaander", Rol.BEROEPSKRACHT),
-    )
+def personas(db) -> Personas:
+    personas_zorgen()
+    return personas_ophalen()
 
 
 def ingelogde_client(medewerker: Medewerker) -> Client:
