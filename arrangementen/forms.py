@@ -244,29 +244,3 @@ class NotitieForm(NLDSFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Schrijf de notitie.")},
     )
-
-
-def fouten_overnemen(fout: ValidationError, form: forms.Form, deelformulieren=()) -> None:
-    """Put a service's Dutch errors next to their fields; 'onderdelen.3.kosten' goes to the 4th part."""
-    if not hasattr(fout, "error_dict"):
-        form.add_error(None, fout)
-        return
-    deelformulieren = list(deelformulieren)
-    for sleutel, teksten in fout.message_dict.items():
-        delen = sleutel.split(".")
-        if (
-            delen[0] == "onderdelen"
-            and len(delen) >= 2
-            and delen[1].isdigit()
-            and int(delen[1]) < len(deelformulieren)
-        ):
-            deel = deelformulieren[int(delen[1])]
-            veld = delen[2] if len(delen) > 2 and delen[2] in deel.fields else None
-            for tekst in teksten:
-                deel.add_error(veld, tekst)
-        elif sleutel in form.fields:
-            for tekst in teksten:
-                form.add_error(sleutel, tekst)
-        else:
-            for tekst in teksten:
-                form.add_error(None, tekst)

@@ -1,7 +1,6 @@
 """Forms check types and shapes only; the rules (kaders, maximum, dates) live in casussen/services.py."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,19 +27,6 @@ def toestemming_keuze(waarde: bool | None) -> str:
 class MedewerkerKeuze(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.get_full_name() or obj.username
-
-
-def fouten_overnemen(
-    form: forms.Form, fout: ValidationError, veldnamen: dict[str, str] | None = None
-) -> None:
-    """Put a service's Dutch errors next to the matching fields (or at the top of the form)."""
-    veldnamen = veldnamen or {}
-    if hasattr(fout, "error_dict"):
-        for veld, teksten in fout.message_dict.items():
-            veld = veldnamen.get(veld, veld)
-            form.add_error(veld if veld in form.fields else None, teksten)
-    else:
-        form.add_error(None, fout.messages)
 
 
 class CasusStartForm(NLDSFormMixin, forms.Form):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from casussen import rechten as casus_rechten
 from meldingen import rechten as melding_rechten
 from skt import rechten
+from skt.forms import fout_naar_form
 from skt.models import Rol
 from skt.toegang import toegang_vastleggen
 
@@ -26,7 +27,6 @@ from .forms import (
     VrijwilligerForm,
     ZrmForm,
     actieve_leefgebieden,
-    fouten_overnemen,
     toestemming_keuze,
 )
 from .models import Casus
@@ -100,7 +100,7 @@ def casus_nieuw(request, melding_uuid):
                 startdatum=gegevens["startdatum"],
             )
         except ValidationError as fout:
-            fouten_overnemen(form, fout)
+            fout_naar_form(form, fout)
         else:
             if casus.status == CasusStatus.WACHT_OP_ADVIES:
                 messages.success(
@@ -171,7 +171,7 @@ def contactmoment_nieuw(request, uuid):
         except ValidationError as fout:
             if getattr(fout, "code", None) == "maximum_bereikt":
                 geweigerd = fout.messages[0]
-            fouten_overnemen(form, fout, DEELNEMER_VELDEN | {"__all__": "deelnemers"})
+            fout_naar_form(form, fout, veldnamen=DEELNEMER_VELDEN | {"__all__": "deelnemers"})
         else:
             if vinger_aan_de_pols:
                 messages.success(
@@ -229,7 +229,7 @@ def zrm(request, uuid):
                 scores=form.zrm_scores(),
             )
         except ValidationError as fout:
-            fouten_overnemen(form, fout)
+            fout_naar_form(form, fout)
         else:
             messages.success(request, _("De ZRM-scores zijn vastgelegd."))
             return redirect("casussen:detail", uuid=casus.uuid)
@@ -276,7 +276,7 @@ def afsluiten(request, uuid):
                 doorverwezen_naar=gegevens["doorverwezen_naar"],
             )
         except ValidationError as fout:
-            fouten_overnemen(form, fout)
+            fout_naar_form(form, fout)
         else:
             messages.success(request, _("De casus is afgesloten."))
             return redirect("casussen:detail", uuid=casus.uuid)
@@ -313,7 +313,7 @@ def advies(request, uuid):
                 advies=form.cleaned_data["advies"],
             )
         except ValidationError as fout:
-            fouten_overnemen(form, fout)
+            fout_naar_form(form, fout)
         else:
             messages.success(request, _("Uw advies is vastgelegd; de casushouder kan nu verder."))
             return redirect("casussen:adviesvragen")
@@ -336,7 +336,7 @@ def starten(request, uuid):
                 door=request.user, casus=casus, startdatum=form.cleaned_data["startdatum"]
             )
         except ValidationError as fout:
-            fouten_overnemen(form, fout)
+            fout_naar_form(form, fout)
         else:
             messages.success(request, _("De casus is gestart."))
             return redirect("casussen:detail", uuid=casus.uuid)
@@ -363,7 +363,7 @@ def vrijwilliger(request, uuid):
                 vrijwilliger=form.cleaned_data["vrijwilliger"],
             )
         except ValidationError as fout:
-            fouten_overnemen(form, fout)
+            fout_naar_form(form, fout)
         else:
             messages.success(request, _("Toestemming en vrijwilliger zijn bijgewerkt."))
             return redirect("casussen:detail", uuid=casus.uuid)

@@ -1,3 +1,5 @@
+from collections.abc import Mapping, Sequence
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -32,13 +34,36 @@ class NLDSFormMixin:
                 widget.attrs["class"] = f"{klasse} {widget.attrs.get('class', '')}".strip()
 
 
-def fout_naar_form(form: forms.Form, fout: ValidationError) -> None:
-    """Put a service's ValidationError next to the field it is about, or above the form."""
-    if hasattr(fout, "error_dict"):
-        for veld, fouten in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
+def fout_naar_form(
+    form: forms.Form,
+    fout: ValidationError,
+    *,
+    veldnamen: Mapping[str, str] | None = None,
+    deelformulieren: Mapping[str, Sequence[forms.Form]] | None = None,
+) -> None:
+    """Put a service's ValidationError next to the field it is about, or above the form.
+
+    ``veldnamen`` maps a service's key to the form's field when they differ (``"__all__"`` too, to
+    show the general errors at one field). ``deelformulieren`` maps a prefix to the forms of a list
+    (a formset, or the forms of the rows): the service's key ``onderdelen.3.omvang`` goes to the
+    field ``omvang`` of the fourth form under ``"onderdelen"``, ``onderdelen.3`` above that form.
+    Keys no form knows go above the main form, so no message is ever lost.
+    """
+    if not hasattr(fout, "error_dict"):
         form.add_error(None, fout)
+        return
+    veldnamen = veldnamen or {}
+    deelformulieren = deelformulieren or {}
+    for sleutel, fouten in fout.error_dict.items():
+        voorvoegsel, _punt, rest = sleutel.partition(".")
+        nummer, _punt, veld = rest.partition(".")
+        rij = deelformulieren.get(voorvoegsel, ())
+        if nummer.isdigit() and int(nummer) < len(rij):
+            deel = rij[int(nummer)]
+            deel.add_error(veld if veld in deel.fields else None, fouten)
+            continue
+        veld = veldnamen.get(sleutel, sleutel)
+        form.add_error(veld if veld in form.fields else None, fouten)
 
 
 class DatumInput(forms.DateInput):

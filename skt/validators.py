@@ -2,7 +2,7 @@
 
 import re
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -48,3 +48,20 @@ def valideer_postcode(value: str) -> None:
 def valideer_niet_in_toekomst(value) -> None:
     if value and value > timezone.localdate():
         raise ValidationError(_("Deze datum ligt in de toekomst; vul een datum van vandaag of eerder in."))
+
+
+def fouten_samenvoegen(doel: dict[str, list[str]], fout: ValidationError, voorvoegsel: str = "") -> None:
+    """Collect a part's errors under its prefix (``onderdelen.3.``) for one ValidationError of the whole.
+
+    A service checks every row before it raises once; ``skt.forms.fout_naar_form`` puts each message
+    back at its row and field.
+    """
+    if hasattr(fout, "error_dict"):
+        for veld, teksten in fout.message_dict.items():
+            if veld == NON_FIELD_ERRORS:
+                sleutel = voorvoegsel.rstrip(".") or NON_FIELD_ERRORS
+            else:
+                sleutel = f"{voorvoegsel}{veld}"
+            doel.setdefault(sleutel, []).extend(teksten)
+    else:
+        doel.setdefault(voorvoegsel.rstrip(".") or NON_FIELD_ERRORS, []).extend(fout.messages)

@@ -1,6 +1,6 @@
 """Workflows of an arrangement: draft, submit, take in behandeling, decide, return, reject, extend.
 
-Every function runs in one transaction, checks rights through skt.rechten, locks the plan row
+Every function runs in one transaction, checks rights through the rights modules, locks the plan row
 where two people can act at once, writes the append-only status row (the workflow kernel) and
 tells the drafter's team about every decision (the ISam gap: the kernteam keeps seeing what became
 of its plan). A refused action raises a Dutch ValidationError (or PermissionDenied) and saves nothing.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from skt import workflow as kernel
@@ -64,15 +63,6 @@ def status_zetten(
 def vergrendeld(arrangement_pk: int) -> Arrangement:
     """The plan, locked for this transaction: two consulenten acting at once are serialised."""
     return kernel.vergrendeld(Arrangement, arrangement_pk)
-
-
-def _fouten_samenvoegen(doel: dict[str, list[str]], fout: ValidationError, voorvoegsel: str = "") -> None:
-    if hasattr(fout, "error_dict"):
-        for veld, teksten in fout.message_dict.items():
-            sleutel = f"{voorvoegsel}{veld}" if veld != "__all__" else (voorvoegsel.rstrip(".") or "__all__")
-            doel.setdefault(sleutel, []).extend(teksten)
-    else:
-        doel.setdefault(voorvoegsel.rstrip(".") or "__all__", []).extend(fout.messages)
 
 
 def _termijnen_bijwerken(arrangement: Arrangement) -> None:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from arrangementen import rechten as arrangement_rechten
 from meldingen import routering
 from skt.models import Medewerker
+from skt.validators import fouten_samenvoegen
 
 from ..models import Arrangement, ArrangementStatusRegel, ArrangementVersie, Onderdeel, Wet
 from ..workflow import ArrangementStatus
@@ -20,7 +21,6 @@ from .basis import (
     TEKSTVELDEN,
     WERKSTROOM,
     _datum,
-    _fouten_samenvoegen,
     _nu,
     _termijnen_bijwerken,
     status_zetten,
@@ -62,7 +62,7 @@ def _compleet_voor_indienen(arrangement: Arrangement, onderdelen: list[Onderdeel
         try:
             _onderdeel_controleren(onderdeel, arrangement.wet)
         except ValidationError as fout:
-            _fouten_samenvoegen(fouten, fout, f"onderdelen.{i}.")
+            fouten_samenvoegen(fouten, fout, f"onderdelen.{i}.")
     if fouten:
         raise ValidationError(fouten)
 

@@ -1,6 +1,6 @@
 """Drafting a plan: the concept, its onderdelen and saving it as often as the drafter likes.
 
-Every function runs in one transaction and checks rights through skt.rechten; bad input raises a
+Every function runs in one transaction and checks rights through the rights modules; bad input raises a
 Dutch ValidationError keyed by field (``onderdelen.3.omvang`` for the fourth onderdeel) and saves
 nothing.
 """
@@ -23,6 +23,7 @@ from meldingen import rechten as melding_rechten
 from meldingen.models import Melding
 from skt import rechten
 from skt.models import Inwoner, Medewerker, Team, Voorziening
+from skt.validators import fouten_samenvoegen
 
 from ..models import (
     Arrangement,
@@ -39,7 +40,6 @@ from .basis import (
     TEKSTVELDEN,
     WERKSTROOM,
     _datum,
-    _fouten_samenvoegen,
     _nu,
     _termijnen_bijwerken,
     vergrendeld,
@@ -88,7 +88,7 @@ def _onderdeel_controleren(onderdeel: Onderdeel, wet: str) -> None:
     try:
         onderdeel.full_clean(exclude=["arrangement"])
     except ValidationError as fout:
-        _fouten_samenvoegen(fouten, fout)
+        fouten_samenvoegen(fouten, fout)
     soort = onderdeel.soort
     if soort == OnderdeelSoort.MAATWERKVOORZIENING:
         categorie = onderdeel.categorie
@@ -172,7 +172,7 @@ def _onderdelen_bijwerken(
             onderdeel.indicatieve_kosten = _kosten(gegevens.get("indicatieve_kosten"))
             _onderdeel_controleren(onderdeel, arrangement.wet)
         except ValidationError as fout:
-            _fouten_samenvoegen(fouten, fout, f"onderdelen.{i}.")
+            fouten_samenvoegen(fouten, fout, f"onderdelen.{i}.")
             continue
         plan.append((None, onderdeel))
     # Onderdelen the form no longer mentions stay: only an explicit 'verwijderen' removes one.
@@ -223,7 +223,7 @@ def _inhoud_controleren(
             exclude=["inwoner", "casus", "melding", "opgesteld_door", "team", "behandelaar", "status"]
         )
     except ValidationError as fout:
-        _fouten_samenvoegen(fouten, fout)
+        fouten_samenvoegen(fouten, fout)
     plan = _onderdelen_bijwerken(arrangement, onderdelen or (), fouten)
     if fouten:
         raise ValidationError(fouten)

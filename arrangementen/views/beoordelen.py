@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from arrangementen import rechten as arrangement_rechten
+from skt.forms import fout_naar_form
 
 from .. import selectors, services
 from ..forms import (
@@ -19,7 +20,6 @@ from ..forms import (
     NotitieForm,
     TerugsturenForm,
     VerlengenForm,
-    fouten_overnemen,
 )
 from .basis import (
     TOESTANDSFOUTEN,
@@ -73,7 +73,7 @@ def beslissen(request, uuid):
         except ValidationError as fout:
             if getattr(fout, "code", None) in TOESTANDSFOUTEN:
                 return _actie_fout(request, arrangement, fout)
-            fouten_overnemen(fout, toelichting, formulieren)
+            fout_naar_form(toelichting, fout, deelformulieren={"onderdelen": formulieren})
         else:
             arrangement.refresh_from_db()
             messages.success(
@@ -105,7 +105,7 @@ def _reden_scherm(request, uuid, *, formklasse, service, template: str, succes: 
         except ValidationError as fout:
             if getattr(fout, "code", None) in TOESTANDSFOUTEN:
                 return _actie_fout(request, arrangement, fout)
-            fouten_overnemen(fout, form)
+            fout_naar_form(form, fout)
         else:
             messages.success(request, succes)
             return redirect("arrangementen:detail", uuid=arrangement.uuid)

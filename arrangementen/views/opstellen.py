@@ -17,12 +17,12 @@ from arrangementen import rechten as arrangement_rechten
 from casussen import rechten as casus_rechten
 from meldingen import rechten as melding_rechten
 from skt import rechten
+from skt.forms import fout_naar_form
 
 from .. import services
 from ..forms import (
     ArrangementForm,
     OnderdeelFormSet,
-    fouten_overnemen,
     onderdelen_als_begin,
 )
 from ..models import Wet
@@ -110,7 +110,7 @@ def nieuw(request):
                 **bron,
             )
         except ValidationError as fout:
-            fouten_overnemen(fout, form, deelformulieren)
+            fout_naar_form(form, fout, deelformulieren={"onderdelen": deelformulieren})
         else:
             return _opslaan_en_verder(request, arrangement)
     return render(
@@ -141,7 +141,7 @@ def bewerken(request, uuid):
                 door=request.user, arrangement=arrangement, gegevens=form.cleaned_data, onderdelen=onderdelen
             )
         except ValidationError as fout:
-            fouten_overnemen(fout, form, deelformulieren)
+            fout_naar_form(form, fout, deelformulieren={"onderdelen": deelformulieren})
         else:
             return _opslaan_en_verder(request, arrangement)
     return render(
