@@ -20,6 +20,7 @@ from simple_history.models import HistoricalRecords
 from casussen.models import Casus
 from meldingen.models import Melding, tekstlengtes_controleren
 from skt.models import Inwoner, Medewerker, Team, Voorziening
+from skt.workflow import StatusRegel
 
 from .workflow import BEWERKBAAR, ArrangementStatus
 
@@ -189,19 +190,17 @@ class Arrangement(models.Model):
         return self.besloten_op is not None
 
 
-class ArrangementStatusRegel(models.Model):
+class ArrangementStatusRegel(StatusRegel):
     """Append-only: every status an arrangement went through, who put it there and why."""
 
     arrangement = models.ForeignKey(Arrangement, on_delete=models.CASCADE, related_name="statusregels")
     status = models.CharField(max_length=30, choices=ArrangementStatus.choices)
-    actie = models.CharField(max_length=30)
+    # The plan's version at this step: a decision is about the version that was submitted.
     versie = models.PositiveSmallIntegerField()
-    door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
-    op = models.DateTimeField(default=timezone.now)
+    # Longer than the kernel's: a decision's motivation is kept here in full.
     toelichting = models.CharField(max_length=4000, blank=True)
 
-    class Meta:
-        ordering = ["op", "pk"]
+    class Meta(StatusRegel.Meta):
         verbose_name = _("statusregel arrangement")
 
 

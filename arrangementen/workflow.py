@@ -1,8 +1,9 @@
 """The one transition table of an arrangement. Illegal transitions raise a Dutch ValidationError."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from skt.workflow import Werkstroom
 
 
 class ArrangementStatus(models.TextChoices):
@@ -73,12 +74,6 @@ FOUTEN = {
 BESLUIT_ACTIES = ("goedkeuren", "gedeeltelijk_goedkeuren", "afwijzen")
 
 
-def volgende_status(actie: str, huidig: str) -> str:
-    try:
-        return OVERGANGEN[actie][huidig]
-    except KeyError:
-        raise ValidationError(FOUTEN[actie], code="ongeldige_overgang") from None
-
-
-def mag_overgaan(actie: str, huidig: str) -> bool:
-    return huidig in OVERGANGEN.get(actie, {})
+WERKSTROOM = Werkstroom(OVERGANGEN, FOUTEN)
+volgende_status = WERKSTROOM.volgende_status
+mogelijke_acties = WERKSTROOM.mogelijke_acties

@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from meldingen.models import Melding
 from skt.models import Inwoner, Leefgebied, Medewerker, Team, Voorziening
+from skt.workflow import StatusRegel
 
 from .vocab import Afsluitreden, ContactSoort, ZrmMoment, ZrmNiveau
 from .workflow import CasusStatus
@@ -151,18 +152,13 @@ class Casus(models.Model):
         return (einde - self.startdatum).days
 
 
-class CasusStatusRegel(models.Model):
+class CasusStatusRegel(StatusRegel):
     """Append-only: every status a casus went through, who put it there and why."""
 
     casus = models.ForeignKey(Casus, on_delete=models.CASCADE, related_name="statusregels")
     status = models.CharField(max_length=20, choices=CasusStatus.choices)
-    actie = models.CharField(max_length=30)
-    door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
-    op = models.DateTimeField(default=timezone.now)
-    toelichting = models.CharField(max_length=1000, blank=True)
 
-    class Meta:
-        ordering = ["op", "pk"]
+    class Meta(StatusRegel.Meta):
         verbose_name = _("statusregel casus")
 
 

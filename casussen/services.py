@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -19,7 +20,7 @@ from meldingen.models import Melding
 from meldingen.services import melding_afsluiten
 from meldingen.vocab import TriageUitkomst
 from meldingen.workflow import MeldingStatus
-from skt import rechten
+from skt import rechten, workflow
 from skt.models import Leefgebied, Medewerker, Rol, Team, Voorziening
 from skt.profiel.instellingen import instellingen
 
@@ -32,7 +33,7 @@ from .vocab import (
     ContactSoort,
     ZrmMoment,
 )
-from .workflow import CasusStatus, volgende_status
+from .workflow import WERKSTROOM, CasusStatus
 
 STARTBARE_MELDINGSTATUSSEN = {MeldingStatus.GETRIEERD, MeldingStatus.IN_BEHANDELING}
 KERNTEAM_TRIAGE = {TriageUitkomst.KERNTEAM, TriageUitkomst.KERNTEAM_CONSULENT}
@@ -43,17 +44,9 @@ def max_contactmomenten() -> int:
     return instellingen().max_contactmomenten
 
 
-def status_zetten(casus: Casus, *, actie: str, door: Medewerker, toelichting: str = "") -> None:
-    """Apply one transition of the workflow table and append its status row."""
-    casus.status = volgende_status(actie, casus.status)
-    CasusStatusRegel.objects.create(
-        casus=casus, status=casus.status, actie=actie, door=door, toelichting=toelichting[:1000]
-    )
-
-
-def vergrendeld(casus_pk: int) -> Casus:
-    """The casus, locked for this transaction: two people acting at once are serialised."""
-    return Casus.objects.select_for_update().get(pk=casus_pk)
+# The kernel's helpers bound to the casus's table.
+status_zetten = partial(workflow.status_zetten, werkstroom=WERKSTROOM)
+vergrendeld = partial(workflow.vergrendeld, Casus)
 
 
 def _datum_controleren(datum: date | None, *, veld: str, wat: str, niet_voor: date | None = None) -> date:
@@ -605,7 +598,7 @@ def casus_afsluiten(
     casus = vergrendeld(casus.pk)
     if not casus_rechten.mag_casus_behandelen(door, casus):
         raise PermissionDenied
-    volgende_status("afsluiten", casus.status)  # refuses a closed casus or one waiting for advice
+    WERKSTROOM.volgende_status("afsluiten", casus.status)  # refuses a closed casus or one waiting for advice
     fouten: dict[str, list[str]] = {}
     if reden not in Afsluitreden.values:
         fouten["reden"] = [_("Kies de reden van afsluiten.")]

@@ -31,7 +31,7 @@ from .forms import (
 )
 from .models import Casus
 from .vocab import Afsluitreden, ZrmMoment
-from .workflow import CasusStatus
+from .workflow import WERKSTROOM, CasusStatus
 
 PER_PAGINA = 25
 DEELNEMER_VELDEN = {
@@ -134,6 +134,8 @@ def casus_detail(request, uuid):
         "statusregels": list(casus.statusregels.select_related("door")),
         "Afsluitreden": Afsluitreden,
         "CasusStatus": CasusStatus,
+        # Which action buttons the status allows is the workflow's answer; the template adds the rights.
+        "acties": WERKSTROOM.mogelijke_acties(casus.status),
     }
     if toegang.toon_vertrouwelijk:
         # ZRM domains (addiction, justice, mental health) are not for the volunteer.
@@ -248,11 +250,11 @@ def _verloop_per_veld(form, casus, leefgebieden):
 @require_http_methods(["GET", "POST"])
 def afsluiten(request, uuid):
     casus = _casus_of_403(request, uuid)
-    if casus.status == CasusStatus.AFGESLOTEN:
-        messages.info(request, _("Deze casus is al afgesloten."))
-        return redirect("casussen:detail", uuid=casus.uuid)
-    if casus.status == CasusStatus.WACHT_OP_ADVIES:
-        messages.error(request, _("Deze casus wacht op het advies van de coördinator."))
+    if not WERKSTROOM.mag("afsluiten", casus.status):
+        if casus.status == CasusStatus.AFGESLOTEN:
+            messages.info(request, _("Deze casus is al afgesloten."))
+        else:
+            messages.error(request, _("Deze casus wacht op het advies van de coördinator."))
         return redirect("casussen:detail", uuid=casus.uuid)
     leefgebieden = list(actieve_leefgebieden())
     reden = request.GET.get("reden")
@@ -325,7 +327,7 @@ def advies(request, uuid):
 @require_http_methods(["GET", "POST"])
 def starten(request, uuid):
     casus = _casus_of_403(request, uuid)
-    if request.method == "GET" and casus.status != CasusStatus.CONCEPT:
+    if request.method == "GET" and not WERKSTROOM.mag("starten", casus.status):
         if casus.status == CasusStatus.WACHT_OP_ADVIES:
             messages.info(request, services.FOUT_WACHT_OP_ADVIES)
         return redirect("casussen:detail", uuid=casus.uuid)

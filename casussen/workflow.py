@@ -1,8 +1,9 @@
 """The one transition table of a casus. Illegal transitions raise a Dutch ValidationError."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from skt.workflow import Werkstroom
 
 
 class CasusStatus(models.TextChoices):
@@ -36,8 +37,6 @@ FOUTEN = {
 }
 
 
-def volgende_status(actie: str, huidig: str) -> str:
-    try:
-        return OVERGANGEN[actie][huidig]
-    except KeyError:
-        raise ValidationError(FOUTEN[actie], code="ongeldige_overgang") from None
+WERKSTROOM = Werkstroom(OVERGANGEN, FOUTEN)
+volgende_status = WERKSTROOM.volgende_status
+mogelijke_acties = WERKSTROOM.mogelijke_acties

@@ -13,8 +13,8 @@ from skt.models import Kern, Leefgebied, Medewerker, Voorziening
 
 from . import routering
 from .models import Signaal
-from .services import SIGNAAL_OVERGANGEN
 from .vocab import ContactWijze, Ingang, TriageUitkomst, Uitstroom
+from .workflow import signaal_vervolgstatussen
 
 ONGELDIGE_KEUZE = _("Kies een van de mogelijkheden uit de lijst.")
 ONGELDIGE_DATUM = _("Vul een geldige datum in, bijvoorbeeld 17-03-2025.")
@@ -261,7 +261,7 @@ class SignaalStatusForm(NLDSFormMixin, forms.Form):
 
     def __init__(self, *args, signaal: Signaal, **kwargs):
         super().__init__(*args, **kwargs)
-        toegestaan = SIGNAAL_OVERGANGEN.get(signaal.status, set())
+        toegestaan = signaal_vervolgstatussen(signaal.status)
         self.fields["status"].widget.choices = [
             (code, label) for code, label in Signaal.Status.choices if code in toegestaan
         ]

@@ -10,9 +10,10 @@ from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
 from skt.models import Inwoner, Kern, Leefgebied, Medewerker, Team, Voorziening
+from skt.workflow import StatusRegel
 
 from .vocab import ContactWijze, Ingang, MelderSoort, TriageUitkomst, Uitstroom
-from .workflow import MeldingStatus
+from .workflow import MeldingStatus, SignaalStatus
 
 
 def tekstlengtes_controleren(obj: models.Model) -> None:
@@ -142,18 +143,13 @@ class Melding(models.Model):
         )
 
 
-class MeldingStatusRegel(models.Model):
+class MeldingStatusRegel(StatusRegel):
     """Append-only: every status a melding went through, who put it there and why."""
 
     melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="statusregels")
     status = models.CharField(max_length=20, choices=MeldingStatus.choices)
-    actie = models.CharField(max_length=30)
-    door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
-    op = models.DateTimeField(default=timezone.now)
-    toelichting = models.CharField(max_length=1000, blank=True)
 
-    class Meta:
-        ordering = ["op", "pk"]
+    class Meta(StatusRegel.Meta):
         verbose_name = _("statusregel melding")
 
 
@@ -168,12 +164,8 @@ class MeldingGroupObjectPermission(GroupObjectPermissionBase):
 class Signaal(models.Model):
     """A collective signal: a missing algemene voorziening or a recurring knelpunt."""
 
-    class Status(models.TextChoices):
-        NIEUW = "nieuw", _("Nieuw")
-        IN_ONDERZOEK = "in_onderzoek", _("In onderzoek")
-        INITIATIEF_GESTART = "initiatief_gestart", _("Initiatief gestart")
-        AFGEROND = "afgerond", _("Afgerond")
-        NIET_OPGEPAKT = "niet_opgepakt", _("Niet opgepakt")
+    # The table lives in meldingen/workflow.py; the alias keeps Signaal.Status working.
+    Status = SignaalStatus
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     titel = models.CharField(_("titel"), max_length=150)
@@ -211,12 +203,11 @@ class Signaal(models.Model):
         tekstlengtes_controleren(self)
 
 
-class SignaalStatusRegel(models.Model):
-    signaal = models.ForeignKey(Signaal, on_delete=models.CASCADE, related_name="statusregels")
-    status = models.CharField(max_length=30, choices=Signaal.Status.choices)
-    door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
-    op = models.DateTimeField(default=timezone.now)
-    toelichting = models.CharField(max_length=1000, blank=True)
+class SignaalStatusRegel(StatusRegel):
+    """Append-only: every status a signaal went through, who put it there and why."""
 
-    class Meta:
-        ordering = ["op", "pk"]
+    signaal = models.ForeignKey(Signaal, on_delete=models.CASCADE, related_name="statusregels")
+    status = models.CharField(max_length=30, choices=SignaalStatus.choices)
+
+    class Meta(StatusRegel.Meta):
+        pass

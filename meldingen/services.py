@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid as uuid_mod
 from datetime import date
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -11,25 +12,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meldingen import rechten as melding_rechten
-from skt import rechten
+from skt import rechten, workflow
 from skt.models import Inwoner, Leefgebied, Medewerker, Voorziening
 
 from .models import Melding, MeldingStatusRegel, Signaal, SignaalStatusRegel
 from .vocab import ContactWijze, MelderSoort, Uitstroom
-from .workflow import MeldingStatus, volgende_status
+from .workflow import SIGNAAL_ACTIE_NAAR, SIGNAAL_WERKSTROOM, WERKSTROOM, MeldingStatus, SignaalStatus
 
-
-def status_zetten(melding: Melding, *, actie: str, door: Medewerker, toelichting: str = "") -> None:
-    """Apply one transition of the workflow table and append its status row."""
-    melding.status = volgende_status(actie, melding.status)
-    MeldingStatusRegel.objects.create(
-        melding=melding, status=melding.status, actie=actie, door=door, toelichting=toelichting[:1000]
-    )
-
-
-def vergrendeld(melding_pk: int) -> Melding:
-    """The melding, locked for this transaction: two people acting at once are serialised."""
-    return Melding.objects.select_for_update().get(pk=melding_pk)
+# The kernel's helpers bound to the melding's table; poort/services.py uses them too.
+status_zetten = partial(workflow.status_zetten, werkstroom=WERKSTROOM)
+vergrendeld = partial(workflow.vergrendeld, Melding)
 
 
 def _datum_controleren(datum: date, *, niet_voor: date | None, veld: str, wat: str) -> None:
@@ -219,14 +211,6 @@ def melding_terugkoppeling_vastleggen(*, door: Medewerker, melding: Melding) -> 
 
 # -- signalen ------------------------------------------------------------------------------
 
-SIGNAAL_OVERGANGEN = {
-    Signaal.Status.NIEUW: {Signaal.Status.IN_ONDERZOEK, Signaal.Status.NIET_OPGEPAKT},
-    Signaal.Status.IN_ONDERZOEK: {Signaal.Status.INITIATIEF_GESTART, Signaal.Status.NIET_OPGEPAKT},
-    Signaal.Status.INITIATIEF_GESTART: {Signaal.Status.AFGEROND},
-    Signaal.Status.AFGEROND: set(),
-    Signaal.Status.NIET_OPGEPAKT: set(),
-}
-
 
 @transaction.atomic
 def signaal_registreren(
@@ -246,7 +230,7 @@ def signaal_registreren(
     signaal.save()
     if meldingen:
         signaal.meldingen.set(meldingen)
-    SignaalStatusRegel.objects.create(signaal=signaal, status=signaal.status, door=door)
+    SignaalStatusRegel.objects.create(signaal=signaal, status=signaal.status, actie="registreren", door=door)
     return signaal
 
 
@@ -262,27 +246,28 @@ def signaal_status_wijzigen(
     signaal = Signaal.objects.select_for_update().get(pk=signaal.pk)
     if not melding_rechten.mag_signaal_behandelen(door, signaal):
         raise PermissionDenied
-    if status not in SIGNAAL_OVERGANGEN.get(signaal.status, set()):
+    # The page offers the next status, not the action: the status names the one action that reaches it.
+    actie = SIGNAAL_ACTIE_NAAR.get(status)
+    if actie is None or not SIGNAAL_WERKSTROOM.mag(actie, signaal.status):
         raise ValidationError(
             {
                 "status": _("Van '%(van)s' kan een signaal niet naar '%(naar)s'.")
                 % {
                     "van": signaal.get_status_display(),
-                    "naar": dict(Signaal.Status.choices).get(status, status),
+                    "naar": dict(SignaalStatus.choices).get(status, status),
                 }
             }
         )
-    if status == Signaal.Status.INITIATIEF_GESTART and voorziening is None and signaal.voorziening_id is None:
+    if status == SignaalStatus.INITIATIEF_GESTART and voorziening is None and signaal.voorziening_id is None:
         raise ValidationError(
             {"voorziening": _("Koppel de voorziening uit de sociale kaart die uit dit signaal is ontstaan.")}
         )
-    signaal.status = status
+    workflow.status_zetten(
+        signaal, werkstroom=SIGNAAL_WERKSTROOM, actie=actie, door=door, toelichting=toelichting
+    )
     if voorziening is not None:
         signaal.voorziening = voorziening
     signaal.save()
-    SignaalStatusRegel.objects.create(
-        signaal=signaal, status=status, door=door, toelichting=toelichting[:1000]
-    )
     return signaal
 
 

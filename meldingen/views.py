@@ -30,7 +30,7 @@ from .forms import (
     WachtrijFilterForm,
 )
 from .models import Signaal
-from .workflow import MeldingStatus
+from .workflow import SIGNAAL_WERKSTROOM, WERKSTROOM, MeldingStatus
 
 PER_PAGINA = 25
 WACHTRIJ_ROLLEN = (Rol.BEROEPSKRACHT, Rol.COORDINATOR, *rechten.CONSULENT_ROLLEN)
@@ -138,13 +138,16 @@ def _detail(request, melding, *, status: int = 200, **forms):
     }
     if melding.status == MeldingStatus.GETRIEERD:
         context["termijn"] = selectors.termijnstand(melding.aanmeldingsdatum, context["termijn_dagen"])
+    # Which action forms to show is the workflow's answer for this status; rights come on top.
+    acties = context["acties"] = WERKSTROOM.mogelijke_acties(melding.status)
     if mag_behandelen:
-        if melding.status == MeldingStatus.GETRIEERD:
+        if "eerste_contact" in acties:
             context["contact_form"] = forms.get("contact_form") or EersteContactForm(
                 prefix="contact", melding=melding, user=user
             )
-        if melding.status in (MeldingStatus.GETRIEERD, MeldingStatus.IN_BEHANDELING):
+        if "afsluiten" in acties:
             context["afsluit_form"] = forms.get("afsluit_form") or AfsluitenForm(prefix="afsluiten")
+        if "herrouteren" in acties:
             context["doorschakel_form"] = forms.get("doorschakel_form") or DoorschakelForm(
                 prefix="doorschakelen"
             )
@@ -153,9 +156,7 @@ def _detail(request, melding, *, status: int = 200, **forms):
     # What the apps above add (the casus on this melding, the way to an arrangement): skt/registers.py.
     for bron in registers.meldingpaginabronnen():
         context.update(bron(user, melding, mag_behandelen=mag_behandelen))
-    if rechten.heeft_rol(user, Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT) and melding.status == (
-        MeldingStatus.NIEUW
-    ):
+    if rechten.heeft_rol(user, Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT) and "trieren" in acties:
         context["trieren_mogelijk"] = melding_rechten.mag_trieren(user, melding)
     return render(request, "meldingen/detail.html", context, status=status)
 
@@ -309,7 +310,8 @@ def signaal_nieuw(request):
 def signaal_detail(request, uuid):
     signaal = melding_rechten.get_signaal_voor(request, uuid)
     form = None
-    if services.SIGNAAL_OVERGANGEN.get(signaal.status):
+    acties = SIGNAAL_WERKSTROOM.mogelijke_acties(signaal.status)
+    if acties:
         form = SignaalStatusForm(request.POST or None, signaal=signaal, prefix="status")
     elif request.method == "POST":
         messages.error(
@@ -335,6 +337,7 @@ def signaal_detail(request, uuid):
         {
             "signaal": signaal,
             "form": form,
+            "acties": acties,
             "statusregels": list(signaal.statusregels.select_related("door")),
         },
     )

@@ -1,11 +1,25 @@
-"""The one transition table of a melding, checked over every (action, status) pair."""
+"""The transition tables of a melding and a signaal, checked over every (action, status) pair."""
 
 import itertools
 
 import pytest
 from django.core.exceptions import ValidationError
 
-from meldingen.workflow import FOUTEN, OVERGANGEN, MeldingStatus, volgende_status
+from meldingen.models import Signaal
+from meldingen.workflow import (
+    FOUTEN,
+    OVERGANGEN,
+    SIGNAAL_ACTIE_NAAR,
+    SIGNAAL_FOUTEN,
+    SIGNAAL_OVERGANGEN,
+    SIGNAAL_WERKSTROOM,
+    WERKSTROOM,
+    MeldingStatus,
+    SignaalStatus,
+    mogelijke_acties,
+    signaal_vervolgstatussen,
+    volgende_status,
+)
 
 S = MeldingStatus
 
@@ -53,3 +67,75 @@ def test_onbekende_status_is_een_fout_geen_crash():
     for actie in ACTIES:
         with pytest.raises(ValidationError):
             volgende_status(actie, "verdwenen")
+
+
+# What each status allows, as the melding page shows it: written out, not derived from the table.
+ACTIES_PER_STATUS = {
+    S.NIEUW: ("trieren", "direct_afhandelen"),
+    S.GETRIEERD: ("herrouteren", "eerste_contact", "afsluiten"),
+    S.IN_BEHANDELING: ("herrouteren", "afsluiten"),
+    S.AFGESLOTEN: (),
+}
+
+
+@pytest.mark.parametrize("status", S.values)
+def test_mogelijke_acties_per_status(status):
+    assert mogelijke_acties(status) == ACTIES_PER_STATUS[status]
+    assert WERKSTROOM.mogelijke_acties(status) == ACTIES_PER_STATUS[status]
+
+
+# -- signalen ------------------------------------------------------------------------------------
+
+G = SignaalStatus
+SIGNAAL_VERWACHT = {
+    ("onderzoeken", G.NIEUW): G.IN_ONDERZOEK,
+    ("initiatief_starten", G.IN_ONDERZOEK): G.INITIATIEF_GESTART,
+    ("afronden", G.INITIATIEF_GESTART): G.AFGEROND,
+    ("niet_oppakken", G.NIEUW): G.NIET_OPGEPAKT,
+    ("niet_oppakken", G.IN_ONDERZOEK): G.NIET_OPGEPAKT,
+}
+SIGNAAL_ACTIES = ["onderzoeken", "initiatief_starten", "afronden", "niet_oppakken"]
+
+
+def test_signaaltabel_is_de_gedocumenteerde_tabel():
+    assert set(SIGNAAL_OVERGANGEN) == set(SIGNAAL_ACTIES)
+    assert set(SIGNAAL_FOUTEN) == set(SIGNAAL_ACTIES)
+    assert {
+        (actie, van): naar for actie, rij in SIGNAAL_OVERGANGEN.items() for van, naar in rij.items()
+    } == SIGNAAL_VERWACHT
+    assert Signaal.Status is SignaalStatus
+
+
+@pytest.mark.parametrize(("actie", "van"), list(itertools.product(SIGNAAL_ACTIES, G.values)))
+def test_elke_signaalactie_in_elke_status(actie, van):
+    if (actie, van) in SIGNAAL_VERWACHT:
+        assert SIGNAAL_WERKSTROOM.volgende_status(actie, van) == SIGNAAL_VERWACHT[(actie, van)]
+        return
+    with pytest.raises(ValidationError) as fout:
+        SIGNAAL_WERKSTROOM.volgende_status(actie, van)
+    assert fout.value.code == "ongeldige_overgang"
+    assert " ".join(fout.value.messages) == str(SIGNAAL_FOUTEN[actie])
+    assert "signaal" in " ".join(fout.value.messages).lower()
+
+
+@pytest.mark.parametrize(
+    ("van", "naar"),
+    [
+        (G.NIEUW, [G.IN_ONDERZOEK, G.NIET_OPGEPAKT]),
+        (G.IN_ONDERZOEK, [G.INITIATIEF_GESTART, G.NIET_OPGEPAKT]),
+        (G.INITIATIEF_GESTART, [G.AFGEROND]),
+        (G.AFGEROND, []),
+        (G.NIET_OPGEPAKT, []),
+    ],
+)
+def test_vervolgstatussen_van_een_signaal(van, naar):
+    assert signaal_vervolgstatussen(van) == naar
+
+
+def test_elke_vervolgstatus_hoort_bij_precies_een_actie():
+    assert SIGNAAL_ACTIE_NAAR == {
+        G.IN_ONDERZOEK: "onderzoeken",
+        G.INITIATIEF_GESTART: "initiatief_starten",
+        G.AFGEROND: "afronden",
+        G.NIET_OPGEPAKT: "niet_oppakken",
+    }

@@ -1,0 +1,91 @@
+"""The transition table of an arrangement, checked over every (action, status) pair."""
+
+import itertools
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from arrangementen.workflow import (
+    FOUTEN,
+    OVERGANGEN,
+    WERKSTROOM,
+    ArrangementStatus,
+    mogelijke_acties,
+    volgende_status,
+)
+
+S = ArrangementStatus
+
+# The documented table, written out independently of the code: (actie, van) -> naar.
+VERWACHT = {
+    ("opslaan", S.CONCEPT): S.CONCEPT,
+    ("opslaan", S.TERUGGESTUURD): S.TERUGGESTUURD,
+    ("indienen", S.CONCEPT): S.INGEDIEND,
+    ("indienen", S.TERUGGESTUURD): S.INGEDIEND,
+    ("in_behandeling_nemen", S.INGEDIEND): S.IN_BEHANDELING,
+    ("behandeling_teruggeven", S.IN_BEHANDELING): S.INGEDIEND,
+    ("terugsturen", S.INGEDIEND): S.TERUGGESTUURD,
+    ("terugsturen", S.IN_BEHANDELING): S.TERUGGESTUURD,
+    ("goedkeuren", S.INGEDIEND): S.GOEDGEKEURD,
+    ("goedkeuren", S.IN_BEHANDELING): S.GOEDGEKEURD,
+    ("gedeeltelijk_goedkeuren", S.INGEDIEND): S.GEDEELTELIJK_GOEDGEKEURD,
+    ("gedeeltelijk_goedkeuren", S.IN_BEHANDELING): S.GEDEELTELIJK_GOEDGEKEURD,
+    ("afwijzen", S.INGEDIEND): S.AFGEWEZEN,
+    ("afwijzen", S.IN_BEHANDELING): S.AFGEWEZEN,
+    ("termijn_verlengen", S.INGEDIEND): S.INGEDIEND,
+    ("termijn_verlengen", S.IN_BEHANDELING): S.IN_BEHANDELING,
+}
+ACTIES = [
+    "opslaan",
+    "indienen",
+    "in_behandeling_nemen",
+    "behandeling_teruggeven",
+    "terugsturen",
+    "goedkeuren",
+    "gedeeltelijk_goedkeuren",
+    "afwijzen",
+    "termijn_verlengen",
+]
+BESLISSEN = ("terugsturen", "goedkeuren", "gedeeltelijk_goedkeuren", "afwijzen", "termijn_verlengen")
+ACTIES_PER_STATUS = {
+    S.CONCEPT: ("opslaan", "indienen"),
+    S.TERUGGESTUURD: ("opslaan", "indienen"),
+    S.INGEDIEND: ("in_behandeling_nemen", *BESLISSEN),
+    S.IN_BEHANDELING: ("behandeling_teruggeven", *BESLISSEN),
+    S.GOEDGEKEURD: (),
+    S.GEDEELTELIJK_GOEDGEKEURD: (),
+    S.AFGEWEZEN: (),
+}
+
+
+def test_de_tabel_is_de_gedocumenteerde_tabel():
+    assert set(OVERGANGEN) == set(ACTIES)
+    assert set(FOUTEN) == set(ACTIES), "every action has its own Dutch message"
+    assert {(actie, van): naar for actie, rij in OVERGANGEN.items() for van, naar in rij.items()} == VERWACHT
+
+
+@pytest.mark.parametrize(("actie", "van"), list(itertools.product(ACTIES, S.values)))
+def test_elke_actie_in_elke_status(actie, van):
+    if (actie, van) in VERWACHT:
+        assert volgende_status(actie, van) == VERWACHT[(actie, van)]
+        assert WERKSTROOM.mag(actie, van)
+        return
+    assert not WERKSTROOM.mag(actie, van)
+    with pytest.raises(ValidationError) as fout:
+        volgende_status(actie, van)
+    assert fout.value.code == "ongeldige_overgang"
+    bericht = " ".join(fout.value.messages)
+    assert bericht == str(FOUTEN[actie])
+    assert "arrangement" in bericht.lower() or "beslistermijn" in bericht.lower()
+
+
+@pytest.mark.parametrize("status", S.values)
+def test_mogelijke_acties_per_status(status):
+    assert mogelijke_acties(status) == ACTIES_PER_STATUS[status]
+
+
+def test_een_besloten_arrangement_kan_niets_meer():
+    for status in (S.GOEDGEKEURD, S.GEDEELTELIJK_GOEDGEKEURD, S.AFGEWEZEN):
+        for actie in ACTIES:
+            with pytest.raises(ValidationError):
+                volgende_status(actie, status)
