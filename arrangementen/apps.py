@@ -11,3 +11,5 @@ class ArrangementenConfig(AppConfig):
         from . import bijdragen
 
         registers.registreer_meldingpaginabron(bijdragen.meldingpagina, volgorde=30)
+        registers.registreer_tijdlijnbron(bijdragen.tijdlijn, volgorde=30)
+        registers.registreer_werkblokbron(bijdragen.werkblokken, volgorde=40)

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from arrangementen import rechten as arrangement_rechten
+from django.db.models import Prefetch
+from django.urls import reverse
+
+from skt import rechten
+from skt.models import Inwoner, Rol
+from skt.registers import werkblok_regel
+from skt.tijdlijn import Item, dag, url, zichtbaar
+
+from . import rechten as arrangement_rechten
+from .models import Arrangement, Notificatie, Onderdeel
 
 
 def meldingpagina(user, melding, *, mag_behandelen: bool) -> dict:
@@ -12,3 +21,109 @@ def meldingpagina(user, melding, *, mag_behandelen: bool) -> dict:
         and melding.inwoner_id is not None
         and arrangement_rechten.mag_arrangement_opstellen(user)
     }
+
+
+def werkblokken(user) -> list[dict]:
+    """'Mijn werk': plans waiting for the consulent, or the kernteam's messages about decisions."""
+    blokken = []
+    ongelezen = Notificatie.objects.filter(medewerker=user, gelezen_op__isnull=True).count()
+    if rechten.heeft_rol(user, *rechten.CONSULENT_ROLLEN):
+        te_beoordelen = (
+            arrangement_rechten.arrangementen_te_beoordelen_voor(user)
+            .filter(status__in=["ingediend", "in_behandeling"])
+            .count()
+        )
+        blokken.append(
+            {
+                "titel": "Loket",
+                "regels": [
+                    werkblok_regel(
+                        "Arrangementen die wachten op beoordeling",
+                        te_beoordelen,
+                        reverse("arrangementen:wachtrij"),
+                        nadruk=True,
+                    ),
+                    werkblok_regel("Ongelezen berichten", ongelezen, reverse("arrangementen:berichten")),
+                ],
+                "actie": ("Termijnen bewaken", reverse("arrangementen:termijnen")),
+            }
+        )
+    elif rechten.heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR):
+        blokken.append(
+            {
+                "titel": "Arrangementen",
+                "regels": [
+                    werkblok_regel(
+                        "Ongelezen berichten over besluiten",
+                        ongelezen,
+                        reverse("arrangementen:berichten"),
+                        nadruk=True,
+                    ),
+                ],
+                "actie": ("Naar de arrangementen", reverse("arrangementen:overzicht")),
+            }
+        )
+    return [{"template": "skt/_werkblok.html", **blok} for blok in blokken]
+
+
+def tijdlijn(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -> list[Item]:
+    """Submitted arrangements with their onderdelen and decisions; another's plan as a milestone."""
+    if alleen_eigen_casussen:
+        return []
+    leesbaar = zichtbaar(arrangement_rechten.arrangementen_zichtbaar_voor(user), inwoner, alles)
+    arrangementen = (
+        Arrangement.objects.filter(inwoner=inwoner)
+        .exclude(status="concept")
+        .select_related("team", "behandelaar")
+        .prefetch_related(
+            Prefetch(
+                "onderdelen",
+                queryset=Onderdeel.objects.select_related("categorie", "voorziening", "beoordeling"),
+            )
+        )
+    )
+    items: list[Item] = []
+    for a in arrangementen:
+        wet = a.get_wet_display()
+        datum = dag(a.besloten_op or a.ingediend_op or a.aangemaakt_op)
+        besluit = a.get_status_display().lower()
+        if a.besloten_op:
+            besluit += f" op {dag(a.besloten_op):%d-%m-%Y}"
+        consulent = f", consulent {a.behandelaar}" if a.behandelaar_id else ""
+        if a.pk not in leesbaar:
+            items.append(
+                Item(
+                    datum,
+                    "arrangement",
+                    f"{wet}-arrangement bij het loket",
+                    mijlpaal=True,
+                    tekst=f"{besluit[:1].upper()}{besluit[1:]}{consulent}",
+                )
+            )
+            continue
+        regels = []
+        for o in a.onderdelen.all():
+            regel = o.get_soort_display()
+            if o.categorie_id:
+                regel += f": {o.categorie.code} {o.categorie.label}"
+            elif o.voorziening_id:
+                regel += f": {o.voorziening.naam}"
+            beoordeling = getattr(o, "beoordeling", None)
+            if beoordeling is not None:
+                regel += " — " + ("toegekend" if beoordeling.toegekend else "niet toegekend")
+                if beoordeling.beschikkingsnummer:
+                    regel += f", beschikking {beoordeling.beschikkingsnummer}"
+                if beoordeling.beschikkingsdatum:
+                    regel += f" van {beoordeling.beschikkingsdatum:%d-%m-%Y}"
+            regels.append(regel)
+        items.append(
+            Item(
+                datum,
+                "arrangement",
+                f"{wet}-arrangement ({a.get_route_display().lower()})",
+                tekst=f"Status: {besluit}{consulent}",
+                url=url("arrangementen:detail", a.uuid),
+                regels=regels,
+            )
+        )
+    return items

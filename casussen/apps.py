@@ -11,3 +11,5 @@ class CasussenConfig(AppConfig):
         from . import bijdragen
 
         registers.registreer_meldingpaginabron(bijdragen.meldingpagina, volgorde=20)
+        registers.registreer_tijdlijnbron(bijdragen.tijdlijn, volgorde=20)
+        registers.registreer_werkblokbron(bijdragen.werkblokken, volgorde=20)

@@ -469,27 +469,3 @@ def adviesvragen(request):
         .order_by("-geadviseerd_op")[:10]
     )
     return render(request, "casussen/adviesvragen.html", {"pagina": pagina, "recent": recent})
-
-
-# -- the start page ---------------------------------------------------------------------------
-
-
-def werkblokken_voor(user) -> list[dict]:
-    """A block for 'Mijn werk': the user's casussen and what needs a decision. Two queries at most."""
-    if not rechten.heeft_rol(user, Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER, Rol.COORDINATOR):
-        return []
-    termijnen = selectors.Termijnen.uit_profiel()
-    qs = casus_rechten.casussen_zichtbaar_voor(user)
-    if user.rol == Rol.BEROEPSKRACHT:
-        qs = qs.filter(casushouder=user)
-    blok = {
-        "template": "casussen/_werkblok.html",
-        "rol": user.rol,
-        "maximum": termijnen.maximum,
-        **selectors.werkvoorraad(qs, termijnen.maximum),
-    }
-    if user.rol == Rol.COORDINATOR:
-        blok["adviesvragen"] = (
-            casus_rechten.adviesvragen_zichtbaar_voor(user).filter(geadviseerd_op__isnull=True).count()
-        )
-    return [blok]

@@ -1,5 +1,7 @@
 from django.conf import settings
 
+from arrangementen.selectors import ongelezen_berichten
+
 from .navigatie import menu_voor
 
 
@@ -9,11 +11,5 @@ def skt(request):
     return {
         "skt_demo": settings.SKT_DEMO,
         "menu": menu_voor(user, request.path) if ingelogd else [],
-        "ongelezen_berichten": _ongelezen(user) if ingelogd else 0,
+        "ongelezen_berichten": ongelezen_berichten(user) if ingelogd else 0,
     }
-
-
-def _ongelezen(user) -> int:
-    from arrangementen.selectors import ongelezen_berichten
-
-    return ongelezen_berichten(user)

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from .models import Inwoner, Toegang
+from arrangementen.models import Arrangement
+from casussen.models import Casus
+from meldingen.models import Melding
+from skt.models import Inwoner, Toegang
 
 
 def _waarden(obj, velden: list[str]) -> dict:
@@ -24,10 +27,6 @@ def _waarden(obj, velden: list[str]) -> dict:
 
 
 def inzage_gegevens(inwoner: Inwoner) -> dict:
-    from arrangementen.models import Arrangement
-    from casussen.models import Casus
-    from meldingen.models import Melding
-
     meldingen = []
     # Veilig Thuis signals are left out: they can expose the reporter, and inzage in them is
     # limited by UAVG art. 41; the loket handles such a request separately.

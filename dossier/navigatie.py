@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from .models import Rol
+from skt.models import Rol
 
 ALLE_ROLLEN = tuple(Rol.values)
 

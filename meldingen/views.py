@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -341,23 +340,3 @@ def signaal_detail(request, uuid):
             "statusregels": list(signaal.statusregels.select_related("door")),
         },
     )
-
-
-# -- the start page ---------------------------------------------------------------------------
-
-
-def werkblokken_voor(user) -> list[dict]:
-    """Blocks for 'Mijn werk': the team's meldingen awaiting first contact and how many are late."""
-    if not rechten.heeft_rol(user, *WACHTRIJ_ROLLEN) or not rechten.teams_van(user).exists():
-        return []
-    termijn = selectors.termijn_eerste_contact()
-    return [
-        {
-            "template": "meldingen/_werkblok.html",
-            "termijn": termijn,
-            "coordinator": user.rol == Rol.COORDINATOR,
-            "signalen": user.rol in SIGNAAL_ROLLEN,
-            "wachtrij_url": reverse("meldingen:wachtrij"),
-            **selectors.werkvoorraad(user, termijn),
-        }
-    ]

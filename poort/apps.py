@@ -8,6 +8,8 @@ class PoortConfig(AppConfig):
     def ready(self):
         from skt import registers
 
-        from . import services
+        from . import bijdragen, services
 
         registers.registreer_melding_doorschakelen(services.melding_doorschakelen)
+        registers.registreer_tijdlijnbron(bijdragen.tijdlijn, volgorde=10)
+        registers.registreer_werkblokbron(bijdragen.werkblokken, volgorde=30)

@@ -145,7 +145,7 @@ class DossierFilterForm(NLDSFormMixin, forms.Form):
     tot = forms.DateField(label=_("Tot en met"), required=False, widget=DatumInput())
 
     def __init__(self, *args, **kwargs):
-        from .dossier import SOORTEN
+        from .tijdlijn import SOORTEN
 
         super().__init__(*args, **kwargs)
         self.fields["soort"].choices = [("", _("Alles")), *SOORTEN.items()]

@@ -32,6 +32,7 @@ from guardian.shortcuts import assign_perm, remove_perm
 
 from .models import (
     Betrokkenheid,
+    Huishouden,
     Inwoner,
     InwonerGroupObjectPermission,
     InwonerUserObjectPermission,
@@ -39,6 +40,7 @@ from .models import (
     Noodtoegang,
     Rol,
     Team,
+    Toegang,
 )
 from .toegang import toegang_vastleggen
 
@@ -339,6 +341,80 @@ def mag_inzage_exporteren(user, inwoner: Inwoner) -> bool:
 
 def mag_huishouden_regisseren(user) -> bool:
     return heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR, *CONSULENT_ROLLEN)
+
+
+@dataclass(frozen=True)
+class HuishoudenToegang:
+    huishouden: Huishouden
+    leden: list[Inwoner]  # the members whose dossier this user may open
+    andere: int  # members the user may not see: counted, never shown
+    mag_regisseren: bool
+
+
+def get_huishouden_voor(request, uuid) -> HuishoudenToegang:
+    """Rights-scoped fetch of a household page: it exists for this user only through a member whose
+    dossier they may open; otherwise a logged refusal and a 404. Each visible member's read is logged."""
+    user = request.user
+    huis = Huishouden.objects.select_related("regisseur").filter(uuid=uuid).first()
+    leden = list(inwoners_zichtbaar_voor(user).filter(huishouden=huis).select_related("kern")) if huis else []
+    if not leden:
+        toegang_vastleggen(
+            request, actie="lezen", geweigerd=True, object_soort="huishouden", object_id=str(uuid)
+        )
+        raise Http404
+    return HuishoudenToegang(
+        huishouden=huis,
+        leden=leden,
+        andere=huis.leden.count() - len(leden),
+        mag_regisseren=mag_huishouden_regisseren(user),
+    )
+
+
+def huishouden_lezen_vastleggen(request, toegang: HuishoudenToegang) -> None:
+    for lid in toegang.leden:
+        toegang_vastleggen(request, actie="lezen", obj=lid, inwoner=lid, reden="huishoudoverzicht")
+
+
+def get_inwoner_voor_toegangslog(request, uuid, *, actie: str = "lezen", object_soort: str = "toegangslog"):
+    """The inwoner whose access log (or AVG export) the coordinator may read; else a logged refusal and a
+    404, for an inwoner outside their teams looks the same as an unknown one."""
+    inwoner = inwoners_zichtbaar_voor(request.user).filter(uuid=uuid).first()
+    if inwoner is None or not mag_toegangslog_inzien(request.user, inwoner):
+        toegang_vastleggen(
+            request, actie=actie, geweigerd=True, object_soort=object_soort, object_id=str(uuid)
+        )
+        raise Http404
+    return inwoner
+
+
+def noodtoegang_vastleggen(
+    request, *, nood: Noodtoegang | None = None, object_soort: str = "", object_id: str = "", reden: str = ""
+) -> None:
+    """Every break-the-glass in the access log: the access opened (nood), or the refused attempt."""
+    if nood is not None:
+        toegang_vastleggen(
+            request,
+            actie=Toegang.Actie.BREAK_THE_GLASS,
+            obj=nood.inwoner,
+            inwoner=nood.inwoner,
+            reden=nood.reden,
+        )
+        return
+    toegang_vastleggen(
+        request,
+        actie=Toegang.Actie.BREAK_THE_GLASS,
+        geweigerd=True,
+        object_soort=object_soort,
+        object_id=object_id[:64],
+        reden=reden[:500],
+    )
+
+
+def vereist_noodtoegang_recht(request) -> None:
+    """Only the roles of mag_noodtoegang_vragen break the glass; a refusal is logged as a break-the-glass."""
+    if not mag_noodtoegang_vragen(request.user):
+        noodtoegang_vastleggen(request, reden="rol kan geen noodtoegang krijgen")
+        raise PermissionDenied
 
 
 def inwoner_toegang_geven(inwoner: Inwoner, aan: Team | Medewerker, soort: str = "registratie") -> None:

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "casussen.apps.CasussenConfig",
     "arrangementen.apps.ArrangementenConfig",
     "monitor.apps.MonitorConfig",
+    # The top layer: the pages that span the apps above (README, Architectuur).
+    "dossier.apps.DossierConfig",
 ]
 
 MIDDLEWARE = [
@@ -97,7 +99,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "skt.context_processors.skt",
+                "dossier.context_processors.skt",
             ],
         },
     }

@@ -29,11 +29,12 @@ from casussen import rechten as casus_rechten
 from casussen import services as casus_services
 from casussen.models import Casus
 from casussen.vocab import KADERS
+from dossier import tijdlijn as dossier
 from meldingen import rechten as melding_rechten
 from meldingen import services as melding_services
 from meldingen.models import Melding, Signaal
 from poort import services as poort_services
-from skt import dossier, rechten
+from skt import rechten
 from skt import services as skt_services
 from skt.models import Inwoner, Noodtoegang, Rol, Team, Toegang
 

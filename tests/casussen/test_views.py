@@ -274,7 +274,7 @@ def test_caseload_toont_telling_dagen_en_achterstand(personas, casus, als, klein
 def test_werkblok_voor_mijn_werk(personas, casus, klein_maximum):
     from django.template.loader import render_to_string
 
-    from casussen.views import werkblokken_voor
+    from casussen.bijdragen import werkblokken as werkblokken_voor
 
     casus_maken(personas, twijfel=True, adviesvraag="Past dit?")
     contacten_maken(personas, casus, 3)

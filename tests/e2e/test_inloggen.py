@@ -6,7 +6,7 @@ import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from skt.navigatie import ITEMS
+from dossier.navigatie import ITEMS
 
 pytestmark = pytest.mark.e2e
 

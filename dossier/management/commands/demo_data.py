@@ -1,3 +1,8 @@
+"""The demo of the whole product: the kernel's users and teams, then each app's demo in layer order.
+
+It lives in the top layer because it calls every app's demo; a lower app's demo calls no app above it.
+"""
+
 import importlib
 import random
 

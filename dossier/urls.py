@@ -1,0 +1,17 @@
+"""The cross-app pages keep their names and paths from before they moved here (templates use them)."""
+
+from django.urls import path
+
+from poort import views as poort_views
+
+from . import views
+
+urlpatterns = [
+    path("", views.mijn_werk, name="mijn_werk"),
+    path("inwoners/nieuw/", poort_views.inwoner_nieuw, {"daarna": "dossier"}, name="inwoner_nieuw"),
+    path("inwoners/", views.inwoners, name="inwoners"),
+    path("inwoners/<uuid:uuid>/", views.inwoner_detail, name="inwoner_detail"),
+    path("inwoners/<uuid:uuid>/toegang/", views.wie_keek, name="wie_keek"),
+    path("inwoners/<uuid:uuid>/inzage.<str:formaat>", views.inzage, name="inzage"),
+    path("huishoudens/<uuid:uuid>/", views.huishouden, name="huishouden"),
+]

@@ -1,0 +1,155 @@
+"""The pages that span the apps: Mijn werk, the inwoner list and dossier, the household, who looked,
+and the AVG inzage. Each starts with a rights-scoped fetch from skt/rechten.py."""
+
+import json
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from arrangementen import rechten as arrangement_rechten
+from meldingen.services import open_meldingen_van
+from skt import rechten, services
+from skt.forms import DossierFilterForm, InwonerZoekForm, RegisseurForm
+from skt.models import Rol, Toegang
+from skt.toegang import toegang_vastleggen
+
+from . import tijdlijn
+from .inzage import inzage_gegevens, inzage_pdf
+from .werkblokken import werkblokken_voor
+
+
+def mijn_werk(request):
+    """The start page: what this role works on, as blocks with counts and links."""
+    return render(
+        request,
+        "skt/mijn_werk.html",
+        {"rol": request.user.rol, "Rol": Rol, "werkblokken": werkblokken_voor(request.user)},
+    )
+
+
+def inwoner_detail(request, uuid):
+    """The dossier: one timeline of everything about the inwoner, at the level the reader may see."""
+    toegang = rechten.get_inwoner_voor(request, uuid)
+    inwoner = toegang.inwoner
+    context = {"t": toegang, "inwoner": inwoner}
+    if toegang.niveau == rechten.Niveau.HERKENNING:
+        context["trajecten"] = open_meldingen_van([inwoner.pk]).get(inwoner.pk, [])
+        return render(request, "skt/inwoner_detail.html", context)
+    filters = DossierFilterForm(request.GET or None)
+    soort, van, tot = "", None, None
+    if filters.is_valid():
+        soort, van, tot = (filters.cleaned_data.get(k) for k in ("soort", "van", "tot"))
+    items = tijdlijn.tijdlijn(inwoner, request.user, soort=soort or "", van=van, tot=tot)
+    pagina = Paginator(items, 50).get_page(request.GET.get("pagina"))
+    context.update(
+        {
+            "filters": filters,
+            "pagina": pagina,
+            "betrokken": tijdlijn.betrokkenen([inwoner], request.user).get(inwoner.pk, []),
+            "mag_toegangslog": rechten.mag_toegangslog_inzien(request.user, inwoner),
+            "mag_arrangement": arrangement_rechten.mag_arrangement_opstellen_voor(request.user, inwoner),
+        }
+    )
+    return render(request, "skt/inwoner_detail.html", context)
+
+
+@rechten.vereist_rol(Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER, Rol.COORDINATOR, *rechten.CONSULENT_ROLLEN)
+def inwoners(request):
+    """My inwoners: search among the dossiers this user may open (never beyond). Every search is logged."""
+    form = InwonerZoekForm(request.GET or None)
+    qs = (
+        rechten.inwoners_zichtbaar_voor(request.user)
+        .select_related("kern")
+        .order_by("achternaam", "voornamen")
+    )
+    zoekterm = ""
+    if form.is_valid() and form.cleaned_data["q"]:
+        zoekterm = form.cleaned_data["q"].strip()
+        compact = zoekterm.replace(" ", "").upper()
+        voorwaarde = Q(achternaam__icontains=zoekterm) | Q(voornamen__icontains=zoekterm)
+        if compact.isdigit() and rechten.niveau_voor_inwoner(request.user) == rechten.Niveau.VOLLEDIG:
+            voorwaarde |= Q(bsn=compact)
+        if len(compact) == 6:
+            voorwaarde |= Q(postcode=f"{compact[:4]} {compact[4:]}")
+        qs = qs.filter(voorwaarde)
+        toegang_vastleggen(
+            request, actie=Toegang.Actie.ZOEKEN, object_soort="inwoner", reden="zoeken in dossiers"
+        )
+    pagina = Paginator(qs, 25).get_page(request.GET.get("pagina"))
+    return render(request, "skt/inwoners.html", {"form": form, "pagina": pagina, "zoekterm": zoekterm})
+
+
+def huishouden(request, uuid):
+    """One household: the members this user may see, their professionals, and one regisseur."""
+    toegang = rechten.get_huishouden_voor(request, uuid)
+    huis = toegang.huishouden
+    form = RegisseurForm(request.POST or None, initial={"regisseur": huis.regisseur})
+    if request.method == "POST":
+        if not toegang.mag_regisseren:
+            raise PermissionDenied(_("Uw rol kan geen regisseur van een huishouden aanwijzen."))
+        if form.is_valid():
+            try:
+                services.huishouden_regisseur_zetten(
+                    door=request.user, huishouden=huis, regisseur=form.cleaned_data["regisseur"]
+                )
+            except ValidationError as fout:
+                form.add_error(None, fout)
+            else:
+                messages.success(request, _("De regisseur van het huishouden is vastgelegd."))
+                return redirect("huishouden", uuid=huis.uuid)
+    rechten.huishouden_lezen_vastleggen(request, toegang)
+    betrokken = tijdlijn.betrokkenen(toegang.leden, request.user)
+    for lid in toegang.leden:
+        lid.betrokken = betrokken.get(lid.pk, [])
+    return render(
+        request,
+        "skt/huishouden.html",
+        {
+            "huis": huis,
+            "leden": toegang.leden,
+            "andere": toegang.andere,
+            "form": form,
+            "mag_regisseren": toegang.mag_regisseren,
+        },
+    )
+
+
+def wie_keek(request, uuid):
+    """Who read this dossier, when and why (the coordinator; NEN 7513)."""
+    inwoner = rechten.get_inwoner_voor_toegangslog(request, uuid)
+    # Logged before the list is read, so the page shows this look too and counts it.
+    toegang_vastleggen(request, actie="lezen", object_soort="toegangslog", inwoner=inwoner)
+    regels = Toegang.objects.filter(inwoner=inwoner).select_related("medewerker").order_by("-tijdstip")
+    pagina = Paginator(regels, 50).get_page(request.GET.get("pagina"))
+    return render(request, "skt/wie_keek.html", {"inwoner": inwoner, "pagina": pagina})
+
+
+def inzage(request, uuid, formaat):
+    """AVG inzageverzoek: all data of one inwoner as PDF or JSON, in one click, logged."""
+    inwoner = rechten.get_inwoner_voor_toegangslog(request, uuid, actie="export", object_soort="inzage")
+    toegang_vastleggen(
+        request,
+        actie=Toegang.Actie.PDF if formaat == "pdf" else Toegang.Actie.EXPORT,
+        obj=inwoner,
+        inwoner=inwoner,
+        reden="AVG inzageverzoek",
+    )
+    gegevens = inzage_gegevens(inwoner)
+    naam = f"inzage-{timezone.localdate():%Y%m%d}-{inwoner.uuid}"
+    if formaat == "pdf":
+        response = HttpResponse(inzage_pdf(gegevens), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{naam}.pdf"'
+        return response
+    response = HttpResponse(
+        json.dumps(gegevens, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{naam}.json"'
+    return response
