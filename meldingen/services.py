@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid as uuid_mod
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -56,8 +56,13 @@ def melding_registreren(
     notitie: str = "",
     notitie_vertrouwelijk: bool = False,
     formulier_sleutel: uuid_mod.UUID | None = None,
+    nu: datetime | None = None,
 ) -> tuple[Melding, bool]:
-    """Register a melding; returns (melding, created). A repeated form key returns the first melding."""
+    """Register a melding; returns (melding, created). A repeated form key returns the first melding.
+
+    ``nu`` is the moment of registration (default: now); the demo passes its own to build a history.
+    """
+    nu = nu or timezone.now()
     if not melding_rechten.mag_melding_registreren(door):
         raise PermissionDenied
     if formulier_sleutel:
@@ -109,6 +114,7 @@ def melding_registreren(
         notitie=notitie,
         notitie_vertrouwelijk=notitie_vertrouwelijk and bool(notitie),
         geregistreerd_door=door,
+        geregistreerd_op=nu,
     )
     melding.full_clean(exclude=["leefgebieden"])
     try:
@@ -123,7 +129,9 @@ def melding_registreren(
         raise
     if leefgebieden:
         melding.leefgebieden.set(leefgebieden)
-    MeldingStatusRegel.objects.create(melding=melding, status=melding.status, actie="registreren", door=door)
+    MeldingStatusRegel.objects.create(
+        melding=melding, status=melding.status, actie="registreren", door=door, op=nu
+    )
     melding_rechten.melding_registrator_toegang(melding, door)
     if door.rol == "beroepskracht":
         # A kernteam professional registering at a spreekuur: their team keeps sight of it.
@@ -134,7 +142,13 @@ def melding_registreren(
 
 @transaction.atomic
 def melding_eerste_contact_vastleggen(
-    *, door: Medewerker, melding: Melding, datum: date, wijze: str, contact_door: Medewerker | None = None
+    *,
+    door: Medewerker,
+    melding: Melding,
+    datum: date,
+    wijze: str,
+    contact_door: Medewerker | None = None,
+    nu: datetime | None = None,
 ) -> Melding:
     melding = vergrendeld(melding.pk)
     if not melding_rechten.mag_melding_behandelen(door, melding):
@@ -150,7 +164,7 @@ def melding_eerste_contact_vastleggen(
         and not (melding.team_id and contact_door.teams.filter(pk=melding.team_id).exists())
     ):
         raise ValidationError({"door": _("Kies iemand van het team dat de melding heeft.")})
-    status_zetten(melding, actie="eerste_contact", door=door)
+    status_zetten(melding, actie="eerste_contact", door=door, op=nu or timezone.now())
     melding.eerste_contact_op = datum
     melding.eerste_contact_door = contact_door or door
     melding.eerste_contact_wijze = wijze
@@ -160,21 +174,28 @@ def melding_eerste_contact_vastleggen(
 
 @transaction.atomic
 def melding_afsluiten(
-    *, door: Medewerker, melding: Melding, uitstroom: str, datum: date | None = None, toelichting: str = ""
+    *,
+    door: Medewerker,
+    melding: Melding,
+    uitstroom: str,
+    datum: date | None = None,
+    toelichting: str = "",
+    nu: datetime | None = None,
 ) -> Melding:
+    nu = nu or timezone.now()
     melding = vergrendeld(melding.pk)
     if not melding_rechten.mag_melding_behandelen(door, melding):
         raise PermissionDenied
     if uitstroom not in Uitstroom.values:
         raise ValidationError({"uitstroom": _("Kies de uitstroom uit de lijst.")})
-    datum = datum or timezone.localdate()
+    datum = datum or timezone.localdate(nu)
     _datum_controleren(
         datum,
         niet_voor=melding.eerste_contact_op or melding.aanmeldingsdatum,
         veld="datum",
         wat="datum van afsluiten",
     )
-    status_zetten(melding, actie="afsluiten", door=door, toelichting=toelichting)
+    status_zetten(melding, actie="afsluiten", door=door, toelichting=toelichting, op=nu)
     melding.uitstroom = uitstroom
     melding.afgesloten_op = datum
     melding.save()
@@ -192,7 +213,9 @@ def terugkoppeltekst(melding: Melding) -> str:
 
 
 @transaction.atomic
-def melding_terugkoppeling_vastleggen(*, door: Medewerker, melding: Melding) -> Melding:
+def melding_terugkoppeling_vastleggen(
+    *, door: Medewerker, melding: Melding, nu: datetime | None = None
+) -> Melding:
     melding = vergrendeld(melding.pk)
     if not melding_rechten.mag_melding_behandelen(door, melding):
         raise PermissionDenied
@@ -203,7 +226,7 @@ def melding_terugkoppeling_vastleggen(*, door: Medewerker, melding: Melding) -> 
                 "gevraagd, of de melding is nog niet afgesloten)."
             )
         )
-    melding.terugkoppeling_op = timezone.now()
+    melding.terugkoppeling_op = nu or timezone.now()
     melding.terugkoppeling_door = door
     melding.save()
     return melding
@@ -214,8 +237,17 @@ def melding_terugkoppeling_vastleggen(*, door: Medewerker, melding: Melding) -> 
 
 @transaction.atomic
 def signaal_registreren(
-    *, door: Medewerker, team, titel: str, omschrijving: str, kern=None, leefgebied=None, meldingen=()
+    *,
+    door: Medewerker,
+    team,
+    titel: str,
+    omschrijving: str,
+    kern=None,
+    leefgebied=None,
+    meldingen=(),
+    nu: datetime | None = None,
 ) -> Signaal:
+    nu = nu or timezone.now()
     if not melding_rechten.mag_signaal_registreren(door, team):
         raise PermissionDenied
     signaal = Signaal(
@@ -225,12 +257,15 @@ def signaal_registreren(
         leefgebied=leefgebied,
         team=team,
         geregistreerd_door=door,
+        geregistreerd_op=nu,
     )
     signaal.full_clean()
     signaal.save()
     if meldingen:
         signaal.meldingen.set(meldingen)
-    SignaalStatusRegel.objects.create(signaal=signaal, status=signaal.status, actie="registreren", door=door)
+    SignaalStatusRegel.objects.create(
+        signaal=signaal, status=signaal.status, actie="registreren", door=door, op=nu
+    )
     return signaal
 
 
@@ -242,6 +277,7 @@ def signaal_status_wijzigen(
     status: str,
     toelichting: str = "",
     voorziening: Voorziening | None = None,
+    nu: datetime | None = None,
 ) -> Signaal:
     signaal = Signaal.objects.select_for_update().get(pk=signaal.pk)
     if not melding_rechten.mag_signaal_behandelen(door, signaal):
@@ -263,7 +299,12 @@ def signaal_status_wijzigen(
             {"voorziening": _("Koppel de voorziening uit de sociale kaart die uit dit signaal is ontstaan.")}
         )
     workflow.status_zetten(
-        signaal, werkstroom=SIGNAAL_WERKSTROOM, actie=actie, door=door, toelichting=toelichting
+        signaal,
+        werkstroom=SIGNAAL_WERKSTROOM,
+        actie=actie,
+        door=door,
+        toelichting=toelichting,
+        op=nu or timezone.now(),
     )
     if voorziening is not None:
         signaal.voorziening = voorziening

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meldingen import rechten as melding_rechten
@@ -89,7 +92,9 @@ def melding_trieren(
     team: Team | None = None,
     jeugd_motivatie: str = "",
     uitstroom: str | None = None,
+    nu: datetime | None = None,
 ) -> Triage:
+    nu = nu or timezone.now()
     melding = vergrendeld(melding.pk)
     if melding.status != MeldingStatus.NIEUW:
         # The other vraagverhelderaar, or the team that has it now, hears who triaged it; anyone
@@ -112,16 +117,17 @@ def melding_trieren(
         reden=reden,
         jeugd_motivatie=jeugd_motivatie,
         door=door,
+        op=nu,
     )
     triage.full_clean()
     triage.save()
     if uitkomst == TriageUitkomst.DIRECT:
-        status_zetten(melding, actie="direct_afhandelen", door=door, toelichting=reden)
+        status_zetten(melding, actie="direct_afhandelen", door=door, toelichting=reden, op=nu)
         melding.triage_uitkomst = uitkomst
         melding.uitstroom = uitstroom
         melding.afgesloten_op = triage.op.date()
     else:
-        status_zetten(melding, actie="trieren", door=door, toelichting=reden)
+        status_zetten(melding, actie="trieren", door=door, toelichting=reden, op=nu)
         _toewijzen(melding, uitkomst, ontvanger)
     melding.save()
     return triage
@@ -136,8 +142,10 @@ def melding_doorschakelen(
     reden: str,
     team: Team | None = None,
     jeugd_motivatie: str = "",
+    nu: datetime | None = None,
 ) -> Triage:
     """Re-route after triage: needs a reason and is counted (seed 004: at most one doorschakeling)."""
+    nu = nu or timezone.now()
     melding = vergrendeld(melding.pk)
     if not melding_rechten.mag_melding_behandelen(door, melding):
         raise PermissionDenied
@@ -177,10 +185,11 @@ def melding_doorschakelen(
         jeugd_motivatie=jeugd_motivatie,
         door=door,
         is_doorschakeling=True,
+        op=nu,
     )
     triage.full_clean()
     triage.save()
-    status_zetten(melding, actie="herrouteren", door=door, toelichting=reden)
+    status_zetten(melding, actie="herrouteren", door=door, toelichting=reden, op=nu)
     melding.doorschakelingen += 1
     melding.eerste_contact_op = None
     melding.eerste_contact_door = None
