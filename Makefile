@@ -30,9 +30,11 @@ demo: migrate
 	@echo "  poort, beroepskracht, beroepskracht2, vrijwilliger, consulent, consulent_jeugd, coordinator, beleid, beheerder"
 	$(DEMO_ENV) $(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
 
+# lint-imports: the layers of README (Architectuur); `make test` runs lint first, so a violation fails it.
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install
 	$(VENV)/bin/ruff format .
