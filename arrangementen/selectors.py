@@ -1,6 +1,6 @@
 """Read-side queries for arrangement pages: queues, overdue lists and the dossier, with a fixed query count.
 
-Every list starts from a rights-scoped queryset in skt.rechten; counts and flags come from SQL
+Every list starts from a rights-scoped queryset in arrangementen/rechten.py; counts and flags come from SQL
 annotations, never from a query per row.
 """
 

@@ -28,7 +28,7 @@ EIGEN_ITEMS = {"Beheer": "beheerder", "Toegangslog": "coordinator"}
 
 
 def menu_volgens_navigatie(medewerker) -> set[str]:
-    """What skt/navigatie.py promises this role; the browser must show exactly that."""
+    """What dossier/navigatie.py promises this role; the browser must show exactly that."""
     return {item.label for item in ITEMS if medewerker.rol in item.rollen}
 
 
