@@ -7,6 +7,10 @@ PORT ?= 8000
 DEMO_ENV := SKT_DEMO=1
 # Tests run over plain HTTP against the test client and a local live server.
 TEST_ENV := SKT_HTTPS=0
+# One pytest worker per core, each with its own test database (name suffixed _gw0, _gw1, ...);
+# loadgroup keeps the tests marked xdist_group("redis") (one Celery queue) on one worker.
+# PYTEST_XDIST= runs in one process.
+PYTEST_XDIST ?= -n auto --dist loadgroup
 
 .PHONY: demo install test lint format migrate worker serve clean
 
@@ -41,7 +45,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 test: install lint
-	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(PY) -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 
 worker: install
 	$(PY) -m celery -A skt worker -l info

@@ -21,10 +21,12 @@ from monitor.models import MonitorRapport, RapportStatus
 
 from .conftest import feit
 
-pytestmark = pytest.mark.redis
+# One Celery queue in Redis for the whole run: under xdist these tests share one worker process.
+pytestmark = [pytest.mark.redis, pytest.mark.xdist_group("redis")]
 
 
 def _database_url() -> str:
+    # The test database as created, so with xdist's per-worker suffix (test_skt_ci_gw0).
     d = connection.settings_dict
     wachtwoord = f":{d['PASSWORD']}" if d.get("PASSWORD") else ""
     return f"postgres://{d['USER']}{wachtwoord}@{d['HOST'] or '127.0.0.1'}:{d['PORT'] or 5432}/{d['NAME']}"
