@@ -19,7 +19,6 @@ from skt.models import Rol
 from . import termijnen
 from .models import (
     Arrangement,
-    Beoordeling,
     InterneNotitie,
     Notificatie,
     Onderdeel,
@@ -155,10 +154,6 @@ def onderdelen_met_besluit(arrangement: Arrangement) -> list[Onderdeel]:
 
 def interne_notities(arrangement: Arrangement) -> list[InterneNotitie]:
     return list(arrangement.interne_notities.select_related("door"))
-
-
-def beoordelingen_van(arrangement: Arrangement) -> QuerySet[Beoordeling]:
-    return Beoordeling.objects.filter(onderdeel__arrangement=arrangement)
 
 
 def werkvoorraad(user, vandaag: date | None = None) -> dict:

@@ -93,7 +93,7 @@ def beslissen(request, uuid):
     return render(request, "arrangementen/beslissen.html", context)
 
 
-def _reden_scherm(request, uuid, *, formklasse, service, template: str, succes: str):
+def _reden_scherm(request, uuid, *, formklasse, service, template: str, kop: str, succes: str):
     toegang = _arrangement_of_403(request, uuid, beoordelen=True)
     arrangement = toegang.arrangement
     if request.method == "GET" and (weg := _moet_in_behandeling_zijn(request, arrangement)):
@@ -110,7 +110,7 @@ def _reden_scherm(request, uuid, *, formklasse, service, template: str, succes: 
             messages.success(request, succes)
             return redirect("arrangementen:detail", uuid=arrangement.uuid)
     context = _detailcontext(request, toegang)
-    context["form"] = form
+    context.update({"form": form, "kop": kop})
     return render(request, template, context)
 
 
@@ -122,6 +122,7 @@ def terugsturen(request, uuid):
         formklasse=TerugsturenForm,
         service=services.arrangement_terugsturen,
         template="arrangementen/terugsturen.html",
+        kop=_("Terugsturen voor aanvulling"),
         succes=_("Het arrangement is teruggestuurd. De opsteller en het team krijgen er bericht van."),
     )
 
@@ -134,6 +135,7 @@ def afwijzen(request, uuid):
         formklasse=AfwijzenForm,
         service=services.arrangement_afwijzen,
         template="arrangementen/afwijzen.html",
+        kop=_("Arrangement afwijzen"),
         succes=_("Het arrangement is afgewezen. De opsteller en het team krijgen er bericht van."),
     )
 
@@ -146,6 +148,7 @@ def verlengen(request, uuid):
         formklasse=VerlengenForm,
         service=services.termijn_verlengen,
         template="arrangementen/verlengen.html",
+        kop=_("Beslistermijn verlengen (Awb 4:14)"),
         succes=_("De beslistermijn is verlengd. Laat de inwoner weten tot wanneer en waarom (Awb 4:14)."),
     )
 

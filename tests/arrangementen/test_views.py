@@ -295,3 +295,25 @@ def test_opstellen_vanuit_een_casus_via_het_overzicht(personas, als):
         personas.team_a,
     )
     assert als(personas.beroepskracht2).get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("naam", "kop"),
+    [
+        ("terugsturen", "Terugsturen voor aanvulling"),
+        ("afwijzen", "Arrangement afwijzen"),
+        ("verlengen", "Beslistermijn verlengen (Awb 4:14)"),
+    ],
+)
+def test_redenscherm_heeft_kop_in_titel_en_h1_en_de_stijl_in_de_head(personas, als, naam, kop):
+    arrangement = ingediend_maken(personas)
+    services.arrangement_in_behandeling_nemen(door=personas.consulent, arrangement=arrangement)
+    html = (
+        als(personas.consulent)
+        .get(reverse(f"arrangementen:{naam}", args=[arrangement.uuid]))
+        .content.decode()
+    )
+    head, body = html.split("</head>", 1)
+    assert f"<title>{kop} · arrangement {arrangement.nummer} · SKT</title>" in head
+    assert "arrangementen/arrangementen.css" in head and "<link" not in body
+    assert f'<h1 class="utrecht-heading-1">{kop}</h1>' in body
