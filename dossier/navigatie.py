@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from skt import rechten
 from skt.models import Rol
 
 ALLE_ROLLEN = tuple(Rol.values)
@@ -60,7 +61,7 @@ def menu_voor(user, huidig_pad: str) -> list[dict]:
         return []
     menu = []
     for item in ITEMS:
-        if user.rol in item.rollen:
+        if rechten.heeft_rol(user, *item.rollen):
             url = reverse(item.url_naam)
             actief = huidig_pad == url if item.url_naam == "mijn_werk" else huidig_pad.startswith(url)
             menu.append({"label": item.label, "url": url, "actief": actief})

@@ -92,7 +92,7 @@ def werkblokken(user) -> list[dict]:
     if not rechten.heeft_rol(user, Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT):
         return []
     aantal = melding_rechten.meldingen_zichtbaar_voor(user).filter(status=MeldingStatus.NIEUW).count()
-    if user.rol == Rol.BEROEPSKRACHT and not aantal:
+    if rechten.heeft_rol(user, Rol.BEROEPSKRACHT) and not aantal:
         return []
     return [
         {
