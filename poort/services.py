@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,8 +18,10 @@ from meldingen.services import status_zetten, vergrendeld
 from meldingen.vocab import TriageUitkomst, Uitstroom
 from meldingen.workflow import MeldingStatus
 from skt import rechten
-from skt.models import Medewerker, Rol, Team
+from skt import services as skt_services
+from skt.models import Inwoner, Medewerker, Team
 
+from . import rechten as poort_rechten
 from .models import Triage
 
 
@@ -99,9 +103,7 @@ def melding_trieren(
     if melding.status != MeldingStatus.NIEUW:
         # The other vraagverhelderaar, or the team that has it now, hears who triaged it; anyone
         # else is refused as for any melding they may not know.
-        if rechten.heeft_rol(door, Rol.VRAAGVERHELDERAAR) or (
-            melding_rechten.meldingen_zichtbaar_voor(door).filter(pk=melding.pk).exists()
-        ):
+        if poort_rechten.mag_eerdere_triage_horen(door, melding):
             raise _al_getrieerd_fout(melding)
         raise PermissionDenied
     if not melding_rechten.mag_trieren(door, melding):
@@ -231,10 +233,6 @@ def inwoners_zoeken(
 
 def mogelijke_dubbelen(*, bsn: str | None, achternaam: str, geboortedatum, postcode: str, huisnummer: str):
     """Inwoners who are likely the same person, across the whole store (not limited by rights)."""
-    from django.db.models import Q
-
-    from skt.models import Inwoner
-
     voorwaarde = Q(pk__in=[])
     if bsn:
         voorwaarde |= Q(bsn=bsn)
@@ -245,3 +243,54 @@ def mogelijke_dubbelen(*, bsn: str | None, achternaam: str, geboortedatum, postc
             postcode=postcode, huisnummer__iexact=huisnummer.strip(), achternaam__iexact=achternaam.strip()
         )
     return Inwoner.objects.filter(voorwaarde).select_related("kern")
+
+
+class NietGeregistreerd(ValidationError):
+    """Why the inwoner was not registered, with the likely duplicates the page shows beside it."""
+
+    def __init__(self, fout: ValidationError, kandidaten: list[Inwoner]):
+        super().__init__(fout)
+        self.kandidaten = kandidaten
+
+
+@dataclass(frozen=True)
+class InwonerRegistratie:
+    inwoner: Inwoner
+    # The likely duplicates the user confirmed to be other people: the view logs that decision.
+    bevestigde_dubbelen: list[Inwoner]
+
+
+MAX_DUBBELEN = 10
+
+
+@transaction.atomic
+def inwoner_registreren(*, door: Medewerker, gegevens: dict, dubbel_bevestigd: bool) -> InwonerRegistratie:
+    """A new inwoner, after the duplicate check: a likely duplicate needs an explicit confirmation.
+
+    Raises NietGeregistreerd, with the candidates, while they are unconfirmed or when the data are
+    wrong; the registration itself, with its rights, is the kernel's.
+    """
+    kandidaten = list(
+        mogelijke_dubbelen(
+            bsn=gegevens.get("bsn"),
+            achternaam=gegevens["achternaam"],
+            geboortedatum=gegevens.get("geboortedatum"),
+            postcode=gegevens.get("postcode", ""),
+            huisnummer=gegevens.get("huisnummer", ""),
+        )[:MAX_DUBBELEN]
+    )
+    if kandidaten and not dubbel_bevestigd:
+        fout = ValidationError(
+            {
+                "dubbel_bevestigd": _(
+                    "Er is mogelijk al een inwoner met deze gegevens bekend. Controleer "
+                    "dit en vink het vakje aan als het echt een andere persoon is."
+                )
+            }
+        )
+        raise NietGeregistreerd(fout, kandidaten)
+    try:
+        inwoner = skt_services.inwoner_registreren(door=door, gegevens=gegevens)
+    except ValidationError as fout:
+        raise NietGeregistreerd(fout, kandidaten) from fout
+    return InwonerRegistratie(inwoner, kandidaten)

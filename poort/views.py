@@ -17,11 +17,11 @@ from meldingen import services as melding_services
 from meldingen.vocab import Ingang
 from meldingen.workflow import MeldingStatus
 from skt import rechten
-from skt import services as skt_services
 from skt.forms import fout_naar_form
 from skt.models import Leefgebied, Rol, Toegang
 from skt.toegang import toegang_vastleggen
 
+from . import rechten as poort_rechten
 from . import services
 from .forms import MeldingForm, NieuweInwonerForm, TriageForm, ZoekForm
 
@@ -105,55 +105,48 @@ def inwoner_nieuw(request, daarna: str = "melding"):
         form = NieuweInwonerForm(initial=begin)
     dubbelen = []
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "dubbel_bevestigd"}
-        kandidaten = services.mogelijke_dubbelen(
-            bsn=data.get("bsn"),
-            achternaam=data["achternaam"],
-            geboortedatum=data.get("geboortedatum"),
-            postcode=data.get("postcode", ""),
-            huisnummer=data.get("huisnummer", ""),
-        )
-        dubbelen = list(kandidaten[:10])
-        if dubbelen and not form.cleaned_data["dubbel_bevestigd"]:
-            form.add_error(
-                "dubbel_bevestigd",
-                _(
-                    "Er is mogelijk al een inwoner met deze gegevens bekend. Controleer "
-                    "dit en vink het vakje aan als het echt een andere persoon is."
-                ),
-            )
+        gegevens = {k: v for k, v in form.cleaned_data.items() if k != "dubbel_bevestigd"}
+        try:
+            # The confirmed duplicate is logged with the registration, in one transaction.
+            with transaction.atomic():
+                registratie = services.inwoner_registreren(
+                    door=request.user,
+                    gegevens=gegevens,
+                    dubbel_bevestigd=form.cleaned_data["dubbel_bevestigd"],
+                )
+                if registratie.bevestigde_dubbelen:
+                    _bevestigde_dubbelen_vastleggen(request, registratie)
+        except services.NietGeregistreerd as fout:
+            dubbelen = fout.kandidaten
+            fout_naar_form(form, fout)
         else:
-            try:
-                with transaction.atomic():
-                    inwoner = skt_services.inwoner_registreren(door=request.user, gegevens=data)
-                    if dubbelen:
-                        toegang_vastleggen(
-                            request,
-                            actie=Toegang.Actie.WIJZIGEN,
-                            obj=inwoner,
-                            inwoner=inwoner,
-                            reden=f"mogelijk dubbele inwoner bevestigd als andere persoon "
-                            f"({len(dubbelen)} kandidaat/kandidaten)",
-                        )
-            except ValidationError as fout:
-                fout_naar_form(form, fout)
-            else:
-                messages.success(request, _("Inwoner %(naam)s is geregistreerd.") % {"naam": inwoner.naam})
-                if daarna == "melding" and melding_rechten.mag_melding_registreren(request.user):
-                    return redirect(f"{reverse('poort:melding_nieuw')}?inwoner={inwoner.uuid}")
-                if rechten.inwoners_zichtbaar_voor(request.user).filter(pk=inwoner.pk).exists():
-                    return redirect("inwoner_detail", uuid=inwoner.uuid)
-                return redirect("mijn_werk")
-    # What the poort may see of a likely duplicate; other roles only learn that one exists.
-    toon_dubbelen = rechten.heeft_rol(request.user, Rol.VRAAGVERHELDERAAR)
+            inwoner = registratie.inwoner
+            messages.success(request, _("Inwoner %(naam)s is geregistreerd.") % {"naam": inwoner.naam})
+            if daarna == "melding" and melding_rechten.mag_melding_registreren(request.user):
+                return redirect(f"{reverse('poort:melding_nieuw')}?inwoner={inwoner.uuid}")
+            if rechten.inwoners_zichtbaar_voor(request.user).filter(pk=inwoner.pk).exists():
+                return redirect("inwoner_detail", uuid=inwoner.uuid)
+            return redirect("mijn_werk")
     return render(
         request,
         "poort/inwoner_nieuw.html",
         {
             "form": form,
-            "dubbelen": dubbelen if toon_dubbelen else [],
+            "dubbelen": dubbelen if poort_rechten.mag_dubbelen_zien(request.user) else [],
             "dubbel_aantal": len(dubbelen),
         },
+    )
+
+
+def _bevestigde_dubbelen_vastleggen(request, registratie: services.InwonerRegistratie) -> None:
+    inwoner = registratie.inwoner
+    toegang_vastleggen(
+        request,
+        actie=Toegang.Actie.WIJZIGEN,
+        obj=inwoner,
+        inwoner=inwoner,
+        reden=f"mogelijk dubbele inwoner bevestigd als andere persoon "
+        f"({len(registratie.bevestigde_dubbelen)} kandidaat/kandidaten)",
     )
 
 
