@@ -154,22 +154,3 @@ def onderdelen_met_besluit(arrangement: Arrangement) -> list[Onderdeel]:
 
 def interne_notities(arrangement: Arrangement) -> list[InterneNotitie]:
     return list(arrangement.interne_notities.select_related("door"))
-
-
-def werkvoorraad(user, vandaag: date | None = None) -> dict:
-    """Counts for 'Mijn werk': one aggregate query."""
-    vandaag = vandaag or timezone.localdate()
-    if rechten.heeft_rol(user, *rechten.CONSULENT_ROLLEN):
-        qs = arrangement_rechten.arrangementen_te_beoordelen_voor(user).filter(status__in=BIJ_LOKET)
-        return qs.aggregate(
-            wachtend=Count("pk", filter=Q(status=ArrangementStatus.INGEDIEND)),
-            in_behandeling=Count("pk", filter=Q(status=ArrangementStatus.IN_BEHANDELING, behandelaar=user)),
-            te_laat=Count("pk", filter=Q(beslistermijn_einde__lt=vandaag)),
-        )
-    qs = arrangement_rechten.arrangementen_zichtbaar_voor(user)
-    return qs.aggregate(
-        concept=Count("pk", filter=Q(status=ArrangementStatus.CONCEPT, opgesteld_door=user)),
-        teruggestuurd=Count("pk", filter=Q(status=ArrangementStatus.TERUGGESTUURD)),
-        bij_loket=Count("pk", filter=Q(status__in=BIJ_LOKET)),
-        te_laat=Count("pk", filter=te_laat_filter(vandaag)),
-    )

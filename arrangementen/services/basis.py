@@ -10,8 +10,8 @@ from skt import workflow as kernel
 from skt.models import Medewerker
 
 from .. import termijnen
-from .. import workflow as arrangement_workflow
 from ..models import Arrangement
+from ..workflow import WERKSTROOM
 
 # The plan's text fields, in the order the form and a version show them.
 TEKSTVELDEN = (
@@ -25,11 +25,6 @@ TEKSTVELDEN = (
 )
 DATUMVELDEN = ("meldingsdatum", "aanvraagdatum", "keukentafelgesprek_op")
 ONDERDEEL_VELDEN = ("soort", "omschrijving", "voorziening", "categorie", "omvang", "frequentie", "duur")
-
-# The table as a kernel Werkstroom; built from the module's table when it does not define one itself.
-WERKSTROOM = getattr(arrangement_workflow, "WERKSTROOM", None) or kernel.Werkstroom(
-    arrangement_workflow.OVERGANGEN, arrangement_workflow.FOUTEN
-)
 
 
 def _nu(nu: datetime | None) -> datetime:

@@ -1,4 +1,4 @@
-"""Messages to the drafter's team, and the block for 'Mijn werk'."""
+"""Messages to the drafter's team: the list, opening one, marking all read."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 
 from arrangementen import rechten as arrangement_rechten
 from skt import rechten
-from skt.models import Rol
 
 from .. import selectors, services
 from ..models import Notificatie
@@ -48,17 +47,3 @@ def berichten_gelezen(request):
     aantal = services.notificaties_alle_lezen(door=request.user)
     messages.success(request, _("%(n)s bericht(en) gemarkeerd als gelezen.") % {"n": aantal})
     return redirect("arrangementen:berichten")
-
-
-def werkblokken_voor(user) -> list[dict]:
-    """A block for 'Mijn werk': plans waiting for this consulent, or the kernteam's plans and messages."""
-    if not rechten.heeft_rol(user, Rol.BEROEPSKRACHT, *rechten.CONSULENT_ROLLEN):
-        return []
-    return [
-        {
-            "template": "arrangementen/_werkblok.html",
-            "consulent": rechten.heeft_rol(user, *rechten.CONSULENT_ROLLEN),
-            "ongelezen": selectors.ongelezen_berichten(user),
-            **selectors.werkvoorraad(user),
-        }
-    ]
