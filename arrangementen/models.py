@@ -169,6 +169,15 @@ class Arrangement(models.Model):
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(versie__gte=1), name="arrangement_versie_vanaf_1"),
+            # The services keep this rule; the database keeps it too, for every other way in.
+            models.CheckConstraint(
+                condition=~models.Q(status=ArrangementStatus.IN_BEHANDELING)
+                | models.Q(behandelaar__isnull=False),
+                name="arrangement_in_behandeling_heeft_behandelaar",
+                violation_error_message=_(
+                    "Een arrangement in behandeling heeft een consulent die het behandelt."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -127,6 +127,24 @@ class Casus(models.Model):
                 condition=models.Q(vrijwilliger__isnull=True) | models.Q(vrijwilliger_toestemming=True),
                 name="casus_vrijwilliger_alleen_met_toestemming",
             ),
+            # The services keep these rules; the database keeps them too, for every other way in.
+            # A closed casus need not have started: after the coordinator's advice it may close unstarted.
+            models.CheckConstraint(
+                condition=~models.Q(status="lopend") | models.Q(startdatum__isnull=False),
+                name="casus_lopend_heeft_startdatum",
+                violation_error_message=_("Een lopende casus heeft een startdatum."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="afgesloten")
+                | (models.Q(afgesloten_op__isnull=False) & ~models.Q(afsluitreden="")),
+                name="casus_afgesloten_heeft_datum_en_reden",
+                violation_error_message=_("Een afgesloten casus heeft een datum en een reden van afsluiten."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(toets_collega=models.F("casushouder")),
+                name="casus_toets_niet_door_casushouder",
+                violation_error_message=_("De collegiale toets doet de casushouder met een ándere collega."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -187,6 +205,14 @@ class Adviesvraag(models.Model):
         verbose_name = _("adviesvraag")
         verbose_name_plural = _("adviesvragen")
         ordering = ["gevraagd_op", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["casus"],
+                condition=models.Q(geadviseerd_op__isnull=True),
+                name="adviesvraag_een_open_per_casus",
+                violation_error_message=_("Voor deze casus staat al een adviesvraag open."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Adviesvraag bij {self.casus}"

@@ -112,7 +112,31 @@ class Melding(models.Model):
             models.CheckConstraint(
                 condition=models.Q(inwoner__isnull=False) | models.Q(anoniem=True),
                 name="melding_inwoner_of_anoniem",
-            )
+            ),
+            # The services keep these rules; the database keeps them too, for every other way in.
+            models.CheckConstraint(
+                condition=models.Q(status=MeldingStatus.NIEUW) | ~models.Q(triage_uitkomst=""),
+                name="melding_na_nieuw_getrieerd",
+                violation_error_message=_("Een melding voorbij 'nieuw' heeft een triage-uitkomst."),
+            ),
+            # A directly handled melding closes without a team; one routed to a team or the loket has one.
+            models.CheckConstraint(
+                condition=~models.Q(status__in=[MeldingStatus.GETRIEERD, MeldingStatus.IN_BEHANDELING])
+                | models.Q(team__isnull=False),
+                name="melding_getrieerd_heeft_team",
+                violation_error_message=_("Een getrieerde melding ligt bij een team of het loket."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(eerste_contact_op__isnull=True)
+                | models.Q(eerste_contact_op__gte=models.F("aanmeldingsdatum")),
+                name="melding_eerste_contact_na_aanmelding",
+                violation_error_message=_("Het eerste contact ligt niet vóór de datum van aanmelding."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=MeldingStatus.AFGESLOTEN) | models.Q(afgesloten_op__isnull=False),
+                name="melding_afgesloten_heeft_datum",
+                violation_error_message=_("Een afgesloten melding heeft een datum van afsluiten."),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -9,6 +9,7 @@ import uuid
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
@@ -271,7 +272,9 @@ class Inwoner(models.Model):
         verbose_name_plural = _("inwoners")
         ordering = ["achternaam", "voornamen"]
         indexes = [
-            models.Index(fields=["achternaam", "geboortedatum"], name="inwoner_naam_geb_idx"),
+            # The poort searches achternaam__iexact, which PostgreSQL compiles to
+            # UPPER(achternaam) = UPPER(%s): only an index on that expression serves it.
+            models.Index(Upper("achternaam"), "geboortedatum", name="inwoner_naam_upper_geb_idx"),
             models.Index(fields=["postcode", "huisnummer"], name="inwoner_adres_idx"),
         ]
 
@@ -451,3 +454,10 @@ class Noodtoegang(models.Model):
         verbose_name_plural = _("noodtoegangen")
         ordering = ["-van"]
         indexes = [models.Index(fields=["medewerker", "inwoner", "tot"], name="noodtoegang_actief_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(tot__gt=models.F("van")),
+                name="noodtoegang_eindigt_na_begin",
+                violation_error_message=_("Noodtoegang eindigt na het begin."),
+            ),
+        ]
