@@ -109,6 +109,17 @@ def melding_registrator_toegang(melding, medewerker: Medewerker) -> None:
     toekennen("meldingen.view_melding", medewerker, melding)
 
 
+def is_kernteam_registrator(user) -> bool:
+    """A beroepskracht registering at the spreekuur: their teams keep sight of what they registered."""
+    return heeft_rol(user, Rol.BEROEPSKRACHT)
+
+
+def mag_gezamenlijk_huisbezoek_volgen(user) -> bool:
+    """Consulenten follow the kernteam's meldingen triaged for a joint home visit (the loket holds
+    rights on them from the start), so those are in their queue too."""
+    return heeft_rol(user, *CONSULENT_ROLLEN)
+
+
 # -- signalen ------------------------------------------------------------------------------
 
 

@@ -76,7 +76,7 @@ def _van_mijn_teams(user, qs: QuerySet[Melding]) -> QuerySet[Melding]:
     (kernteam with consulent): the loket holds rights on them from the start.
     """
     voorwaarde = Q(team__in=rechten.teams_van(user))
-    if rechten.heeft_rol(user, *rechten.CONSULENT_ROLLEN):
+    if melding_rechten.mag_gezamenlijk_huisbezoek_volgen(user):
         voorwaarde |= Q(triage_uitkomst=TriageUitkomst.KERNTEAM_CONSULENT)
     return qs.filter(voorwaarde)
 

@@ -133,8 +133,7 @@ def melding_registreren(
         melding=melding, status=melding.status, actie="registreren", door=door, op=nu
     )
     melding_rechten.melding_registrator_toegang(melding, door)
-    if door.rol == "beroepskracht":
-        # A kernteam professional registering at a spreekuur: their team keeps sight of it.
+    if melding_rechten.is_kernteam_registrator(door):
         for team in rechten.teams_van(door):
             melding_rechten.melding_toewijzen(melding, team)
     return melding, True

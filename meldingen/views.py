@@ -155,7 +155,7 @@ def _detail(request, melding, *, status: int = 200, **forms):
     # What the apps above add (the casus on this melding, the way to an arrangement): skt/registers.py.
     for bron in registers.meldingpaginabronnen():
         context.update(bron(user, melding, mag_behandelen=mag_behandelen))
-    if rechten.heeft_rol(user, Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT) and "trieren" in acties:
+    if "trieren" in acties:
         context["trieren_mogelijk"] = melding_rechten.mag_trieren(user, melding)
     return render(request, "meldingen/detail.html", context, status=status)
 
