@@ -12,17 +12,16 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from arrangementen import rechten as arrangement_rechten
 from skt import rechten
 from skt.toegang import toegang_vastleggen
 
-from .. import selectors, services, termijnen
+from .. import selectors, termijnen
 from ..forms import (
     NotitieForm,
 )
-from ..workflow import BIJ_LOKET, ArrangementStatus
+from ..workflow import BIJ_LOKET, WERKSTROOM, ArrangementStatus
 
 PER_PAGINA = 25
 # Errors about the plan's state, not the input: shown on the plan's page, not next to a field.
@@ -90,7 +89,7 @@ def _detailcontext(request, toegang) -> dict:
         "notitieform": NotitieForm() if toegang.toon_interne_notities and toegang.mag_beoordelen else None,
         "mag_indienen": toegang.mag_bewerken,
         "mag_in_behandeling_nemen": toegang.mag_beoordelen
-        and arrangement.status == ArrangementStatus.INGEDIEND,
+        and WERKSTROOM.mag("in_behandeling_nemen", arrangement.status),
         "mag_beslissen": toegang.mag_beoordelen
         and arrangement.status == ArrangementStatus.IN_BEHANDELING
         and arrangement.behandelaar_id == user.pk,
@@ -105,28 +104,6 @@ def _detailcontext(request, toegang) -> dict:
 def _actie_fout(request, arrangement, fout: ValidationError):
     messages.error(request, " ".join(fout.messages))
     return redirect("arrangementen:detail", uuid=arrangement.uuid)
-
-
-@require_POST
-def in_behandeling_nemen(request, uuid):
-    arrangement = _arrangement_of_403(request, uuid, beoordelen=True).arrangement
-    try:
-        services.arrangement_in_behandeling_nemen(door=request.user, arrangement=arrangement)
-    except ValidationError as fout:
-        return _actie_fout(request, arrangement, fout)
-    messages.success(request, _("U hebt het arrangement in behandeling genomen."))
-    return redirect("arrangementen:detail", uuid=arrangement.uuid)
-
-
-@require_POST
-def teruggeven(request, uuid):
-    arrangement = _arrangement_of_403(request, uuid, beoordelen=True).arrangement
-    try:
-        services.arrangement_behandeling_teruggeven(door=request.user, arrangement=arrangement)
-    except ValidationError as fout:
-        return _actie_fout(request, arrangement, fout)
-    messages.success(request, _("Het arrangement staat weer in de wachtrij voor uw collega's."))
-    return redirect("arrangementen:wachtrij")
 
 
 def _moet_in_behandeling_zijn(request, arrangement):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,7 +12,6 @@ from arrangementen import rechten as arrangement_rechten
 from skt import rechten
 
 from .. import selectors, services
-from ..models import Notificatie
 from .basis import (
     PER_PAGINA,
 )
@@ -34,9 +32,8 @@ def berichten(request):
 @rechten.vereist_rol(*BERICHT_ROLLEN)
 def bericht(request, uuid):
     """Open a message: mark it read and go to what it is about."""
-    notificatie = Notificatie.objects.filter(medewerker=request.user, uuid=uuid).first()
-    if notificatie is None:
-        raise Http404
+    # Only one's own messages: another's message answers 404, as if it did not exist.
+    notificatie = get_object_or_404(selectors.berichten(request.user), uuid=uuid)
     services.notificatie_lezen(door=request.user, notificatie=notificatie)
     return redirect(notificatie.link or "arrangementen:berichten")
 
