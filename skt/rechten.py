@@ -428,7 +428,7 @@ def mag_inwoner_registreren(user) -> bool:
     return kan(user, "skt.add_inwoner")
 
 
-# -- beheer --------------------------------------------------------------------------------
+# -- teams and confidential content (asked by every app) ------------------------------------
 
 
 def teams_van(user) -> QuerySet[Team]:
@@ -438,6 +438,9 @@ def teams_van(user) -> QuerySet[Team]:
 def mag_vertrouwelijk_lezen(user) -> bool:
     """Confidential notes (of a melding, a contactmoment) and the ZRM: professionals, not the volunteer."""
     return heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR, *CONSULENT_ROLLEN)
+
+
+# -- beheer --------------------------------------------------------------------------------
 
 
 def mag_beheren(user) -> bool:
