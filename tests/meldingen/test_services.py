@@ -349,6 +349,11 @@ def test_eerste_contact_op_de_dag_van_aanmelding_mag(personas, bij_team_a):
         datum=bij_team_a.aanmeldingsdatum,
         wijze=ContactWijze.TELEFOON,
     )
+    # The boundary of "not before the aanmelding": the same day is recorded, not refused.
+    bij_team_a.refresh_from_db()
+    assert bij_team_a.eerste_contact_op == bij_team_a.aanmeldingsdatum == dagen_geleden(4)
+    assert bij_team_a.status == MeldingStatus.IN_BEHANDELING
+    assert statusregels(bij_team_a)[-1] == MeldingStatus.IN_BEHANDELING
 
 
 @pytest.mark.parametrize(
