@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, QuerySet
 
 from meldingen.rechten import mag_melding_behandelen
@@ -61,10 +62,15 @@ def mag_casus_behandelen(user, casus) -> bool:
     return Casus.objects.filter(pk=casus.pk).filter(_casusrecht(user, "change_casus")).exists()
 
 
+def mag_casussen_starten(user) -> bool:
+    """Starting casussen at all is for beroepskrachten; which melding: mag_casus_starten."""
+    return heeft_rol(user, Rol.BEROEPSKRACHT)
+
+
 def mag_casus_starten(user, melding) -> bool:
     """A beroepskracht of the team that holds the melding."""
     return (
-        heeft_rol(user, Rol.BEROEPSKRACHT)
+        mag_casussen_starten(user)
         and melding.team_id is not None
         and teams_van(user).filter(pk=melding.team_id).exists()
         and mag_melding_behandelen(user, melding)
@@ -74,6 +80,32 @@ def mag_casus_starten(user, melding) -> bool:
 def mag_advies_geven(user, casus) -> bool:
     """Advice on a doubtful casus: a coordinator of the casus's team."""
     return heeft_rol(user, Rol.COORDINATOR) and teams_van(user).filter(pk=casus.team_id).exists()
+
+
+def is_coordinator(user) -> bool:
+    """The coordinator works from the team caseload, also when asking for 'mijn casussen'."""
+    return heeft_rol(user, Rol.COORDINATOR)
+
+
+def mag_eigen_caseload_zien(user) -> bool:
+    """'Mijn casussen': the casushouder's, the vrijwilliger's, or the opgeschaalde of the loket."""
+    return heeft_rol(user, Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER, *CONSULENT_ROLLEN)
+
+
+def is_casushouder_rol(user) -> bool:
+    """A beroepskracht's own caseload is the casussen on their name, not all the team's."""
+    return heeft_rol(user, Rol.BEROEPSKRACHT)
+
+
+def is_vrijwilliger(user) -> bool:
+    return heeft_rol(user, Rol.VRIJWILLIGER)
+
+
+def weigering(request, obj, reden: str) -> PermissionDenied:
+    """A refused change on a casus or melding the user may know: in the access log as a refused change,
+    with the object and its inwoner (also when only the form was opened), then a 403 with the reason."""
+    toegang_vastleggen(request, actie="wijzigen", geweigerd=True, obj=obj, inwoner=obj.inwoner, reden=reden)
+    return PermissionDenied(reden)
 
 
 def adviesvragen_zichtbaar_voor(user) -> QuerySet[Adviesvraag]:

@@ -18,6 +18,38 @@ from .vocab import ZrmMoment
 from .workflow import CasusStatus
 
 TELT = Q(contactmomenten__is_vinger_aan_de_pols=False)
+# Two contactmomenten before the maximum the team is warned to discuss how the support ends.
+WAARSCHUWEN_VOOR_MAXIMUM = 2
+
+
+@dataclass(frozen=True)
+class Contactlimiet:
+    """Where a casus stands against the maximum of contactmomenten; only a running casus warns."""
+
+    aantal: int
+    maximum: int
+    lopend: bool
+
+    @property
+    def resterend(self) -> int:
+        return max(0, self.maximum - self.aantal)
+
+    @property
+    def waarschuwen(self) -> bool:
+        return self.lopend and self.maximum - WAARSCHUWEN_VOOR_MAXIMUM <= self.aantal < self.maximum
+
+    @property
+    def bereikt(self) -> bool:
+        return self.lopend and self.aantal >= self.maximum
+
+
+def contactlimiet(casus: Casus, contactmomenten: list[Contactmoment] | None = None) -> Contactlimiet:
+    """The casus page's counter and warnings; counts the already loaded contactmomenten when given."""
+    if contactmomenten is None:
+        aantal = services.tellende_contactmomenten(casus)
+    else:
+        aantal = sum(1 for c in contactmomenten if not c.is_vinger_aan_de_pols)
+    return Contactlimiet(aantal, services.max_contactmomenten(), casus.status == CasusStatus.LOPEND)
 
 
 def met_kengetallen(qs: QuerySet[Casus]) -> QuerySet[Casus]:
@@ -75,11 +107,9 @@ def rijen_verrijken(casussen, termijnen: Termijnen) -> list[Casus]:
     for casus in rijen:
         casus.achterstanden = achterstanden(casus, termijnen, vandaag)
         casus.dagen_open_nu = casus.dagen_open(vandaag)
-        casus.bijna_maximum = (
-            casus.status == CasusStatus.LOPEND
-            and termijnen.maximum - 2 <= casus.aantal_contacten < termijnen.maximum
-        )
-        casus.resterend = max(0, termijnen.maximum - casus.aantal_contacten)
+        limiet = Contactlimiet(casus.aantal_contacten, termijnen.maximum, casus.status == CasusStatus.LOPEND)
+        casus.bijna_maximum = limiet.waarschuwen
+        casus.resterend = limiet.resterend
     return rijen
 
 
@@ -130,7 +160,9 @@ def werkvoorraad(qs: QuerySet[Casus], maximum: int) -> dict[str, int]:
         .aggregate(
             open=Count("pk"),
             lopend=Count("pk", filter=lopend),
-            bijna_maximum=Count("pk", filter=lopend & Q(n__gte=maximum - 2, n__lt=maximum)),
+            bijna_maximum=Count(
+                "pk", filter=lopend & Q(n__gte=maximum - WAARSCHUWEN_VOOR_MAXIMUM, n__lt=maximum)
+            ),
             aan_maximum=Count("pk", filter=lopend & Q(n__gte=maximum)),
             wacht_op_advies=Count("pk", filter=Q(status=CasusStatus.WACHT_OP_ADVIES)),
         )

@@ -15,7 +15,6 @@ from meldingen import rechten as melding_rechten
 from skt import rechten
 from skt.forms import fout_naar_form
 from skt.models import Rol
-from skt.toegang import toegang_vastleggen
 
 from . import selectors, services
 from .forms import (
@@ -41,37 +40,23 @@ DEELNEMER_VELDEN = {
 }
 
 
-def _weigeren(request, casus, reden: str):
-    """403 for a known casus, with the refusal in the access log like every other refusal."""
-    toegang_vastleggen(
-        request, actie="wijzigen", geweigerd=True, obj=casus, inwoner=casus.inwoner, reden=reden
-    )
-    return PermissionDenied(reden)
-
-
 def _casus_of_403(request, uuid):
     """Fetch for a write page: 404 when the casus is not the user's to know, 403 when read-only."""
     toegang = casus_rechten.get_casus_voor(request, uuid)
     if not toegang.mag_wijzigen:
-        raise _weigeren(request, toegang.casus, "alleen lezen: geen beroepskracht van het team")
+        raise casus_rechten.weigering(request, toegang.casus, "alleen lezen: geen beroepskracht van het team")
     return toegang.casus
 
 
 @require_http_methods(["GET", "POST"])
 def casus_nieuw(request, melding_uuid):
-    if not rechten.heeft_rol(request.user, Rol.BEROEPSKRACHT):
+    if not casus_rechten.mag_casussen_starten(request.user):
         raise PermissionDenied
     melding = melding_rechten.get_melding_voor(request, melding_uuid)
     if not casus_rechten.mag_casus_starten(request.user, melding):
-        toegang_vastleggen(
-            request,
-            actie="wijzigen",
-            geweigerd=True,
-            obj=melding,
-            inwoner=melding.inwoner,
-            reden="casus starten mag alleen een beroepskracht van het team van de melding",
+        raise casus_rechten.weigering(
+            request, melding, "casus starten mag alleen een beroepskracht van het team van de melding"
         )
-        raise PermissionDenied
     lopend = Casus.objects.filter(melding=melding).exclude(status=CasusStatus.AFGESLOTEN).first()
     if lopend is not None:
         messages.info(request, _("Voor deze melding loopt al een casus."))
@@ -116,19 +101,13 @@ def casus_nieuw(request, melding_uuid):
 def casus_detail(request, uuid):
     toegang = casus_rechten.get_casus_voor(request, uuid)
     casus = toegang.casus
-    maximum = services.max_contactmomenten()
     contactmomenten = list(casus.contactmomenten.select_related("geregistreerd_door"))
-    aantal = sum(1 for c in contactmomenten if not c.is_vinger_aan_de_pols)
     leefgebieden = list(actieve_leefgebieden())
     context = {
         "t": toegang,
         "casus": casus,
         "inwoner": casus.inwoner,
-        "maximum": maximum,
-        "aantal": aantal,
-        "resterend": max(0, maximum - aantal),
-        "bijna_maximum": casus.status == CasusStatus.LOPEND and maximum - 2 <= aantal < maximum,
-        "maximum_bereikt": casus.status == CasusStatus.LOPEND and aantal >= maximum,
+        "limiet": selectors.contactlimiet(casus, contactmomenten),
         "contactmomenten": contactmomenten,
         "adviesvragen": list(casus.adviesvragen.select_related("gevraagd_door", "adviseur")),
         "statusregels": list(casus.statusregels.select_related("door")),
@@ -299,7 +278,9 @@ def afsluiten(request, uuid):
 def advies(request, uuid):
     toegang = casus_rechten.get_casus_voor(request, uuid)
     if not toegang.mag_advies_geven:
-        raise _weigeren(request, toegang.casus, "advies geven is voor de coördinator van het team")
+        raise casus_rechten.weigering(
+            request, toegang.casus, "advies geven is voor de coördinator van het team"
+        )
     casus = toegang.casus
     vraag = casus.adviesvragen.filter(geadviseerd_op__isnull=True).select_related("gevraagd_door").first()
     if vraag is None:
@@ -410,15 +391,15 @@ def _caseload(request, qs, *, titel: str, termijnen: selectors.Termijnen, templa
 
 def mijn_casussen(request):
     user = request.user
-    if rechten.heeft_rol(user, Rol.COORDINATOR):
+    if casus_rechten.is_coordinator(user):
         return redirect("casussen:team")
-    if not rechten.heeft_rol(user, Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER, *rechten.CONSULENT_ROLLEN):
+    if not casus_rechten.mag_eigen_caseload_zien(user):
         raise PermissionDenied
     qs = casus_rechten.casussen_zichtbaar_voor(user)
-    if user.rol == Rol.BEROEPSKRACHT:
+    if casus_rechten.is_casushouder_rol(user):
         qs = qs.filter(casushouder=user)
         titel = _("Mijn casussen")
-    elif user.rol == Rol.VRIJWILLIGER:
+    elif casus_rechten.is_vrijwilliger(user):
         titel = _("Casussen waarbij ik betrokken ben")
     else:
         titel = _("Opgeschaalde casussen")
@@ -441,7 +422,9 @@ def team_casussen(request):
     return _caseload(
         request,
         qs,
-        titel=_("Caseload van de teams") if user.rol == Rol.COORDINATOR else _("Caseload van mijn team"),
+        titel=_("Caseload van de teams")
+        if casus_rechten.is_coordinator(user)
+        else _("Caseload van mijn team"),
         termijnen=termijnen,
         template_context={
             "soort": "team",
