@@ -1,4 +1,4 @@
-"""Forms of the arrangement screens. They shape input; the rules live in arrangementen/services.py."""
+"""Forms of the arrangement screens. They shape input; the rules live in arrangementen/services/."""
 
 from __future__ import annotations
 

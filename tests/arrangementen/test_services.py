@@ -1,4 +1,4 @@
-"""arrangementen/services.py: every rule of a plan; bad input gives a Dutch error and saves nothing."""
+"""arrangementen/services/: every rule of a plan; bad input gives a Dutch error and saves nothing."""
 
 from datetime import timedelta
 from decimal import Decimal

@@ -92,6 +92,10 @@ def test_dagelijks_ingepland_in_celery_beat(db):
         "0",
         "Europe/Amsterdam",
     )
+    # The task moved to the monitor under its old name, so the scheduled row still finds it.
+    from skt.celery import app
+
+    assert taak.task == tasks.effectmeting_uitvoeren.name and taak.task in app.tasks
 
 
 def test_opgeschaalde_casus_telt_als_maatwerk(personas):
