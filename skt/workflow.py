@@ -8,6 +8,7 @@ allows, so no screen re-encodes the table.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Medewerker
+
+M = TypeVar("M", bound=models.Model)
 
 
 class Werkstroom:
@@ -71,7 +74,7 @@ class StatusRegel(models.Model):
 
 def status_zetten(
     obj: models.Model, *, werkstroom: Werkstroom, actie: str, door, toelichting: str = "", **extra
-):
+) -> StatusRegel:
     """Apply one transition of ``werkstroom`` to ``obj`` and append its status row.
 
     The caller saves ``obj``; the row is written now, so both land in the caller's transaction.
@@ -82,6 +85,6 @@ def status_zetten(
     return regels.create(status=obj.status, actie=actie, door=door, toelichting=toelichting[:lengte], **extra)
 
 
-def vergrendeld(model: type[models.Model], pk: int):
+def vergrendeld(model: type[M], pk: int) -> M:
     """The row, locked for this transaction: two people acting at once are serialised."""
     return model.objects.select_for_update().get(pk=pk)
