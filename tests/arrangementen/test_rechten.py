@@ -1,6 +1,7 @@
 """Who sees and decides a plan: by URL, as the users would try it."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from arrangementen import rechten as arrangement_rechten
@@ -70,11 +71,11 @@ def test_alleen_consulent_van_de_wet_beslist(personas, als):
         (personas.consulent, jeugd),
         (personas.coordinator, wmo),
     ):
-        with pytest.raises(services.PermissionDenied):
+        with pytest.raises(PermissionDenied):
             services.arrangement_beslissen(door=door, arrangement=plan, beslissingen=toekennen_alles(plan))
-        with pytest.raises(services.PermissionDenied):
+        with pytest.raises(PermissionDenied):
             services.arrangement_in_behandeling_nemen(door=door, arrangement=plan)
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         services.arrangement_beslissen(
             door=personas.beroepskracht, arrangement=wmo, beslissingen=toekennen_alles(wmo)
         )
@@ -89,7 +90,7 @@ def test_alleen_consulent_van_de_wet_beslist(personas, als):
 def test_niemand_beslist_over_zijn_eigen_plan(personas, als):
     arrangement = ingediend_maken(personas, door=personas.consulent)
     assert not arrangement_rechten.mag_arrangement_beoordelen(personas.consulent, arrangement)
-    with pytest.raises(services.PermissionDenied) as fout:
+    with pytest.raises(PermissionDenied) as fout:
         services.arrangement_in_behandeling_nemen(door=personas.consulent, arrangement=arrangement)
     assert "zelf opgesteld" in str(fout.value)
     assert (
