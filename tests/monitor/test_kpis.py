@@ -296,4 +296,4 @@ def test_kpis_per_groep_in_een_query_per_verzameling(kwartaal):
     with CaptureQueriesContext(connection) as queries:
         kpis_berekenen(ctx, Selectie(), "team")
     beschikbare = {k.verzameling for k in kpis.KPIS if k.afgeleid is None}
-    assert len(queries) <= len(beschikbare) + 3  # plus the table checks of optional apps
+    assert len(queries) == len(beschikbare)
