@@ -128,11 +128,20 @@ class Casus(models.Model):
                 name="casus_vrijwilliger_alleen_met_toestemming",
             ),
             # The services keep these rules; the database keeps them too, for every other way in.
-            # A closed casus need not have started: after the coordinator's advice it may close unstarted.
             models.CheckConstraint(
                 condition=~models.Q(status="lopend") | models.Q(startdatum__isnull=False),
                 name="casus_lopend_heeft_startdatum",
                 violation_error_message=_("Een lopende casus heeft een startdatum."),
+            ),
+            # Only a casus that waited for advice (twijfel) can close without having started.
+            models.CheckConstraint(
+                condition=~models.Q(status="afgesloten")
+                | models.Q(startdatum__isnull=False)
+                | models.Q(twijfel=True),
+                name="casus_afgesloten_gestart_of_na_advies",
+                violation_error_message=_(
+                    "Een afgesloten casus is gestart, of werd na twijfel en advies niet gestart."
+                ),
             ),
             models.CheckConstraint(
                 condition=~models.Q(status="afgesloten")

@@ -47,6 +47,24 @@ def test_afgesloten_alleen_met_reden(lopend):
     geweigerd(lopend, "casus_afgesloten_heeft_datum_en_reden", "datum en een reden")
 
 
+def test_afgesloten_zonder_start_alleen_na_twijfel(lopend):
+    lopend.status = CasusStatus.AFGESLOTEN
+    lopend.afgesloten_op = timezone.localdate()
+    lopend.afsluitreden = "doel_bereikt"
+    lopend.startdatum = None
+    geweigerd(lopend, "casus_afgesloten_gestart_of_na_advies", "na twijfel en advies")
+
+
+def test_na_advies_niet_gestart_en_afgesloten_mag(personas):
+    casus = casus_maken(personas, twijfel=True, adviesvraag="Past dit nog binnen tien contacten?")
+    casus.status = CasusStatus.AFGESLOTEN
+    casus.afgesloten_op = timezone.localdate()
+    casus.afsluitreden = "doel_bereikt"
+    assert casus.startdatum is None
+    casus.validate_constraints()
+    casus.save()
+
+
 def test_collegiale_toets_niet_door_de_casushouder_zelf(lopend):
     lopend.toets_collega = lopend.casushouder
     geweigerd(lopend, "casus_toets_niet_door_casushouder", "ándere collega")
