@@ -15,7 +15,7 @@ from meldingen import rechten as melding_rechten
 from meldingen import routering
 from meldingen import services as melding_services
 from meldingen.vocab import Ingang
-from meldingen.workflow import MeldingStatus
+from meldingen.workflow import WERKSTROOM, MeldingStatus
 from skt import rechten
 from skt.forms import fout_naar_form
 from skt.models import Leefgebied, Rol, Toegang
@@ -221,7 +221,7 @@ def melding_nieuw(request):
 @rechten.vereist_rol(*POORT_ROLLEN)
 def trieren(request, uuid):
     melding = melding_rechten.get_melding_voor(request, uuid)
-    if melding.status != MeldingStatus.NIEUW:
+    if not WERKSTROOM.mag("trieren", melding.status):
         laatste = melding.triages.select_related("door", "team").order_by("-op").first()
         if laatste:
             messages.warning(
