@@ -1,19 +1,19 @@
 from django.urls import path
 
-from . import views
+from .views import caseload, casus
 
 app_name = "casussen"
 urlpatterns = [
-    path("casussen/", views.mijn_casussen, name="mijn"),
-    path("casussen/nieuw/<uuid:melding_uuid>/", views.casus_nieuw, name="nieuw"),
-    path("casussen/<uuid:uuid>/", views.casus_detail, name="detail"),
-    path("casussen/<uuid:uuid>/contactmoment/", views.contactmoment_nieuw, name="contactmoment"),
-    path("casussen/<uuid:uuid>/zrm/", views.zrm, name="zrm"),
-    path("casussen/<uuid:uuid>/afsluiten/", views.afsluiten, name="afsluiten"),
-    path("casussen/<uuid:uuid>/advies/", views.advies, name="advies"),
-    path("casussen/<uuid:uuid>/starten/", views.starten, name="starten"),
-    path("casussen/<uuid:uuid>/vrijwilliger/", views.vrijwilliger, name="vrijwilliger"),
+    path("casussen/", caseload.mijn_casussen, name="mijn"),
+    path("casussen/nieuw/<uuid:melding_uuid>/", casus.casus_nieuw, name="nieuw"),
+    path("casussen/<uuid:uuid>/", casus.casus_detail, name="detail"),
+    path("casussen/<uuid:uuid>/contactmoment/", casus.contactmoment_nieuw, name="contactmoment"),
+    path("casussen/<uuid:uuid>/zrm/", casus.zrm, name="zrm"),
+    path("casussen/<uuid:uuid>/afsluiten/", casus.afsluiten, name="afsluiten"),
+    path("casussen/<uuid:uuid>/advies/", casus.advies, name="advies"),
+    path("casussen/<uuid:uuid>/starten/", casus.starten, name="starten"),
+    path("casussen/<uuid:uuid>/vrijwilliger/", casus.vrijwilliger, name="vrijwilliger"),
     # Outside /casussen/ so the menu marks one item as current, not two.
-    path("caseload/", views.team_casussen, name="team"),
-    path("adviesvragen/", views.adviesvragen, name="adviesvragen"),
+    path("caseload/", caseload.team_casussen, name="team"),
+    path("adviesvragen/", caseload.adviesvragen, name="adviesvragen"),
 ]
