@@ -5,10 +5,14 @@ Playwright cannot download its own browser here, so we point it at the system ch
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an asyncio loop in the test's thread; Django would then refuse the
 # ORM calls the tests make (fetching the TOTP device). The live server runs in its own thread.
@@ -25,6 +29,38 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SCREENSHOTS = Path(django_settings.BASE_DIR) / "var" / "screenshots"
+WACHTWOORD = "geheim-wachtwoord-123"  # tests/factories.medewerker_maken
+
+# expect() waits for the page instead of reading it once; on a busy CI machine 5 s is too short.
+expect.set_options(timeout=20_000)
+
+
+def huidige_code(medewerker) -> str:
+    """The TOTP code the medewerker's authenticator app would show now."""
+    apparaat = TOTPDevice.objects.get(user=medewerker)
+    return f"{totp(apparaat.bin_key, apparaat.step, apparaat.t0, apparaat.digits, apparaat.drift):06d}"
+
+
+def inloggen(pagina, live_server, medewerker) -> None:
+    """Through the real form and the real TOTP set-up step, ending on the start page."""
+    pagina.goto("/inloggen/")
+    pagina.get_by_label("Gebruikersnaam").fill(medewerker.username)
+    pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    pagina.get_by_role("button", name="Inloggen").click()
+    pagina.wait_for_url(re.compile(r"/inloggen/tweede-factor/"))
+    pagina.get_by_label("Code uit uw authenticator-app").fill(huidige_code(medewerker))
+    pagina.get_by_role("button", name="Bevestigen").click()
+    pagina.wait_for_url(f"{live_server.url}/")
+
+
+def nieuwe_pagina(browser, live_server):
+    """A second browser context (another person at another desk): (context, page)."""
+    context = browser.new_context(
+        base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900}
+    )
+    pagina = context.new_page()
+    pagina.set_default_timeout(20_000)
+    return context, pagina
 
 
 @pytest.fixture(scope="session")

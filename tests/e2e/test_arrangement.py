@@ -6,40 +6,15 @@ inwoner's records; another team's beroepskracht and the team's volunteer are ref
 import re
 
 import pytest
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from arrangementen.models import Arrangement
 from arrangementen.workflow import ArrangementStatus
 
 from ..arrangementen.conftest import categorie, melding_maken
+from .conftest import inloggen, nieuwe_pagina
 
 pytestmark = pytest.mark.e2e
-
-WACHTWOORD = "geheim-wachtwoord-123"  # tests/factories.medewerker_maken
-
-
-def inloggen(pagina, live_server, medewerker) -> None:
-    """Through the real form and the real TOTP set-up step."""
-    pagina.goto("/inloggen/")
-    pagina.get_by_label("Gebruikersnaam").fill(medewerker.username)
-    pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    pagina.get_by_role("button", name="Inloggen").click()
-    pagina.wait_for_url(re.compile(r"/inloggen/tweede-factor/"))
-    apparaat = TOTPDevice.objects.get(user=medewerker)
-    code = totp(apparaat.bin_key, apparaat.step, apparaat.t0, apparaat.digits, apparaat.drift)
-    pagina.get_by_label("Code uit uw authenticator-app").fill(f"{code:06d}")
-    pagina.get_by_role("button", name="Bevestigen").click()
-    pagina.wait_for_url(f"{live_server.url}/")
-
-
-def nieuwe_pagina(browser, live_server):
-    context = browser.new_context(
-        base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900}
-    )
-    pagina = context.new_page()
-    pagina.set_default_timeout(20_000)
-    return context, pagina
 
 
 def menu(pagina, label: str) -> None:
@@ -59,7 +34,7 @@ def test_voorwerk_van_opstellen_tot_beschikking(pagina, browser, live_server, op
     # -- the beroepskracht drafts and submits ------------------------------------------------
     inloggen(pagina, live_server, personas.beroepskracht)
     pagina.goto(f"/arrangementen/nieuw/?melding={melding.uuid}")
-    assert pagina.get_by_role("heading", level=1).inner_text() == "Arrangement opstellen"
+    expect(pagina.get_by_role("heading", level=1)).to_have_text("Arrangement opstellen")
     pagina.get_by_label("Wmo 2015").check()
     pagina.get_by_label("Feitelijke beschrijving").fill("Mevrouw loopt met een rollator; de keuken is vuil.")
     pagina.get_by_label("Aard en ernst van de problemen").fill("Beperkt zelfredzaam in het huishouden.")
@@ -83,7 +58,7 @@ def test_voorwerk_van_opstellen_tot_beschikking(pagina, browser, live_server, op
     pagina.screenshot(path=str(screenshots / "arrangement_indienen.png"), full_page=True)
     pagina.get_by_role("button", name="Definitief indienen").click()
     pagina.wait_for_url(re.compile(r"/arrangementen/[0-9a-f-]+/$"))
-    assert "ingediend bij de consulenten Wmo 2015" in pagina.locator(".skt-meldingen").inner_text()
+    expect(pagina.locator(".skt-meldingen")).to_contain_text("ingediend bij de consulenten Wmo 2015")
     arrangement = Arrangement.objects.get(inwoner=inwoner)
     assert arrangement.status == ArrangementStatus.INGEDIEND
     plan_url = f"/arrangementen/{arrangement.uuid}/"
@@ -97,21 +72,21 @@ def test_voorwerk_van_opstellen_tot_beschikking(pagina, browser, live_server, op
     consulent.get_by_role("button", name="In behandeling nemen").click()
     consulent.get_by_role("link", name="Terugsturen voor aanvulling").click()
     consulent.get_by_role("button", name="Terugsturen").click()
-    assert "ontbreekt" in consulent.locator(".utrecht-form-field-error-message").inner_text()
+    expect(consulent.locator(".utrecht-form-field-error-message")).to_contain_text("ontbreekt")
     consulent.get_by_label("Wat moet er worden aangevuld of anders?").fill(
         "Onderbouw de omvang: waarom 2 uur en niet 3?"
     )
     consulent.get_by_role("button", name="Terugsturen").click()
     consulent.wait_for_url(re.compile(plan_url + "$"))
-    assert "Teruggestuurd" in consulent.locator(".skt-arr-status").first.inner_text()
+    expect(consulent.locator(".skt-arr-status").first).to_contain_text("Teruggestuurd")
 
     # -- the beroepskracht completes and resubmits it as version 2 -----------------------------
     menu(pagina, "Berichten")
-    assert "teruggestuurd" in pagina.locator("main").inner_text()
+    expect(pagina.locator("main")).to_contain_text("teruggestuurd")
     pagina.get_by_role("link", name=re.compile("teruggestuurd")).first.click()
     pagina.wait_for_url(re.compile(plan_url + "$"))
     pagina.get_by_role("link", name="Bewerken").click()
-    assert "Onderbouw de omvang" in pagina.locator("main").inner_text()
+    expect(pagina.locator("main")).to_contain_text("Onderbouw de omvang")
     pagina.locator("[name=onderdelen-0-omvang]").fill("3 uur")
     pagina.get_by_label("Advies van de opsteller").fill("3 uur per week: keuken, sanitair en de was.")
     pagina.get_by_role("button", name="Opslaan en indienen…").click()
@@ -130,14 +105,14 @@ def test_voorwerk_van_opstellen_tot_beschikking(pagina, browser, live_server, op
     consulent.screenshot(path=str(screenshots / "arrangement_beslissen.png"), full_page=True)
     consulent.get_by_role("button", name="Besluit vastleggen").click()
     consulent.wait_for_url(re.compile(plan_url + "$"))
-    assert "goedgekeurd" in consulent.locator(".skt-meldingen").inner_text()
+    expect(consulent.locator(".skt-meldingen")).to_contain_text("goedgekeurd")
     consulent.get_by_label("Interne notitie (alleen voor consulenten)").fill("INTERN: dochter belde, zorgen.")
     consulent.get_by_role("button", name="Notitie opslaan").click()
     consulent_context.close()
 
     # -- the beroepskracht sees the message and the granted onderdeel --------------------------
     menu(pagina, "Berichten")
-    assert "ongelezen" in pagina.locator("main").inner_text()
+    expect(pagina.locator("main")).to_contain_text("ongelezen")
     pagina.screenshot(path=str(screenshots / "arrangement_berichten.png"), full_page=True)
     pagina.get_by_role("link", name=re.compile("goedgekeurd")).first.click()
     pagina.wait_for_url(re.compile(plan_url + "$"))
@@ -157,7 +132,7 @@ def test_voorwerk_van_opstellen_tot_beschikking(pagina, browser, live_server, op
         inloggen(ander, live_server, persona)
         antwoord = ander.goto(plan_url)
         assert antwoord.status == 404
-        assert ander.get_by_role("heading", level=1).inner_text() == "Niet gevonden"
+        expect(ander.get_by_role("heading", level=1)).to_have_text("Niet gevonden")
         assert "WMO-2024-0815" not in ander.content()
         assert ander.goto(f"/arrangementen/inwoner/{inwoner.uuid}/").status == 404
         context.close()
@@ -169,11 +144,11 @@ def test_onderdeel_toevoegen_zonder_opslaan(pagina, live_server, opzet):
     personas, melding = opzet
     inloggen(pagina, live_server, personas.beroepskracht)
     pagina.goto(f"/arrangementen/nieuw/?melding={melding.uuid}")
-    assert not pagina.get_by_role("button", name="Opslaan en nog een onderdeel toevoegen").is_visible()
+    expect(pagina.get_by_role("button", name="Opslaan en nog een onderdeel toevoegen")).not_to_be_visible()
     pagina.get_by_label("Wmo 2015").check()
     pagina.locator("[name=onderdelen-0-soort]").select_option("netwerk")
     # The category is only for maatwerk.
-    assert not pagina.locator("[name=onderdelen-0-categorie]").is_visible()
+    expect(pagina.locator("[name=onderdelen-0-categorie]")).not_to_be_visible()
     pagina.locator("[name=onderdelen-0-omschrijving]").fill("De buurvrouw doet boodschappen.")
     pagina.get_by_role("button", name="Onderdeel toevoegen").click()
     pagina.locator("[name=onderdelen-1-soort]").select_option("maatwerkvoorziening")
@@ -182,7 +157,7 @@ def test_onderdeel_toevoegen_zonder_opslaan(pagina, live_server, opzet):
     pagina.locator("[name=onderdelen-1-indicatieve_kosten]").fill("-3")
     pagina.get_by_role("button", name="Opslaan als concept").click()
     # A negative cost: a Dutch error next to the field, nothing saved, the added onderdeel still there.
-    assert "De kosten kunnen niet negatief zijn." in pagina.locator("main").inner_text()
+    expect(pagina.locator("main")).to_contain_text("De kosten kunnen niet negatief zijn.")
     assert Arrangement.objects.count() == 0
     pagina.locator("[name=onderdelen-1-indicatieve_kosten]").fill("2400")
     pagina.get_by_role("button", name="Opslaan als concept").click()

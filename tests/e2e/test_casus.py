@@ -5,8 +5,7 @@ and the vrijwilliger who sees the casus without the BSN."""
 import re
 
 import pytest
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from casussen.models import Casus
 from casussen.vocab import KADERS
@@ -14,25 +13,11 @@ from casussen.workflow import CasusStatus
 
 from ..casussen.conftest import melding_maken
 from ..factories import LeefgebiedFactory
+from .conftest import inloggen
 
 pytestmark = pytest.mark.e2e
 
-WACHTWOORD = "geheim-wachtwoord-123"  # tests/factories.medewerker_maken
 MAXIMUM = 3
-
-
-def inloggen(pagina, live_server, medewerker) -> None:
-    """Through the real form and the real TOTP set-up step."""
-    pagina.goto("/inloggen/")
-    pagina.get_by_label("Gebruikersnaam").fill(medewerker.username)
-    pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    pagina.get_by_role("button", name="Inloggen").click()
-    pagina.wait_for_url(re.compile(r"/inloggen/tweede-factor/"))
-    apparaat = TOTPDevice.objects.get(user=medewerker)
-    code = totp(apparaat.bin_key, apparaat.step, apparaat.t0, apparaat.digits, apparaat.drift)
-    pagina.get_by_label("Code uit uw authenticator-app").fill(f"{code:06d}")
-    pagina.get_by_role("button", name="Bevestigen").click()
-    pagina.wait_for_url(f"{live_server.url}/")
 
 
 def teller(pagina) -> str:
@@ -65,9 +50,9 @@ def test_casus_van_start_tot_afsluiten_en_de_vrijwilliger_ziet_geen_bsn(
     # Start: checklist, collegiale toets, consent for a volunteer.
     pagina.goto(f"/casussen/nieuw/{melding.uuid}/")
     pagina.get_by_role("button", name="Casus starten").click()
-    assert pagina.get_by_text("Er is niets opgeslagen").is_visible()
-    assert pagina.get_by_text("Beschrijf het doel: kortdurende ondersteuning begint").is_visible()
-    assert pagina.get_by_text("Kies de collega met wie u de collegiale toets hebt gedaan.").is_visible()
+    expect(pagina.get_by_text("Er is niets opgeslagen")).to_be_visible()
+    expect(pagina.get_by_text("Beschrijf het doel: kortdurende ondersteuning begint")).to_be_visible()
+    expect(pagina.get_by_text("Kies de collega met wie u de collegiale toets hebt gedaan.")).to_be_visible()
     assert Casus.objects.count() == 0
     pagina.get_by_label("Doel van de ondersteuning").fill("Meneer houdt zelf zijn administratie bij.")
     for kader in KADERS:
@@ -96,8 +81,8 @@ def test_casus_van_start_tot_afsluiten_en_de_vrijwilliger_ziet_geen_bsn(
     contactmoment_invullen(pagina, soort="Huisbezoek", verslag="Kennismaking thuis.", met_vrijwilliger=True)
     pagina.get_by_role("button", name="Vastleggen").click()
     pagina.wait_for_url(detail_url)
-    assert pagina.get_by_text(f"Contactmoment 1 van {MAXIMUM} is vastgelegd.").is_visible()
-    assert pagina.get_by_text(f"Nog 2 contactmomenten tot het maximum van {MAXIMUM}").first.is_visible()
+    expect(pagina.get_by_text(f"Contactmoment 1 van {MAXIMUM} is vastgelegd.")).to_be_visible()
+    expect(pagina.get_by_text(f"Nog 2 contactmomenten tot het maximum van {MAXIMUM}").first).to_be_visible()
 
     pagina.get_by_role("link", name="Contactmoment vastleggen").click()
     contactmoment_invullen(pagina, soort="Telefoon", verslag="Post doorgenomen.")
@@ -115,33 +100,33 @@ def test_casus_van_start_tot_afsluiten_en_de_vrijwilliger_ziet_geen_bsn(
     pagina.get_by_role("button", name="Vastleggen").click()
     pagina.wait_for_url(detail_url)
     assert teller(pagina) == f"{MAXIMUM} van {MAXIMUM} contactmomenten"
-    assert pagina.get_by_text(f"Het maximum van {MAXIMUM} contactmomenten is bereikt.").is_visible()
-    assert pagina.get_by_role("link", name="Contactmoment vastleggen").count() == 0
+    expect(pagina.get_by_text(f"Het maximum van {MAXIMUM} contactmomenten is bereikt.")).to_be_visible()
+    expect(pagina.get_by_role("link", name="Contactmoment vastleggen")).to_have_count(0)
     pagina.screenshot(path=screenshots / "casus_maximum.png", full_page=True)
 
     tweede.get_by_role("button", name="Vastleggen").click()
-    assert tweede.get_by_text(f"maximum van {MAXIMUM} contactmomenten bereikt").is_visible()
-    assert tweede.get_by_text("Uw verslag is niet opgeslagen").is_visible()
-    assert tweede.get_by_text("Nog een gesprek.").is_visible()
+    expect(tweede.get_by_text(f"maximum van {MAXIMUM} contactmomenten bereikt")).to_be_visible()
+    expect(tweede.get_by_text("Uw verslag is niet opgeslagen")).to_be_visible()
+    expect(tweede.get_by_text("Nog een gesprek.")).to_be_visible()
     for weg in ("Afsluiten", "Doorverwijzen naar de 0e/1e lijn", "Opschalen naar het loket"):
-        assert tweede.get_by_role("link", name=weg).first.is_visible()
+        expect(tweede.get_by_role("link", name=weg).first).to_be_visible()
     tweede.screenshot(path=screenshots / "casus_geweigerd.png", full_page=True)
     tweede.close()
     assert casus.contactmomenten.count() == MAXIMUM
 
     # Close by one of the three ways on, with the closing ZRM and a grade.
     pagina.get_by_role("link", name="Afsluiten", exact=True).click()
-    assert pagina.get_by_label("Doel bereikt").is_checked()
+    expect(pagina.get_by_label("Doel bereikt")).to_be_checked()
     pagina.get_by_label("Resultaat").fill("Administratie loopt weer zelfstandig.")
     pagina.get_by_label("Financiën").select_option(label="4 · Voldoende zelfredzaam")
     pagina.get_by_label("Huisvesting").select_option(label="3 · Beperkt zelfredzaam")
     pagina.get_by_label("Rapportcijfer van de inwoner (1–10)").fill("8")
     pagina.get_by_role("button", name="Casus afsluiten").click()
     pagina.wait_for_url(detail_url)
-    assert pagina.get_by_text("De casus is afgesloten.").is_visible()
+    expect(pagina.get_by_text("De casus is afgesloten.")).to_be_visible()
     zrm = pagina.locator("table.skt-zrm")
-    assert "+2 beter" in zrm.locator("tr[data-leefgebied=financien]").inner_text()
-    assert "gelijk" in zrm.locator("tr[data-leefgebied=huisvesting]").inner_text()
+    expect(zrm.locator("tr[data-leefgebied=financien]")).to_contain_text("+2 beter")
+    expect(zrm.locator("tr[data-leefgebied=huisvesting]")).to_contain_text("gelijk")
     pagina.screenshot(path=screenshots / "casus_afgesloten.png", full_page=True)
     casus.refresh_from_db()
     assert casus.status == CasusStatus.AFGESLOTEN and casus.cijfer == 8

@@ -13,6 +13,7 @@ from datetime import datetime, time, timedelta
 import pytest
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from playwright.sync_api import expect
 
 from arrangementen import services as arrangement_services
 from meldingen.services import melding_registreren
@@ -21,7 +22,7 @@ from skt.models import Noodtoegang, Toegang
 
 from ..arrangementen.conftest import categorie
 from ..factories import InwonerFactory
-from .test_arrangement import inloggen, nieuwe_pagina
+from .conftest import inloggen, nieuwe_pagina
 
 pytestmark = pytest.mark.e2e
 
@@ -121,10 +122,10 @@ def test_isam_gat_dicht_en_noodtoegang_met_beoordeling(
     pagina.goto(f"/inwoners/?q={inwoner.achternaam}")
     pagina.get_by_role("link", name=inwoner.naam).click()
     pagina.wait_for_url(f"{live_server.url}/inwoners/{inwoner.uuid}/")
-    assert pagina.get_by_role("heading", level=1).inner_text() == inwoner.naam
+    expect(pagina.get_by_role("heading", level=1)).to_have_text(inwoner.naam)
     tijdlijn = pagina.locator("ol.skt-tijdlijn")
     arrangement = tijdlijn.locator("li[data-soort=arrangement]")
-    assert arrangement.count() == 1
+    expect(arrangement).to_have_count(1)
     tekst = arrangement.inner_text()
     assert "Wmo 2015-arrangement" in tekst and f"goedgekeurd op {besloten}" in tekst, tekst
     assert f"beschikking {BESCHIKKING} van {besloten}" in tekst, tekst
@@ -145,11 +146,11 @@ def test_isam_gat_dicht_en_noodtoegang_met_beoordeling(
     context, ander = nieuwe_pagina(browser, live_server)
     inloggen(ander, live_server, p.beroepskracht2)
     ander.goto(f"/inwoners/?q={inwoner.achternaam}")
-    assert "Geen inwoner gevonden" in ander.locator("main").inner_text()
-    assert ander.get_by_role("link", name=inwoner.naam).count() == 0
+    expect(ander.locator("main")).to_contain_text("Geen inwoner gevonden")
+    expect(ander.get_by_role("link", name=inwoner.naam)).to_have_count(0)
     antwoord = ander.goto(f"/inwoners/{inwoner.uuid}/")
     assert antwoord.status == 404
-    assert ander.get_by_role("heading", level=1).inner_text() == "Niet gevonden"
+    expect(ander.get_by_role("heading", level=1)).to_have_text("Niet gevonden")
     assert inwoner.achternaam not in ander.content() and BESCHIKKING not in ander.content()
     assert Toegang.objects.filter(
         medewerker=p.beroepskracht2, object_id=str(inwoner.uuid), resultaat="geweigerd"
@@ -161,7 +162,7 @@ def test_isam_gat_dicht_en_noodtoegang_met_beoordeling(
     ander.get_by_label("Waarom hebt u nu toegang nodig?").fill("Dringend.")
     ander.get_by_label(re.compile("Ik begrijp dat deze toegang wordt vastgelegd")).check()
     ander.get_by_role("button", name="Noodtoegang openen").click()
-    assert "minstens 20 tekens" in ander.locator("main").inner_text()
+    expect(ander.locator("main")).to_contain_text("minstens 20 tekens")
     assert not Noodtoegang.objects.exists()
     ander.get_by_label("Waarom hebt u nu toegang nodig?").fill(REDEN)
     ander.get_by_label(re.compile("Ik begrijp dat deze toegang wordt vastgelegd")).check()
@@ -178,7 +179,7 @@ def test_isam_gat_dicht_en_noodtoegang_met_beoordeling(
     inloggen(coordinator, live_server, p.coordinator)
     coordinator.goto("/noodtoegang/beoordelen/")
     rij = coordinator.locator("tbody tr", has_text=inwoner.naam)
-    assert rij.count() == 1
+    expect(rij).to_have_count(1)
     assert str(p.beroepskracht2) in rij.inner_text() and REDEN in rij.inner_text()
     coordinator.screenshot(path=str(screenshots / "noodtoegang_beoordelen.png"), full_page=True)
     context.close()

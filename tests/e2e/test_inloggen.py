@@ -3,14 +3,13 @@
 import re
 
 import pytest
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from dossier.navigatie import ITEMS
 
-pytestmark = pytest.mark.e2e
+from .conftest import WACHTWOORD, huidige_code
 
-WACHTWOORD = "geheim-wachtwoord-123"  # tests/factories.medewerker_maken
+pytestmark = pytest.mark.e2e
 
 ROLLEN = [
     "poort",
@@ -32,12 +31,8 @@ def menu_volgens_navigatie(medewerker) -> set[str]:
     return {item.label for item in ITEMS if medewerker.rol in item.rollen}
 
 
-def huidige_code(medewerker) -> str:
-    apparaat = TOTPDevice.objects.get(user=medewerker)
-    return f"{totp(apparaat.bin_key, apparaat.step, apparaat.t0, apparaat.digits, apparaat.drift):06d}"
-
-
-def inloggen(pagina, live_server, medewerker) -> None:
+def eerste_keer_inloggen(pagina, live_server, medewerker) -> None:
+    """From the start page, with the TOTP set-up a medewerker sees on the first login."""
     pagina.goto("/")
     # Anonymous: the start page sends us to the login form.
     assert re.search(r"/inloggen/\?next=/$", pagina.url), pagina.url
@@ -46,8 +41,8 @@ def inloggen(pagina, live_server, medewerker) -> None:
     pagina.get_by_role("button", name="Inloggen").click()
     pagina.wait_for_url(re.compile(r"/inloggen/tweede-factor/"))
     # First login: the set-up page; the app created the device after the password step.
-    assert pagina.get_by_role("heading", level=1).inner_text() == "Authenticator-app koppelen"
-    assert pagina.locator(".skt-qr svg").count() == 1
+    expect(pagina.get_by_role("heading", level=1)).to_have_text("Authenticator-app koppelen")
+    expect(pagina.locator(".skt-qr svg")).to_have_count(1)
     pagina.get_by_label("Code uit uw authenticator-app").fill(huidige_code(medewerker))
     pagina.get_by_role("button", name="Bevestigen").click()
     pagina.wait_for_url(f"{live_server.url}/")
@@ -58,14 +53,14 @@ def test_elke_rol_logt_in_met_tweede_factor_en_ziet_het_eigen_menu(
     pagina, live_server, e2e_personas, screenshots, persona
 ):
     medewerker = getattr(e2e_personas, persona)
-    inloggen(pagina, live_server, medewerker)
+    eerste_keer_inloggen(pagina, live_server, medewerker)
 
-    assert pagina.get_by_role("heading", level=1).inner_text() == "Mijn werk"
+    expect(pagina.get_by_role("heading", level=1)).to_have_text("Mijn werk")
     assert pagina.locator("html").get_attribute("lang") == "nl"
     assert pagina.title().startswith("Mijn werk")
     rol_label = str(medewerker.get_rol_display())
-    assert pagina.locator(".skt-rol strong").inner_text() == rol_label
-    assert rol_label in pagina.locator(".skt-kop__gebruiker").inner_text()
+    expect(pagina.locator(".skt-rol strong")).to_have_text(rol_label)
+    expect(pagina.locator(".skt-kop__gebruiker")).to_contain_text(rol_label)
 
     if persona == "coordinator":
         pagina.screenshot(path=str(screenshots / "mijn_werk_coordinator.png"), full_page=True)
@@ -73,7 +68,7 @@ def test_elke_rol_logt_in_met_tweede_factor_en_ziet_het_eigen_menu(
     # Skip link first in the tab order, pointing at the main content.
     skiplink = pagina.locator("a.utrecht-skip-link")
     assert skiplink.get_attribute("href") == "#inhoud"
-    assert pagina.locator("main#inhoud").count() == 1
+    expect(pagina.locator("main#inhoud")).to_have_count(1)
     pagina.keyboard.press("Tab")
     assert pagina.evaluate("document.activeElement.className") == "utrecht-skip-link"
 
@@ -100,7 +95,7 @@ def test_elke_rol_logt_in_met_tweede_factor_en_ziet_het_eigen_menu(
     if persona == "coordinator":
         pagina.get_by_role("link", name="Toegangslog").first.click()
         pagina.wait_for_url(f"{live_server.url}/toegangslog/")
-        assert "Ingelogd" in pagina.locator("table").inner_text()
+        expect(pagina.locator("table")).to_contain_text("Ingelogd")
 
 
 def test_qr_pagina_rendert_zonder_csp_fouten(pagina, live_server, e2e_personas, screenshots):

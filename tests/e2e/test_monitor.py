@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from monitor.models import MonitorRapport
@@ -12,7 +13,7 @@ from monitor.periode import Periode
 
 from ..factories import LeefgebiedFactory
 from ..monitor.conftest import feit
-from .test_inloggen import inloggen
+from .conftest import inloggen
 
 pytestmark = pytest.mark.e2e
 
@@ -52,8 +53,8 @@ def test_coordinator_maakt_de_pdf_en_downloadt_hem(
     inloggen(pagina, live_server, monitorcijfers.coordinator)
     pagina.get_by_role("link", name="Monitor").click()
     pagina.wait_for_url(re.compile(r"/monitor/$"))
-    assert pagina.get_by_role("heading", level=1).inner_text() == "Kwartaalmonitor"
-    assert "12" in pagina.locator(".skt-tegel").first.inner_text()
+    expect(pagina.get_by_role("heading", level=1)).to_have_text("Kwartaalmonitor")
+    expect(pagina.locator(".skt-tegel").first).to_contain_text("12")
     # The charts are SVG images that actually render (the CSP allows data: images, nothing inline).
     grafieken = pagina.locator("figure.skt-grafiek img")
     assert grafieken.count() >= 5

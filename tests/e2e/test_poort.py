@@ -10,7 +10,7 @@ from meldingen.services import melding_registreren
 from poort.services import melding_trieren
 from tests.factories import InwonerFactory
 
-from .test_arrangement import inloggen, nieuwe_pagina
+from .conftest import inloggen, nieuwe_pagina
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
