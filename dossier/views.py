@@ -17,6 +17,7 @@ from arrangementen import rechten as arrangement_rechten
 from meldingen.services import open_meldingen_van
 from skt import rechten, services
 from skt.forms import DossierFilterForm, InwonerZoekForm, RegisseurForm
+from skt.limieten import zoeklimiet
 from skt.models import Rol, Toegang
 from skt.toegang import toegang_vastleggen
 
@@ -61,6 +62,7 @@ def inwoner_detail(request, uuid):
 
 
 @rechten.vereist_rol(Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER, Rol.COORDINATOR, *rechten.CONSULENT_ROLLEN)
+@zoeklimiet("zoeken")
 def inwoners(request):
     """My inwoners: search among the dossiers this user may open (never beyond). Every search is logged."""
     form = InwonerZoekForm(request.GET or None)
@@ -131,6 +133,7 @@ def wie_keek(request, uuid):
     return render(request, "skt/wie_keek.html", {"inwoner": inwoner, "pagina": pagina})
 
 
+@zoeklimiet("export")
 def inzage(request, uuid, formaat):
     """AVG inzageverzoek: all data of one inwoner as PDF or JSON, in one click, logged."""
     inwoner = rechten.get_inwoner_voor_toegangslog(request, uuid, actie="export", object_soort="inzage")

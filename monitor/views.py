@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from monitor import rechten as monitor_rechten
 from skt import rechten
 from skt.forms import fout_naar_form
+from skt.limieten import zoeklimiet
 from skt.models import Rol
 
 from . import kpis as kpi_mod
@@ -115,6 +116,7 @@ def rapport_status(request, uuid):
 
 
 @rechten.vereist_rol(*MONITOR_ROLLEN)
+@zoeklimiet("export")
 def rapport_pdf(request, uuid):
     rapport = monitor_rechten.get_monitorrapport_voor(request, uuid, actie="pdf")
     if not rapport.is_klaar or not rapport.pdf:
@@ -129,6 +131,7 @@ def rapport_pdf(request, uuid):
 
 
 @rechten.vereist_rol(Rol.COORDINATOR)
+@zoeklimiet("export")
 def rapport_json(request, uuid):
     """The exact figures, small counts per team and kern included: internal, so not for beleid."""
     rapport = monitor_rechten.get_monitorrapport_voor(request, uuid, actie="export")

@@ -18,6 +18,7 @@ from meldingen.vocab import Ingang
 from meldingen.workflow import WERKSTROOM, MeldingStatus
 from skt import rechten
 from skt.forms import fout_naar_form
+from skt.limieten import zoeklimiet
 from skt.models import Leefgebied, Rol, Toegang
 from skt.toegang import toegang_vastleggen
 
@@ -59,6 +60,7 @@ def wachtrij(request):
 
 
 @rechten.vereist_rol(*POORT_ROLLEN)
+@zoeklimiet("zoeken")
 def zoeken(request):
     form = ZoekForm(request.GET or None)
     resultaten, trajecten, gezocht = [], {}, False

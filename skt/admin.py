@@ -4,13 +4,15 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import rechten
-from .models import GemeenteProfiel, Kern, Leefgebied, Medewerker, Organisatie, Team, Voorziening
+from .models import GemeenteProfiel, Kern, Leefgebied, Medewerker, Organisatie, Team, Toegang, Voorziening
+from .toegang import toegang_vastleggen
 
 admin.site.site_header = _("SKT — functioneel beheer")
 admin.site.site_title = _("SKT beheer")
@@ -25,7 +27,17 @@ def _alleen_beheerder(request):
 def _naar_inloggen(request, extra_context=None):
     # One login form with the second factor for everyone; the admin has no login of its own.
     if request.user.is_authenticated:
-        return redirect("admin:index")
+        if _alleen_beheerder(request):
+            return redirect("admin:index")
+        # The admin sends whoever it refuses here: logged, and a 403 instead of a redirect loop.
+        toegang_vastleggen(
+            request,
+            actie=Toegang.Actie.LEZEN if request.method == "GET" else Toegang.Actie.WIJZIGEN,
+            geweigerd=True,
+            object_soort="beheer",
+            reden=f"functioneel beheer geweigerd: {request.GET.get('next', '')}",
+        )
+        raise PermissionDenied(_("Alleen de functioneel beheerder opent het beheer."))
     return redirect_to_login(request.GET.get("next") or reverse("admin:index"), reverse("inloggen"))
 
 

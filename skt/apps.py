@@ -17,3 +17,9 @@ class SktConfig(AppConfig):
         from . import checks  # noqa: F401
 
         post_migrate.connect(_rollen_na_migratie, dispatch_uid="skt_rollen_inrichten")
+        # Every refused password in the access log; after axes's receiver, which sets the lockout.
+        from django.contrib.auth.signals import user_login_failed
+
+        from .inlogpogingen import inlogpoging_vastleggen
+
+        user_login_failed.connect(inlogpoging_vastleggen, dispatch_uid="skt_inlogpoging_vastleggen")

@@ -339,6 +339,10 @@ class Toegang(models.Model):
         WIJZIGEN = "wijzigen", _("Gewijzigd")
         BREAK_THE_GLASS = "break_the_glass", _("Noodtoegang (break the glass)")
         INLOGGEN = "inloggen", _("Ingelogd")
+        # Refused: a wrong password or second factor, or an attempt while the username is locked.
+        INLOGPOGING = "inlogpoging", _("Inlogpoging")
+        # Refused: more searches and exports than the per-minute limit; the coordinator's alert.
+        LIMIET = "limiet", _("Limiet overschreden")
 
     class Resultaat(models.TextChoices):
         TOEGESTAAN = "toegestaan", _("Toegestaan")

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "skt.middleware.TweedeFactorVerplichtMiddleware",
+    "skt.middleware.NietBewarenMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -153,6 +154,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REDIRECT_EXEMPT = [r"^gezond/$"]
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# A refused CSRF token is logged and answered in Dutch.
+CSRF_FAILURE_VIEW = "skt.views.csrf_geweigerd"
+# Searches and exports per medewerker per minute (skt/limieten.py); above it: 429 and an alert.
+SKT_LIMIET_ZOEKEN_PER_MINUUT = int(os.environ.get("SKT_LIMIET_ZOEKEN_PER_MINUUT", "30"))
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -173,6 +178,11 @@ CONTENT_SECURITY_POLICY = {
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Beyond username + IP (skt/inlogpogingen.py): one username guessed from many addresses, and one
+# password tried on many usernames from one address, lock too, at higher counts within the cool-off.
+AXES_HANDLER = "skt.inlogpogingen.InlogBlokkade"
+SKT_INLOGFOUTEN_PER_GEBRUIKERSNAAM = int(os.environ.get("SKT_INLOGFOUTEN_PER_GEBRUIKERSNAAM", "10"))
+SKT_INLOGFOUTEN_PER_IP = int(os.environ.get("SKT_INLOGFOUTEN_PER_IP", "30"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 # One notion of "the client's address" for the lockout and the access log (skt/toegang.py).

@@ -64,6 +64,12 @@ def tweede_factor(request):
             otp_login(request, apparaat)
             toegang_vastleggen(request, actie=Toegang.Actie.INLOGGEN, reden="wachtwoord en tweede factor")
             return redirect(_veilige_next(request))
+        toegang_vastleggen(
+            request,
+            actie=Toegang.Actie.INLOGPOGING,
+            geweigerd=True,
+            reden="tweede factor onjuist of verlopen",
+        )
         form.add_error(
             "token", _("Deze code klopt niet of is verlopen. Probeer de nieuwste code uit de app.")
         )
@@ -106,6 +112,19 @@ def geen_toegang(request, exception=None):
             reden=str(exception or "") or "geen recht op deze pagina of handeling",
         )
     return render(request, "403.html", status=403)
+
+
+@login_not_required
+def csrf_geweigerd(request, reason=""):
+    """settings.CSRF_FAILURE_VIEW: a forged or expired form is refused, logged and explained in Dutch."""
+    toegang_vastleggen(
+        request,
+        actie=Toegang.Actie.WIJZIGEN,
+        geweigerd=True,
+        object_soort="csrf",
+        reden=f"CSRF-controle mislukt: {reason}",
+    )
+    return render(request, "403_csrf.html", status=403)
 
 
 @login_not_required

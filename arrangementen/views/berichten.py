@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from arrangementen import rechten as arrangement_rechten
 from skt import rechten
@@ -29,12 +29,16 @@ def berichten(request):
     )
 
 
+@require_http_methods(["GET", "POST"])
 @rechten.vereist_rol(*BERICHT_ROLLEN)
 def bericht(request, uuid):
-    """Open a message: mark it read and go to what it is about."""
+    """GET opens a message: it goes to what it is about and changes nothing (a link preview or a
+    prefetch must not mark it read). POST, the 'Gelezen' button, marks it read."""
     # Only one's own messages: another's message answers 404, as if it did not exist.
     notificatie = get_object_or_404(selectors.berichten(request.user), uuid=uuid)
-    services.notificatie_lezen(door=request.user, notificatie=notificatie)
+    if request.method == "POST":
+        services.notificatie_lezen(door=request.user, notificatie=notificatie)
+        return redirect("arrangementen:berichten")
     return redirect(notificatie.link or "arrangementen:berichten")
 
 

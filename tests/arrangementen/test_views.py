@@ -160,12 +160,16 @@ def test_consulent_neemt_in_behandeling_stuurt_terug_en_kent_toe(personas, als):
     arrangement.refresh_from_db()
     assert arrangement.status == ArrangementStatus.GOEDGEKEURD
     assert onderdelen[0].__class__.objects.get(pk=onderdelen[0].pk).beoordeling.beschikkingsnummer == "BS-1"
-    # The drafter sees it under Berichten; opening a message marks it read and leads to the plan.
+    # The drafter sees it under Berichten; opening a message leads to the plan, and the 'Gelezen'
+    # button (POST; a GET changes nothing, issue 11) marks it read.
     html = beroepskracht.get(reverse("arrangementen:berichten")).content.decode()
     assert "goedgekeurd" in html
     bericht = Notificatie.objects.filter(medewerker=personas.beroepskracht).order_by("-aangemaakt_op").first()
     antwoord = beroepskracht.get(reverse("arrangementen:bericht", args=[bericht.uuid]))
     assert antwoord["Location"] == reverse("arrangementen:detail", args=[arrangement.uuid])
+    bericht.refresh_from_db()
+    assert not bericht.is_gelezen
+    beroepskracht.post(reverse("arrangementen:bericht", args=[bericht.uuid]))
     bericht.refresh_from_db()
     assert bericht.is_gelezen
     assert beroepskracht.get(reverse("arrangementen:bericht", args=[bericht.uuid])).status_code == 302
