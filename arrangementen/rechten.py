@@ -21,7 +21,7 @@ from skt.rechten import (
     Niveau,
     heeft_rol,
     inwoner_toegang_geven,
-    inwoners_zichtbaar_voor,
+    inwoners_betrokken_voor,
     niveau_voor_inwoner,
     ophalen_of_404,
     toekennen,
@@ -75,7 +75,8 @@ def mag_arrangement_opstellen(user) -> bool:
 
 
 def mag_arrangement_opstellen_voor(user, inwoner) -> bool:
-    return mag_arrangement_opstellen(user) and inwoners_zichtbaar_voor(user).filter(pk=inwoner.pk).exists()
+    """Only with a betrokkenheid: a plan drafted under break the glass would grant its team the dossier."""
+    return mag_arrangement_opstellen(user) and inwoners_betrokken_voor(user).filter(pk=inwoner.pk).exists()
 
 
 def mag_arrangement_bewerken(user, arrangement, *, status_negeren: bool = False) -> bool:

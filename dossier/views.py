@@ -18,7 +18,7 @@ from meldingen.services import open_meldingen_van
 from skt import rechten, services
 from skt.forms import DossierFilterForm, InwonerZoekForm, RegisseurForm
 from skt.limieten import zoeklimiet
-from skt.models import Rol, Toegang
+from skt.models import Medewerker, Rol, Toegang
 from skt.toegang import toegang_vastleggen
 
 from . import tijdlijn
@@ -41,7 +41,7 @@ def inwoner_detail(request, uuid):
     inwoner = toegang.inwoner
     context = {"t": toegang, "inwoner": inwoner}
     if toegang.niveau == rechten.Niveau.HERKENNING:
-        context["trajecten"] = open_meldingen_van([inwoner.pk]).get(inwoner.pk, [])
+        context["trajecten"] = open_meldingen_van([inwoner.pk], voor=request.user).get(inwoner.pk, [])
         return render(request, "skt/inwoner_detail.html", context)
     filters = DossierFilterForm(request.GET or None)
     soort, van, tot = "", None, None
@@ -93,6 +93,10 @@ def huishouden(request, uuid):
     toegang = rechten.get_huishouden_voor(request, uuid)
     huis = toegang.huishouden
     form = RegisseurForm(request.POST or None, initial={"regisseur": huis.regisseur})
+    # Only who is already involved with every member is offered: naming grants nothing (issue 11).
+    form.fields["regisseur"].queryset = Medewerker.objects.filter(
+        pk__in=[m.pk for m in rechten.regisseur_kandidaten(huis)]
+    ).order_by("last_name", "first_name")
     if request.method == "POST":
         if not toegang.mag_regisseren:
             raise PermissionDenied(_("Uw rol kan geen regisseur van een huishouden aanwijzen."))
@@ -104,6 +108,7 @@ def huishouden(request, uuid):
             except ValidationError as fout:
                 form.add_error(None, fout)
             else:
+                rechten.regisseur_vastleggen(request, huis)
                 messages.success(request, _("De regisseur van het huishouden is vastgelegd."))
                 return redirect("huishouden", uuid=huis.uuid)
     rechten.huishouden_lezen_vastleggen(request, toegang)

@@ -17,6 +17,7 @@ from skt.rechten import (
     inwoner_toegang_geven,
     is_actief,
     met_objectrecht,
+    onder_noodtoegang,
     ophalen_of_404,
     teams_van,
     toekennen,
@@ -72,6 +73,10 @@ def mag_melding_registreren(user) -> bool:
 
 
 def mag_trieren(user, melding) -> bool:
+    """The poort, or the beroepskracht who registered it; never under break the glass, for routing a
+    melding to one's own team would turn the emergency access into a lasting betrokkenheid."""
+    if melding.inwoner_id and onder_noodtoegang(user, melding.inwoner):
+        return False
     return heeft_rol(user, Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT) and (
         meldingen_zichtbaar_voor(user).filter(pk=melding.pk).exists()
     )
@@ -112,6 +117,17 @@ def melding_registrator_toegang(melding, medewerker: Medewerker) -> None:
 def is_kernteam_registrator(user) -> bool:
     """A beroepskracht registering at the spreekuur: their teams keep sight of what they registered."""
     return heeft_rol(user, Rol.BEROEPSKRACHT)
+
+
+def teams_bij_registratie(user, inwoner) -> list[Team]:
+    """The teams that get a melding a kernteam registrator registers: theirs, unless they see the
+    inwoner only through break the glass. Then the melding waits at the poort, which routes it, and no
+    betrokkenheid arises from the emergency access (issue 11)."""
+    if not is_kernteam_registrator(user):
+        return []
+    if inwoner is not None and onder_noodtoegang(user, inwoner):
+        return []
+    return list(teams_van(user))
 
 
 def mag_gezamenlijk_huisbezoek_volgen(user) -> bool:

@@ -133,9 +133,8 @@ def melding_registreren(
         melding=melding, status=melding.status, actie="registreren", door=door, op=nu
     )
     melding_rechten.melding_registrator_toegang(melding, door)
-    if melding_rechten.is_kernteam_registrator(door):
-        for team in rechten.teams_van(door):
-            melding_rechten.melding_toewijzen(melding, team)
+    for team in melding_rechten.teams_bij_registratie(door, inwoner):
+        melding_rechten.melding_toewijzen(melding, team)
     return melding, True
 
 
@@ -311,12 +310,17 @@ def signaal_status_wijzigen(
     return signaal
 
 
-def open_meldingen_van(inwoner_ids) -> dict[int, list[Melding]]:
-    """Open trajectories per inwoner for the poort's recognition: team, since when, what kind. One query."""
+def open_meldingen_van(inwoner_ids, voor=None) -> dict[int, list[Melding]]:
+    """Open trajectories per inwoner for the poort's recognition: team, since when, what kind. One query.
+
+    A Veilig Thuis melding is left out unless ``voor`` is a loket role: shown as a "Loket" trajectory,
+    it would tell the poort what the dossier hides (issue 11)."""
     per_inwoner: dict[int, list[Melding]] = {}
+    qs = Melding.objects.filter(inwoner_id__in=inwoner_ids)
+    if not rechten.mag_veilig_thuis_zien(voor):
+        qs = qs.filter(veilig_thuis=False)
     qs = (
-        Melding.objects.filter(inwoner_id__in=inwoner_ids)
-        .exclude(status=MeldingStatus.AFGESLOTEN)
+        qs.exclude(status=MeldingStatus.AFGESLOTEN)
         .select_related("team")
         .only("inwoner_id", "aanmeldingsdatum", "status", "triage_uitkomst", "veilig_thuis", "team__naam")
         .order_by("aanmeldingsdatum")

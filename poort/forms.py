@@ -65,6 +65,14 @@ class NieuweInwonerForm(InwonerForm):
         label=_("Ik heb de mogelijke dubbele registratie bekeken: dit is een andere persoon."), required=False
     )
 
+    def validate_unique(self):
+        # Whether a BSN is known already is for the service to say, and only to who may see that inwoner
+        # (poort.services.inwoner_registreren): the form's "already exists" would be an existence oracle.
+        try:
+            self.instance.validate_unique(exclude={*self._get_validation_exclusions(), "bsn"})
+        except ValidationError as fout:
+            self._update_errors(fout)
+
 
 class MeldingForm(NLDSFormMixin, forms.ModelForm):
     formulier_sleutel = forms.UUIDField(widget=forms.HiddenInput)

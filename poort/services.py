@@ -246,11 +246,33 @@ def mogelijke_dubbelen(*, bsn: str | None, achternaam: str, geboortedatum, postc
 
 
 class NietGeregistreerd(ValidationError):
-    """Why the inwoner was not registered, with the likely duplicates the page shows beside it."""
+    """Why the inwoner was not registered, with the likely duplicates the page shows beside it.
 
-    def __init__(self, fout: ValidationError, kandidaten: list[Inwoner]):
+    ``bestaand``: the inwoner with this BSN whom the user may not see; the view logs the attempt with them.
+    """
+
+    def __init__(self, fout: ValidationError, kandidaten: list[Inwoner], bestaand: Inwoner | None = None):
         super().__init__(fout)
         self.kandidaten = kandidaten
+        self.bestaand = bestaand
+
+
+NIET_OPNIEUW = (
+    "Deze inwoner kan niet opnieuw worden geregistreerd; de poort of de coördinator helpt u verder."
+)
+
+
+def _bsn_controleren(door: Medewerker, bsn: str | None) -> None:
+    """A known BSN: who may recognise that inwoner hears so; anyone else gets a neutral answer that does not
+    say whether the person exists, nor why the record exists (issue 11, the existence oracle)."""
+    bestaand = Inwoner.objects.filter(bsn=bsn).first() if bsn else None
+    if bestaand is None:
+        return
+    if rechten.inwoners_herkenbaar_voor(door).filter(pk=bestaand.pk).exists():
+        raise NietGeregistreerd(
+            ValidationError({"bsn": _("Er bestaat al een Inwoner met eenzelfde BSN.")}), [bestaand]
+        )
+    raise NietGeregistreerd(ValidationError({"bsn": _(NIET_OPNIEUW)}), [], bestaand=bestaand)
 
 
 @dataclass(frozen=True)
@@ -270,6 +292,7 @@ def inwoner_registreren(*, door: Medewerker, gegevens: dict, dubbel_bevestigd: b
     Raises NietGeregistreerd, with the candidates, while they are unconfirmed or when the data are
     wrong; the registration itself, with its rights, is the kernel's.
     """
+    _bsn_controleren(door, gegevens.get("bsn"))
     kandidaten = list(
         mogelijke_dubbelen(
             bsn=gegevens.get("bsn"),

@@ -67,7 +67,7 @@ def zoeken(request):
     if request.GET and form.is_valid():
         gezocht = True
         resultaten = list(services.inwoners_zoeken(door=request.user, **form.cleaned_data))
-        trajecten = melding_services.open_meldingen_van([i.pk for i in resultaten])
+        trajecten = melding_services.open_meldingen_van([i.pk for i in resultaten], voor=request.user)
         toegang_vastleggen(
             request,
             actie=Toegang.Actie.ZOEKEN,
@@ -121,6 +121,16 @@ def inwoner_nieuw(request, daarna: str = "melding"):
         except services.NietGeregistreerd as fout:
             dubbelen = fout.kandidaten
             fout_naar_form(form, fout)
+            if fout.bestaand is not None:
+                # The neutral answer hides who it is from the user, not from the access log.
+                toegang_vastleggen(
+                    request,
+                    actie=Toegang.Actie.WIJZIGEN,
+                    geweigerd=True,
+                    obj=fout.bestaand,
+                    inwoner=fout.bestaand,
+                    reden="registratie met het BSN van een inwoner buiten de betrokkenheid",
+                )
         else:
             inwoner = registratie.inwoner
             messages.success(request, _("Inwoner %(naam)s is geregistreerd.") % {"naam": inwoner.naam})
@@ -207,7 +217,11 @@ def melding_nieuw(request):
                     request, _("Melding %(nr)s is geregistreerd. Trieer hem nu.") % {"nr": melding.nummer}
                 )
             return redirect("poort:trieren", uuid=melding.uuid)
-    trajecten = melding_services.open_meldingen_van([inwoner.pk]).get(inwoner.pk, []) if inwoner else []
+    trajecten = (
+        melding_services.open_meldingen_van([inwoner.pk], voor=request.user).get(inwoner.pk, [])
+        if inwoner
+        else []
+    )
     return render(
         request,
         "poort/melding_nieuw.html",
@@ -263,7 +277,9 @@ def trieren(request, uuid):
             return redirect("poort:wachtrij")
     suggestie = routering.team_voor_kern(melding.inwoner.kern) if melding.inwoner_id else None
     trajecten = (
-        melding_services.open_meldingen_van([melding.inwoner_id]).get(melding.inwoner_id, [])
+        melding_services.open_meldingen_van([melding.inwoner_id], voor=request.user).get(
+            melding.inwoner_id, []
+        )
         if melding.inwoner_id
         else []
     )

@@ -210,9 +210,14 @@ def ophalen_of_404(request, qs: QuerySet, uuid, soort: str):
 # -- inwoners ------------------------------------------------------------------------------
 
 
-def inwoners_zichtbaar_voor(user) -> QuerySet[Inwoner]:
+def mag_veilig_thuis_zien(user) -> bool:
+    """Veilig Thuis is the loket's: its consulenten see the signal, no other role learns it exists."""
+    return heeft_rol(user, *CONSULENT_ROLLEN)
+
+
+def inwoners_zichtbaar_voor(user, *, met_noodtoegang: bool = True) -> QuerySet[Inwoner]:
     """Inwoners whose dossier this user may open: betrokkenheid of the user or their team, or an
-    active break-the-glass access of the user. One query."""
+    active break-the-glass access of the user (unless met_noodtoegang=False). One query."""
     if not is_actief(user) or user.rol in (Rol.BELEID, Rol.BEHEERDER, Rol.VRAAGVERHELDERAAR):
         return Inwoner.objects.none()
     via_user = InwonerUserObjectPermission.objects.filter(
@@ -221,13 +226,47 @@ def inwoners_zichtbaar_voor(user) -> QuerySet[Inwoner]:
     via_groep = InwonerGroupObjectPermission.objects.filter(
         content_object=OuterRef("pk"), group__user=user, permission__codename="view_inwoner"
     )
-    nood = Noodtoegang.objects.filter(inwoner=OuterRef("pk"), medewerker=user, van__lte=Now(), tot__gt=Now())
-    voorwaarde = Exists(via_user) | Exists(nood)
+    voorwaarde = Exists(via_user)
+    if met_noodtoegang:
+        nood = Noodtoegang.objects.filter(
+            inwoner=OuterRef("pk"), medewerker=user, van__lte=Now(), tot__gt=Now()
+        )
+        voorwaarde |= Exists(nood)
     # A vrijwilliger sees only the inwoners of the casussen they are added to (a personal grant),
     # not every dossier their team works on.
     if user.rol != Rol.VRIJWILLIGER:
-        voorwaarde |= Exists(via_groep)
+        if mag_veilig_thuis_zien(user):
+            voorwaarde |= Exists(via_groep)
+        else:
+            # A team grant that exists only for a Veilig Thuis signal (the coordinator is a member of
+            # the loket) would show the BSN and address of someone known only to Veilig Thuis.
+            andere_reden = Betrokkenheid.objects.filter(
+                inwoner=OuterRef("pk"), team__groep__user=user
+            ).exclude(soort=Betrokkenheid.Soort.VEILIG_THUIS)
+            voorwaarde |= Exists(via_groep) & Exists(andere_reden)
     return Inwoner.objects.filter(voorwaarde)
+
+
+def inwoners_betrokken_voor(user) -> QuerySet[Inwoner]:
+    """The dossiers this user may open through a betrokkenheid, not through break the glass."""
+    return inwoners_zichtbaar_voor(user, met_noodtoegang=False)
+
+
+def inwoners_alleen_veilig_thuis() -> QuerySet[Inwoner]:
+    """Inwoners whose only record is a Veilig Thuis signal, the loket's alone (registering is no record)."""
+    soorten = Betrokkenheid.objects.filter(inwoner=OuterRef("pk"))
+    return Inwoner.objects.filter(
+        Exists(soorten.filter(soort=Betrokkenheid.Soort.VEILIG_THUIS)),
+        ~Exists(
+            soorten.filter(
+                soort__in=(
+                    Betrokkenheid.Soort.MELDING,
+                    Betrokkenheid.Soort.CASUS,
+                    Betrokkenheid.Soort.ARRANGEMENT,
+                )
+            )
+        ),
+    )
 
 
 def inwoners_herkenbaar_voor(user) -> QuerySet[Inwoner]:
@@ -282,14 +321,7 @@ def get_inwoner_voor(request, uuid) -> InwonerToegang:
 
 
 def _via_betrokkenheid(user, inwoner: Inwoner) -> bool:
-    return met_objectrecht(
-        Inwoner.objects.filter(pk=inwoner.pk),
-        user,
-        "view_inwoner",
-        InwonerUserObjectPermission,
-        InwonerGroupObjectPermission,
-        via_teams=user.rol != Rol.VRIJWILLIGER,
-    ).exists()
+    return inwoners_betrokken_voor(user).filter(pk=inwoner.pk).exists()
 
 
 def actieve_noodtoegang(user, inwoner: Inwoner) -> Noodtoegang | None:
@@ -297,6 +329,17 @@ def actieve_noodtoegang(user, inwoner: Inwoner) -> Noodtoegang | None:
         return None
     nu = timezone.now()
     return Noodtoegang.objects.filter(medewerker=user, inwoner=inwoner, van__lte=nu, tot__gt=nu).first()
+
+
+def onder_noodtoegang(user, inwoner: Inwoner) -> Noodtoegang | None:
+    """The break-the-glass access through which this user sees the inwoner now, if that is the only way.
+
+    What someone does under it never becomes a betrokkenheid (issue 11): the rules that grant ask this.
+    """
+    nood = actieve_noodtoegang(user, inwoner)
+    if nood is None or _via_betrokkenheid(user, inwoner):
+        return None
+    return nood
 
 
 def mag_noodtoegang_vragen(user) -> bool:
@@ -328,10 +371,29 @@ def toegang_zichtbaar_voor(user) -> QuerySet:
 
 
 def noodtoegangen_te_beoordelen_voor(user) -> QuerySet[Noodtoegang]:
-    """Break-the-glass accesses the coordinator reviews: into their teams' dossiers, or by their staff."""
+    """Break-the-glass accesses the coordinator reviews: into their teams' dossiers, or by their staff;
+    never their own (that goes to another coordinator, or to the beheerder's audit list)."""
     if not heeft_rol(user, Rol.COORDINATOR):
         return Noodtoegang.objects.none()
-    return Noodtoegang.objects.filter(_van_mijn_teams(user))
+    return Noodtoegang.objects.filter(_van_mijn_teams(user)).exclude(medewerker=user)
+
+
+def mag_noodtoegang_beoordelen(user, nood: Noodtoegang) -> bool:
+    return noodtoegangen_te_beoordelen_voor(user).filter(pk=nood.pk).exists()
+
+
+def noodtoegangen_voor_audit(user) -> QuerySet[Noodtoegang]:
+    """A coordinator's own break-the-glass that no other coordinator can review (no other active
+    coordinator shares an active team with them): on the beheerder's audit list."""
+    if not heeft_rol(user, Rol.BEHEERDER):
+        return Noodtoegang.objects.none()
+    andere_coordinator = Medewerker.objects.filter(
+        rol=Rol.COORDINATOR, is_active=True, teams=OuterRef("pk")
+    ).exclude(pk=OuterRef(OuterRef("medewerker_id")))
+    gedeeld_team = Team.objects.filter(leden=OuterRef("medewerker_id"), actief=True).filter(
+        Exists(andere_coordinator)
+    )
+    return Noodtoegang.objects.filter(medewerker__rol=Rol.COORDINATOR).exclude(Exists(gedeeld_team))
 
 
 def mag_inzage_exporteren(user, inwoner: Inwoner) -> bool:
@@ -341,6 +403,33 @@ def mag_inzage_exporteren(user, inwoner: Inwoner) -> bool:
 
 def mag_huishouden_regisseren(user) -> bool:
     return heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR, *CONSULENT_ROLLEN)
+
+
+REGISSEUR_ROLLEN = (Rol.BEROEPSKRACHT, *CONSULENT_ROLLEN)
+
+
+def mag_regisseur_zijn(medewerker: Medewerker, huishouden: Huishouden) -> bool:
+    """Naming a regisseur grants nothing: only someone already involved with every member (without
+    break the glass) may be named."""
+    if not heeft_rol(medewerker, *REGISSEUR_ROLLEN):
+        return False
+    leden = huishouden.leden.values("pk")
+    return not leden.exclude(pk__in=inwoners_betrokken_voor(medewerker).values("pk")).exists()
+
+
+def regisseur_kandidaten(huishouden: Huishouden) -> list[Medewerker]:
+    """Who the household page offers as regisseur: those of mag_regisseur_zijn, nobody else."""
+    eerste = huishouden.leden.order_by("pk").first()
+    if eerste is None:
+        return []
+    # Only people with some grant on one member can be involved with all: check those, not all staff.
+    met_recht = Medewerker.objects.filter(
+        Q(pk__in=InwonerUserObjectPermission.objects.filter(content_object=eerste).values("user"))
+        | Q(groups__in=InwonerGroupObjectPermission.objects.filter(content_object=eerste).values("group")),
+        is_active=True,
+        rol__in=REGISSEUR_ROLLEN,
+    ).distinct()
+    return [m for m in met_recht.order_by("last_name", "first_name") if mag_regisseur_zijn(m, huishouden)]
 
 
 @dataclass(frozen=True)
@@ -371,8 +460,30 @@ def get_huishouden_voor(request, uuid) -> HuishoudenToegang:
 
 
 def huishouden_lezen_vastleggen(request, toegang: HuishoudenToegang) -> None:
+    """One row per visible member; a member seen only through break the glass is logged as such."""
     for lid in toegang.leden:
-        toegang_vastleggen(request, actie="lezen", obj=lid, inwoner=lid, reden="huishoudoverzicht")
+        nood = onder_noodtoegang(request.user, lid)
+        if nood is not None:
+            toegang_vastleggen(
+                request,
+                actie=Toegang.Actie.BREAK_THE_GLASS,
+                obj=lid,
+                inwoner=lid,
+                reden=f"huishoudoverzicht; {nood.reden}",
+            )
+        else:
+            toegang_vastleggen(request, actie="lezen", obj=lid, inwoner=lid, reden="huishoudoverzicht")
+
+
+def regisseur_vastleggen(request, huishouden: Huishouden) -> None:
+    """Naming (or removing) a household's regisseur is a change in the access log."""
+    toegang_vastleggen(
+        request,
+        actie=Toegang.Actie.WIJZIGEN,
+        obj=huishouden,
+        object_soort="huishouden",
+        reden=f"regisseur van het huishouden: {huishouden.regisseur or 'geen'}",
+    )
 
 
 def get_inwoner_voor_toegangslog(request, uuid, *, actie: str = "lezen", object_soort: str = "toegangslog"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import timedelta
 
@@ -24,6 +25,7 @@ from .models import (
     Team,
 )
 from .profiel.instellingen import instellingen
+from .validators import valideer_geboortedatum
 
 
 def actief_profiel() -> GemeenteProfiel | None:
@@ -93,6 +95,11 @@ def inwoner_registreren(*, door: Medewerker, gegevens: dict) -> Inwoner:
         raise ValidationError(_("U mag geen inwoners registreren."))
     inwoner = Inwoner(**gegevens)
     inwoner.full_clean()
+    try:
+        # The model only refuses the future; nobody registered here was born before 1900.
+        valideer_geboortedatum(inwoner.geboortedatum)
+    except ValidationError as fout:
+        raise ValidationError({"geboortedatum": fout.messages}) from None
     inwoner.save()
     teams = list(door.teams.all())
     for team in teams:
@@ -102,24 +109,63 @@ def inwoner_registreren(*, door: Medewerker, gegevens: dict) -> Inwoner:
     return inwoner
 
 
-@transaction.atomic
-def noodtoegang_openen(*, door: Medewerker, inwoner_uuid, reden: str) -> Noodtoegang:
-    """Break the glass: access for a limited time, logged and put on the coordinator's review list."""
-    if not rechten.mag_noodtoegang_vragen(door):
-        raise ValidationError(_("Uw rol kan geen noodtoegang krijgen."))
-    reden = (reden or "").strip()
-    if len(reden) < 20:
+# The example under the reason field (skt/forms.py NoodtoegangForm): a copy of it is no reason.
+NOODTOEGANG_VOORBEELD = "de casushouder is ziek en de inwoner belt met een dringende vraag"
+NOODTOEGANG_MIN_WOORDEN = 8
+
+
+def _woorden(tekst: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", tekst.lower())
+
+
+def noodtoegang_reden_controleren(reden: str) -> None:
+    """A reason of at least 8 real words: not one letter repeated, not one word repeated, not the example."""
+    # A real word has two different letters: "aaaa" is typing, not a reason.
+    echte = [w for w in _woorden(reden) if len(set(w)) >= 2]
+    verschillend = set(echte)
+    voorbeeld = " ".join(_woorden(NOODTOEGANG_VOORBEELD))
+    eigen = " ".join(echte).replace(voorbeeld, " ").replace("bijvoorbeeld", " ").split()
+    if len(echte) < NOODTOEGANG_MIN_WOORDEN or len(verschillend) < NOODTOEGANG_MIN_WOORDEN // 2:
         raise ValidationError(
             {
                 "reden": _(
-                    "Beschrijf in minstens 20 tekens waarom u nu toegang nodig hebt "
-                    "(bijvoorbeeld: afwezigheid van de casushouder, spoed)."
+                    "Beschrijf in minstens %(aantal)d woorden waarom u nu toegang nodig hebt: wat is er "
+                    "aan de hand en waarom kan de betrokken medewerker het niet doen?"
                 )
+                % {"aantal": NOODTOEGANG_MIN_WOORDEN}
             }
         )
-    inwoner = Inwoner.objects.filter(uuid=inwoner_uuid).first()
+    if len(eigen) < NOODTOEGANG_MIN_WOORDEN // 2:
+        raise ValidationError(
+            {"reden": _("Schrijf in uw eigen woorden wat er nu speelt; het voorbeeld is geen reden.")}
+        )
+
+
+@transaction.atomic
+def noodtoegang_openen(*, door: Medewerker, inwoner_uuid, reden: str) -> Noodtoegang:
+    """Break the glass: access for a limited time, logged and put on the coordinator's review list.
+
+    One active access per person and inwoner (checked under a lock on the inwoner row, so two
+    requests at once cannot both pass), and never to a record that only Veilig Thuis knows.
+    """
+    if not rechten.mag_noodtoegang_vragen(door):
+        raise ValidationError(_("Uw rol kan geen noodtoegang krijgen."))
+    reden = (reden or "").strip()
+    noodtoegang_reden_controleren(reden)
+    inwoner = Inwoner.objects.select_for_update().filter(uuid=inwoner_uuid).first()
     if inwoner is None:
         raise ValidationError(_("Deze inwoner bestaat niet. Controleer de link die u hebt gekregen."))
+    if rechten.inwoners_alleen_veilig_thuis().filter(pk=inwoner.pk).exists():
+        # Neutral: the reason the record exists is not for this user to learn.
+        raise ValidationError(
+            _("Noodtoegang tot dit dossier is niet mogelijk. De poort of de coördinator helpt u verder.")
+        )
+    actief = rechten.actieve_noodtoegang(door, inwoner)
+    if actief is not None:
+        raise ValidationError(
+            _("U hebt al noodtoegang tot dit dossier, tot %(tot)s.")
+            % {"tot": timezone.localtime(actief.tot).strftime("%d-%m-%Y %H:%M")}
+        )
     uren = instellingen().termijnen.noodtoegang_uren
     nu = timezone.now()
     return Noodtoegang.objects.create(
@@ -132,6 +178,10 @@ def noodtoegang_beoordelen(*, door: Medewerker, noodtoegang, oordeel: str, opmer
     nood = Noodtoegang.objects.select_for_update().get(pk=noodtoegang.pk)
     if not rechten.mag_toegangslog_inzien(door):
         raise ValidationError(_("Alleen de coördinator beoordeelt noodtoegang."))
+    if nood.medewerker_id == door.pk:
+        raise ValidationError(_("Uw eigen noodtoegang beoordeelt een andere coördinator."))
+    if not rechten.mag_noodtoegang_beoordelen(door, nood):
+        raise ValidationError(_("Deze noodtoegang beoordeelt de coördinator van de betrokken teams."))
     if nood.beoordeeld_op is not None:
         raise ValidationError(
             _("Deze noodtoegang is al beoordeeld door %(wie)s.") % {"wie": nood.beoordeeld_door}
@@ -151,15 +201,18 @@ def huishouden_regisseur_zetten(*, door: Medewerker, huishouden, regisseur: Mede
     huishouden = Huishouden.objects.select_for_update().get(pk=huishouden.pk)
     if not rechten.mag_huishouden_regisseren(door):
         raise ValidationError(_("Uw rol kan geen regisseur aanwijzen."))
-    if regisseur is not None and regisseur.rol not in (
-        Rol.BEROEPSKRACHT,
-        Rol.CONSULENT_WMO,
-        Rol.CONSULENT_JEUGD,
-    ):
+    if regisseur is not None and regisseur.rol not in rechten.REGISSEUR_ROLLEN:
         raise ValidationError({"regisseur": _("De regisseur is een beroepskracht of consulent.")})
+    # Naming grants nothing (issue 11): the regisseur must already be involved with every member.
+    if regisseur is not None and not rechten.mag_regisseur_zijn(regisseur, huishouden):
+        raise ValidationError(
+            {
+                "regisseur": _(
+                    "De regisseur moet al betrokken zijn bij elk lid van het huishouden. Kies iemand "
+                    "uit de lijst, of vraag de coördinator van de teams van de leden."
+                )
+            }
+        )
     huishouden.regisseur = regisseur
     huishouden.save()
-    if regisseur is not None:
-        for lid in huishouden.leden.all():
-            rechten.inwoner_toegang_geven(lid, regisseur, soort="regisseur")
     return huishouden

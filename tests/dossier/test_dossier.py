@@ -85,7 +85,7 @@ def test_break_the_glass_met_reden_en_beoordeling(personas, als, inwoner):
     assert inwoner.naam not in zoek
 
     te_kort = client.post("/noodtoegang/", {"inwoner": str(inwoner.uuid), "reden": "nodig", "bevestig": "on"})
-    assert "minstens 20 tekens" in te_kort.content.decode()
+    assert "minstens 8 woorden" in te_kort.content.decode()
     assert Noodtoegang.objects.count() == 0
 
     reden = "Casushouder is ziek en de inwoner belt met een dringende vraag over de huur."
@@ -189,10 +189,18 @@ def test_huishouden_toont_zichtbare_leden_en_regisseur(personas, als, kern_elst)
     inhoud = client.get(f"/huishoudens/{huis.uuid}/").content.decode()
     assert ouder.naam in inhoud and kind.naam not in inhoud
     assert "1 ander" in inhoud
+    # Naming a regisseur grants nothing (issue 11): not involved with the child, so not a regisseur.
+    response = client.post(f"/huishoudens/{huis.uuid}/", {"regisseur": personas.beroepskracht.pk})
+    assert response.status_code == 200
+    huis.refresh_from_db()
+    assert huis.regisseur is None
+    assert als(personas.beroepskracht).get(f"/inwoners/{kind.uuid}/").status_code == 404
+    # Once the team is involved with every member, the beroepskracht may be the regisseur.
+    from skt import rechten
+
+    rechten.inwoner_toegang_geven(kind, personas.team_a, soort="melding")
     response = client.post(f"/huishoudens/{huis.uuid}/", {"regisseur": personas.beroepskracht.pk})
     assert response.status_code == 302
     huis.refresh_from_db()
     assert huis.regisseur == personas.beroepskracht
-    # The regisseur gets betrokkenheid with every member of the household.
-    assert als(personas.beroepskracht).get(f"/inwoners/{kind.uuid}/").status_code == 200
     assert als(personas.beroepskracht2).get(f"/huishoudens/{huis.uuid}/").status_code == 404

@@ -101,21 +101,25 @@ def test_geboortedatum_in_de_toekomst_wordt_geweigerd_en_verandert_niets(persona
     )
 
 
+# An inwoner the beroepskracht may not see: the answer does not tell that the BSN exists (issue 11).
+NIET_OPNIEUW = "Deze inwoner kan niet opnieuw worden geregistreerd; de poort of de coördinator helpt u verder"
+
+
 def test_dubbel_bsn_wordt_geweigerd_en_verandert_niets(personas, als):
     InwonerFactory(bsn="111222333")
-    ongewijzigd_geweigerd(
-        als(personas.beroepskracht),
-        gegevens(bsn="111222333"),
-        "bsn",
-        "Er bestaat al een Inwoner met eenzelfde BSN",
-    )
+    ongewijzigd_geweigerd(als(personas.beroepskracht), gegevens(bsn="111222333"), "bsn", NIET_OPNIEUW)
 
 
 def test_dubbel_bsn_met_spaties_wordt_ook_herkend(personas, als):
     InwonerFactory(bsn="111222333")
+    ongewijzigd_geweigerd(als(personas.beroepskracht), gegevens(bsn="111 222 333"), "bsn", NIET_OPNIEUW)
+
+
+def test_dubbel_bsn_van_een_inwoner_die_men_mag_zien_wordt_genoemd(personas, als):
+    rechten.inwoner_toegang_geven(InwonerFactory(bsn="111222333"), personas.team_a)
     ongewijzigd_geweigerd(
         als(personas.beroepskracht),
-        gegevens(bsn="111 222 333"),
+        gegevens(bsn="111222333"),
         "bsn",
         "Er bestaat al een Inwoner met eenzelfde BSN",
     )
