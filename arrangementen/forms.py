@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from skt.forms import DatumInput, NLDSFormMixin
+from skt.validators import werkdatum_veld
 
 from . import services
 from .models import Arrangement, MaatwerkCategorie, OnderdeelSoort, Wet
@@ -28,6 +29,8 @@ class ArrangementForm(NLDSFormMixin, forms.ModelForm):
             self.fields[veld].widget.attrs["rows"] = 5
         for veld in ("doel", "beoogd_resultaat"):
             self.fields[veld].widget.attrs["rows"] = 3
+        for veld in services.DATUMVELDEN:
+            werkdatum_veld(self.fields[veld])
         if self.instance.pk and self.instance.eerst_ingediend_op:
             # The legal clocks started with the first submission; a new version does not move them.
             for veld in ("wet", "meldingsdatum", "aanvraagdatum"):

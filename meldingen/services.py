@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from meldingen import rechten as melding_rechten
 from skt import rechten, workflow
 from skt.models import Inwoner, Leefgebied, Medewerker, Voorziening
+from skt.validators import EERSTE_WERKDATUM
 
 from .models import Melding, MeldingStatusRegel, Signaal, SignaalStatusRegel
 from .vocab import ContactWijze, MelderSoort, Uitstroom
@@ -35,6 +36,10 @@ def _datum_controleren(datum: date, *, niet_voor: date | None, veld: str, wat: s
                 veld: _("De %(wat)s ligt vóór %(grens)s; dat kan niet.")
                 % {"wat": wat, "grens": niet_voor.strftime("%d-%m-%Y")}
             }
+        )
+    if datum < EERSTE_WERKDATUM:
+        raise ValidationError(
+            {veld: _("De %(wat)s ligt vóór 1 januari 2000; controleer het jaartal.") % {"wat": wat}}
         )
 
 

@@ -8,6 +8,8 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from skt.validators import EERSTE_WERKDATUM
+
 MAANDEN = [
     "januari",
     "februari",
@@ -62,7 +64,16 @@ class Periode:
         gevonden = _KWARTAAL.match(tekst or "")
         if not gevonden:
             raise PeriodeFout(f"Onbekende periode '{tekst}': gebruik bijvoorbeeld 2019Q1.")
-        return cls.kwartaal(int(gevonden.group(1)), int(gevonden.group(2)))
+        jaar = int(gevonden.group(1))
+        # The monitor has nothing before the first aanmelding the app accepts (2000) nor past next
+        # year; 9999Q4 would otherwise end in year 10000, which no date can hold.
+        laatste = timezone.localdate().year + 1
+        if not EERSTE_WERKDATUM.year <= jaar <= laatste:
+            raise PeriodeFout(
+                f"Kies een kwartaal van {EERSTE_WERKDATUM.year} tot en met {laatste}; "
+                f"'{tekst}' valt daarbuiten."
+            )
+        return cls.kwartaal(jaar, int(gevonden.group(2)))
 
     @classmethod
     def huidig_kwartaal(cls, op: date | None = None) -> Periode:

@@ -8,7 +8,7 @@ from meldingen.models import Melding
 from meldingen.vocab import Ingang, TriageUitkomst, Uitstroom
 from skt.forms import DatumInput, InwonerForm, NLDSFormMixin
 from skt.models import Leefgebied
-from skt.validators import normaliseer_postcode, valideer_bsn, valideer_postcode
+from skt.validators import normaliseer_postcode, valideer_bsn, valideer_postcode, werkdatum_veld
 
 
 class ZoekForm(NLDSFormMixin, forms.Form):
@@ -114,6 +114,7 @@ class MeldingForm(NLDSFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["leefgebieden"].queryset = Leefgebied.objects.filter(actief=True)
         self.fields["aanmeldingsdatum"].initial = timezone.localdate
+        werkdatum_veld(self.fields["aanmeldingsdatum"])
         self.fields["ingang"].choices = [("", _("— kies de ingang —")), *Ingang.choices]
         self.fields["melder_soort"].choices = [
             ("", _("— wie meldt? —")),

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import Inwoner, Kern
-from .validators import normaliseer_postcode
+from .validators import invoer_begrenzen, normaliseer_postcode
 
 
 class NLDSFormMixin:
@@ -17,6 +17,8 @@ class NLDSFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Ids within 64 bits and dates from 1900 for every form: bad input is a form error, not a 500.
+        invoer_begrenzen(self)
         for veld in self.fields.values():
             widget = veld.widget
             if isinstance(widget, forms.CheckboxInput):

@@ -22,6 +22,7 @@ from .forms import (
 )
 from .models import Rol, Toegang
 from .toegang import toegang_vastleggen
+from .validators import als_uuid
 
 
 class InloggenView(auth_views.LoginView):
@@ -165,7 +166,9 @@ def noodtoegang_beoordelen(request):
     te_beoordelen = rechten.noodtoegangen_te_beoordelen_voor(request.user)
     open_ = te_beoordelen.filter(beoordeeld_op__isnull=True).select_related("medewerker", "inwoner")
     if request.method == "POST":
-        nood = te_beoordelen.filter(uuid=request.POST.get("noodtoegang")).first()
+        # A malformed id is answered like an unknown one (logged, 404), not as a server error.
+        sleutel = als_uuid(request.POST.get("noodtoegang"))
+        nood = te_beoordelen.filter(uuid=sleutel).first() if sleutel else None
         form = NoodtoegangBeoordelingForm(request.POST)
         if nood is None:
             toegang_vastleggen(

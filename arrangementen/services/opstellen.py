@@ -23,7 +23,7 @@ from meldingen import rechten as melding_rechten
 from meldingen.models import Melding
 from skt import rechten
 from skt.models import Inwoner, Medewerker, Team, Voorziening
-from skt.validators import fouten_samenvoegen
+from skt.validators import EERSTE_WERKDATUM, fouten_samenvoegen
 
 from ..models import (
     Arrangement,
@@ -56,6 +56,10 @@ def _datums_controleren(gegevens: Mapping[str, Any], vandaag: date, fouten: dict
         waarde = gegevens.get(veld)
         if waarde is not None and not isinstance(waarde, date):
             fouten.setdefault(veld, []).append(_("Vul een geldige datum in."))
+        elif waarde is not None and waarde < EERSTE_WERKDATUM:
+            fouten.setdefault(veld, []).append(
+                _("De %(wat)s ligt vóór 1 januari 2000; controleer het jaartal.") % {"wat": wat}
+            )
         elif waarde is not None and waarde > vandaag:
             fouten.setdefault(veld, []).append(
                 _("De %(wat)s ligt in de toekomst; vul vandaag of een eerdere datum in.") % {"wat": wat}
@@ -75,11 +79,13 @@ def _kosten(waarde: Any) -> Decimal | None:
     if waarde in (None, ""):
         return None
     try:
-        return Decimal(str(waarde))
+        bedrag = Decimal(str(waarde))
     except (InvalidOperation, ValueError):
-        raise ValidationError(
-            {"indicatieve_kosten": _("Vul de kosten in als bedrag, bijvoorbeeld 1250,00.")}
-        ) from None
+        bedrag = None
+    # NaN and Infinity parse as Decimals, but no comparison or column takes them.
+    if bedrag is None or not bedrag.is_finite():
+        raise ValidationError({"indicatieve_kosten": _("Vul de kosten in als bedrag, bijvoorbeeld 1250,00.")})
+    return bedrag
 
 
 def _onderdeel_controleren(onderdeel: Onderdeel, wet: str) -> None:

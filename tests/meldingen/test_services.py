@@ -260,7 +260,9 @@ def test_vraag_en_notitie_van_precies_4000_tekens_mogen(personas, inwoner):
     assert len(melding.vraag) == 4000 and len(melding.notitie) == 4000
 
 
-def test_aanmelding_op_de_geboortedag_en_vandaag_mag(personas, inwoner):
+def test_aanmelding_op_de_geboortedag_en_vandaag_mag(personas, kern_elst):
+    # Born after 2000: an aanmelding before 2000 is refused on its own (issue 11).
+    inwoner = InwonerFactory(kern=kern_elst, geboortedatum=date(2005, 5, 17))
     registreren(personas.poort, inwoner=inwoner, aanmeldingsdatum=inwoner.geboortedatum)
     registreren(personas.poort, inwoner=inwoner, aanmeldingsdatum=vandaag())
     assert Melding.objects.count() == 2
