@@ -127,7 +127,7 @@ def melding_trieren(
         status_zetten(melding, actie="direct_afhandelen", door=door, toelichting=reden, op=nu)
         melding.triage_uitkomst = uitkomst
         melding.uitstroom = uitstroom
-        melding.afgesloten_op = triage.op.date()
+        melding.afgesloten_op = timezone.localdate(triage.op)
     else:
         status_zetten(melding, actie="trieren", door=door, toelichting=reden, op=nu)
         _toewijzen(melding, uitkomst, ontvanger)
