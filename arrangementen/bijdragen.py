@@ -70,7 +70,7 @@ def tijdlijn(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -
     """Submitted arrangements with their onderdelen and decisions; another's plan as a milestone."""
     if alleen_eigen_casussen:
         return []
-    leesbaar = zichtbaar(arrangement_rechten.arrangementen_zichtbaar_voor(user), inwoner, alles)
+    leesbaar = zichtbaar(arrangement_rechten.arrangementen_volledig_leesbaar_voor(user), inwoner, alles)
     arrangementen = (
         Arrangement.objects.filter(inwoner=inwoner)
         .exclude(status="concept")

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from casussen.models import Casus
 from meldingen.models import Melding
@@ -56,9 +57,32 @@ def arrangementen_zichtbaar_voor(user) -> QuerySet[Arrangement]:
     return Arrangement.objects.filter(_arrangementrecht(user, "view_arrangement"))
 
 
+def _eigen_wetten(user) -> list[str]:
+    return [wet for wet, rol in CONSULENT_VAN_WET.items() if heeft_rol(user, rol)]
+
+
+def arrangementen_volledig_leesbaar_voor(user) -> QuerySet[Arrangement]:
+    """Arrangements this user reads in full (plan, versions, internal notes) and acts on.
+
+    DOMAIN.md: a consulent reads and acts on the plans of their own law, and on a plan they drafted
+    themselves; the other law's plans they may know of appear as milestones (status, dates) only.
+    Other roles read in full what they may open.
+    """
+    zichtbaar = arrangementen_zichtbaar_voor(user)
+    if not heeft_rol(user, *CONSULENT_ROLLEN):
+        return zichtbaar
+    return zichtbaar.filter(Q(wet__in=_eigen_wetten(user)) | Q(opgesteld_door=user))
+
+
+def mag_arrangement_volledig_lezen(user, arrangement) -> bool:
+    if not heeft_rol(user, *CONSULENT_ROLLEN):
+        return True
+    return arrangement.wet in _eigen_wetten(user) or arrangement.opgesteld_door_id == user.pk
+
+
 def arrangementen_te_beoordelen_voor(user) -> QuerySet[Arrangement]:
     """Submitted plans of the consulent's own law, not drafted by the consulent, at the loket."""
-    wetten = [wet for wet, rol in CONSULENT_VAN_WET.items() if heeft_rol(user, rol)]
+    wetten = _eigen_wetten(user)
     if not wetten:
         return Arrangement.objects.none()
     return (
@@ -85,6 +109,9 @@ def mag_arrangement_bewerken(user, arrangement, *, status_negeren: bool = False)
         return False
     if not status_negeren and not arrangement.is_bewerkbaar:
         return False
+    # The loket's team grant reaches both consulenten: only the plan's own law (or its drafter) edits.
+    if not mag_arrangement_volledig_lezen(user, arrangement):
+        return False
     return (
         Arrangement.objects.filter(pk=arrangement.pk)
         .filter(_arrangementrecht(user, "change_arrangement"))
@@ -105,8 +132,10 @@ def mag_interne_notities_lezen(user) -> bool:
 
 
 def mag_interne_notitie_schrijven(user, arrangement) -> bool:
+    """The one rule for the note form on the page and for its POST (view and service)."""
     return (
         mag_interne_notities_lezen(user)
+        and mag_arrangement_volledig_lezen(user, arrangement)
         and arrangementen_zichtbaar_voor(user).filter(pk=arrangement.pk).exists()
     )
 
@@ -117,6 +146,7 @@ class ArrangementToegang:
     mag_bewerken: bool
     mag_beoordelen: bool
     toon_interne_notities: bool
+    mag_notitie_schrijven: bool
     toon_bsn: bool
 
 
@@ -131,12 +161,24 @@ def get_arrangement_voor(request, uuid) -> ArrangementToegang:
         uuid,
         "arrangement",
     )
+    if not mag_arrangement_volledig_lezen(user, arrangement):
+        # Known to this consulent as a milestone in the dossier, not theirs to read: the other law's.
+        toegang_vastleggen(
+            request,
+            actie="lezen",
+            geweigerd=True,
+            obj=arrangement,
+            inwoner=arrangement.inwoner,
+            reden="arrangement van de andere wet: alleen als mijlpaal zichtbaar",
+        )
+        raise PermissionDenied
     toegang_vastleggen(request, actie="lezen", obj=arrangement, inwoner=arrangement.inwoner)
     return ArrangementToegang(
         arrangement=arrangement,
         mag_bewerken=mag_arrangement_bewerken(user, arrangement),
         mag_beoordelen=mag_arrangement_beoordelen(user, arrangement),
         toon_interne_notities=mag_interne_notities_lezen(user),
+        mag_notitie_schrijven=mag_interne_notitie_schrijven(user, arrangement),
         toon_bsn=niveau_voor_inwoner(user) == Niveau.VOLLEDIG,
     )
 

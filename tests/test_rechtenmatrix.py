@@ -1701,6 +1701,14 @@ SPIEGELS: dict[str, tuple[str, dict[tuple[str, str, str], tuple[str, str]]]] = {
             ("beschikking", "create", "eigen_team"): ("eigen_team", GEWEIGERD),
             ("beschikking", "change", "eigen"): ("eigen", TOEGESTAAN),
             ("beschikking", "change", "eigen_team"): ("eigen_team", GEWEIGERD),
+            # Issue 11, finding 8: a consulent reads in full and acts on plans of their own law only;
+            # A1's Wmo plan is a milestone (status, dates) for the Jeugd consulent, without its page,
+            # versions, beschikkingsnummer or internal notes, and without a note of their own.
+            ("arrangement", "detail", "eigen_team"): ("eigen_team", GEWEIGERD),
+            ("arrangement", "history", "eigen_team"): ("eigen_team", GEWEIGERD),
+            ("beschikking", "detail", "eigen_team"): ("eigen_team", GEWEIGERD),
+            ("interne_notitie", "detail", "eigen_team"): ("eigen_team", GEWEIGERD),
+            ("interne_notitie", "create", "eigen_team"): ("eigen_team", GEWEIGERD),
         },
     ),
 }

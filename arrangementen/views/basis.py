@@ -86,7 +86,7 @@ def _detailcontext(request, toegang) -> dict:
         "interne_notities": selectors.interne_notities(arrangement)
         if toegang.toon_interne_notities
         else None,
-        "notitieform": NotitieForm() if toegang.toon_interne_notities and toegang.mag_beoordelen else None,
+        "notitieform": NotitieForm() if toegang.mag_notitie_schrijven else None,
         "mag_indienen": toegang.mag_bewerken,
         "mag_in_behandeling_nemen": toegang.mag_beoordelen
         and WERKSTROOM.mag("in_behandeling_nemen", arrangement.status),

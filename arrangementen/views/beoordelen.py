@@ -156,7 +156,8 @@ def verlengen(request, uuid):
 @require_POST
 def notitie(request, uuid):
     toegang = arrangement_rechten.get_arrangement_voor(request, uuid)
-    if not toegang.toon_interne_notities:
+    # The same rule as the form on the detail page; hiding the button alone is no refusal.
+    if not toegang.mag_notitie_schrijven:
         raise PermissionDenied
     form = NotitieForm(request.POST)
     if form.is_valid():

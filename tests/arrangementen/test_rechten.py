@@ -55,8 +55,9 @@ def test_loket_ziet_een_concept_pas_na_indienen(personas, als):
 def test_alleen_consulent_van_de_wet_beslist(personas, als):
     wmo = ingediend_maken(personas)
     jeugd = ingediend_maken(personas, wet="jeugd")
-    # The Jeugd consulent sees the Wmo plan at the loket, but may not decide it; and vice versa.
-    assert als(personas.consulent_jeugd).get(detail(wmo)).status_code == 200
+    # The Jeugd consulent knows the Wmo plan only as a milestone (issue 11, finding 8): the page is
+    # refused, and so is deciding it; and vice versa.
+    assert als(personas.consulent_jeugd).get(detail(wmo)).status_code == 403
     assert (
         als(personas.consulent_jeugd)
         .post(reverse("arrangementen:in_behandeling_nemen", args=[wmo.uuid]))
