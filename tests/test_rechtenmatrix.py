@@ -155,7 +155,9 @@ def _besluiten(arrangement, beslisser, code: str):
 def _nood(w_p, inwoner, code: str):
     """A break-the-glass of the outsider, already expired: on the review list, no access left."""
     nood = skt_services.noodtoegang_openen(
-        door=w_p.buitenstaander, inwoner_uuid=inwoner.uuid, reden=f"NOOD-{code}: casushouder ziek, spoed."
+        door=w_p.buitenstaander,
+        inwoner_uuid=inwoner.uuid,
+        reden=f"NOOD-{code}: de casushouder is ziek en de inwoner belt met spoed.",
     )
     nood.van = timezone.now() - timedelta(hours=10)
     nood.tot = timezone.now() - timedelta(hours=2)
