@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 
 from skt import rechten
-from skt.models import Inwoner, Rol
+from skt.models import Inwoner
 from skt.tijdlijn import Item, dag, url, zichtbaar
 
 from . import rechten as casus_rechten
@@ -16,18 +16,18 @@ from .selectors import casus_bij_melding
 
 def meldingpagina(user, melding, *, mag_behandelen: bool) -> dict:
     """The way from a melding to kortdurende ondersteuning, or to the casus that already runs on it."""
-    if melding.inwoner_id and rechten.heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR):
+    if melding.inwoner_id and casus_rechten.ziet_casus_bij_melding(user):
         return {"casus_stand": casus_bij_melding(user, melding)}
     return {}
 
 
 def werkblokken(user) -> list[dict]:
     """A block for 'Mijn werk': the user's casussen and what needs a decision. Two queries at most."""
-    if not rechten.heeft_rol(user, Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER, Rol.COORDINATOR):
+    if not casus_rechten.ziet_casussenblok(user):
         return []
     termijnen = selectors.Termijnen.uit_profiel()
     qs = casus_rechten.casussen_zichtbaar_voor(user)
-    if rechten.heeft_rol(user, Rol.BEROEPSKRACHT):
+    if casus_rechten.is_casushouder_rol(user):
         qs = qs.filter(casushouder=user)
     blok = {
         "template": "casussen/_werkblok.html",
@@ -35,7 +35,7 @@ def werkblokken(user) -> list[dict]:
         "maximum": termijnen.maximum,
         **selectors.werkvoorraad(qs, termijnen.maximum),
     }
-    if rechten.heeft_rol(user, Rol.COORDINATOR):
+    if casus_rechten.is_coordinator(user):
         blok["adviesvragen"] = (
             casus_rechten.adviesvragen_zichtbaar_voor(user).filter(geadviseerd_op__isnull=True).count()
         )

@@ -101,6 +101,17 @@ def is_vrijwilliger(user) -> bool:
     return heeft_rol(user, Rol.VRIJWILLIGER)
 
 
+def ziet_casus_bij_melding(user) -> bool:
+    """The melding page shows the casus that runs on it (or the way to start one) to the kernteam's
+    beroepskracht and coordinator; the volunteer never reaches a melding."""
+    return heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR)
+
+
+def ziet_casussenblok(user) -> bool:
+    """'Mijn werk' shows the casussen block to whoever works on casussen in a kernteam."""
+    return heeft_rol(user, Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER, Rol.COORDINATOR)
+
+
 def weigering(request, obj, reden: str) -> PermissionDenied:
     """A refused change on a casus or melding the user may know: in the access log as a refused change,
     with the object and its inwoner (also when only the form was opened), then a 403 with the reason."""

@@ -61,7 +61,7 @@ def menu_voor(user, huidig_pad: str) -> list[dict]:
         return []
     menu = []
     for item in ITEMS:
-        if rechten.heeft_rol(user, *item.rollen):
+        if rechten.mag_menu_item_zien(user, item):
             url = reverse(item.url_naam)
             actief = huidig_pad == url if item.url_naam == "mijn_werk" else huidig_pad.startswith(url)
             menu.append({"label": item.label, "url": url, "actief": actief})

@@ -11,13 +11,12 @@ from __future__ import annotations
 from datetime import date
 
 from skt import rechten, registers
-from skt.models import Betrokkenheid, Inwoner, Rol
+from skt.models import Betrokkenheid, Inwoner
 
 
 def tijdlijn(inwoner: Inwoner, user, *, soort: str = "", van: date | None = None, tot: date | None = None):
     """The dossier's items, newest first, filtered by kind and period."""
-    # A volunteer sees only the casussen they are on, never the rest of the dossier.
-    alleen_eigen = rechten.heeft_rol(user, Rol.VRIJWILLIGER)
+    alleen_eigen = rechten.ziet_alleen_eigen_casussen(user)
     alles = rechten.actieve_noodtoegang(user, inwoner) is not None
     items = [
         item for bron in registers.tijdlijnbronnen() for item in bron(inwoner, user, alleen_eigen, alles)
@@ -39,10 +38,9 @@ def betrokkenen(inwoners, user):
         .select_related("team", "medewerker")
         .order_by("sinds")
     )
-    if not rechten.heeft_rol(user, *rechten.CONSULENT_ROLLEN):
+    if not rechten.mag_veilig_thuis_zien(user):
         rijen = rijen.exclude(soort=Betrokkenheid.Soort.VEILIG_THUIS)
-    if rechten.heeft_rol(user, Rol.VRIJWILLIGER):
-        # The volunteer sees only the casussen they are on: not that there are plans at the loket.
+    if rechten.ziet_alleen_eigen_casussen(user):
         rijen = rijen.filter(soort=Betrokkenheid.Soort.CASUS)
     for b in rijen:
         per_inwoner.setdefault(b.inwoner_id, []).append(b)

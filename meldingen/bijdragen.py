@@ -5,12 +5,11 @@ from __future__ import annotations
 from django.urls import reverse
 
 from skt import rechten
-from skt.models import Inwoner, Rol
+from skt.models import Inwoner
 from skt.tijdlijn import Item, dag, url
 
 from . import rechten as melding_rechten
 from . import selectors
-from .views import SIGNAAL_ROLLEN, WACHTRIJ_ROLLEN
 
 
 def tijdlijn_signalen(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -> list[Item]:
@@ -32,15 +31,15 @@ def tijdlijn_signalen(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles
 
 def werkblokken(user) -> list[dict]:
     """'Mijn werk': the team's meldingen awaiting first contact and how many are late."""
-    if not rechten.heeft_rol(user, *WACHTRIJ_ROLLEN) or not rechten.teams_van(user).exists():
+    if not melding_rechten.mag_wachtrij_zien(user) or not rechten.teams_van(user).exists():
         return []
     termijn = selectors.termijn_eerste_contact()
     return [
         {
             "template": "meldingen/_werkblok.html",
             "termijn": termijn,
-            "coordinator": rechten.heeft_rol(user, Rol.COORDINATOR),
-            "signalen": rechten.heeft_rol(user, *SIGNAAL_ROLLEN),
+            "coordinator": melding_rechten.mag_achterstand_zien(user),
+            "signalen": melding_rechten.mag_signalen_zien(user),
             "wachtrij_url": reverse("meldingen:wachtrij"),
             **selectors.werkvoorraad(user, termijn),
         }

@@ -27,6 +27,10 @@ from skt.toegang import toegang_vastleggen
 from .models import Melding, MeldingGroupObjectPermission, MeldingUserObjectPermission, Signaal
 from .workflow import MeldingStatus
 
+# Who works the team queue, and who sees the team's signalen (the screens and the 'Mijn werk' block).
+WACHTRIJ_ROLLEN = (Rol.BEROEPSKRACHT, Rol.COORDINATOR, *CONSULENT_ROLLEN)
+SIGNAAL_ROLLEN = (Rol.BEROEPSKRACHT, Rol.COORDINATOR)
+
 # -- meldingen -----------------------------------------------------------------------------
 
 
@@ -114,6 +118,15 @@ def melding_registrator_toegang(melding, medewerker: Medewerker) -> None:
     toekennen("meldingen.view_melding", medewerker, melding)
 
 
+def mag_wachtrij_zien(user) -> bool:
+    return heeft_rol(user, *WACHTRIJ_ROLLEN)
+
+
+def mag_achterstand_zien(user) -> bool:
+    """The coordinator follows the late meldingen of all their teams."""
+    return heeft_rol(user, Rol.COORDINATOR)
+
+
 def is_kernteam_registrator(user) -> bool:
     """A beroepskracht registering at the spreekuur: their teams keep sight of what they registered."""
     return heeft_rol(user, Rol.BEROEPSKRACHT)
@@ -139,8 +152,12 @@ def mag_gezamenlijk_huisbezoek_volgen(user) -> bool:
 # -- signalen ------------------------------------------------------------------------------
 
 
+def mag_signalen_zien(user) -> bool:
+    return heeft_rol(user, *SIGNAAL_ROLLEN)
+
+
 def signalen_zichtbaar_voor(user) -> QuerySet[Signaal]:
-    if not heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR):
+    if not mag_signalen_zien(user):
         return Signaal.objects.none()
     return Signaal.objects.filter(team__in=teams_van(user))
 

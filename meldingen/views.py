@@ -29,11 +29,10 @@ from .forms import (
     WachtrijFilterForm,
 )
 from .models import Signaal
+from .rechten import SIGNAAL_ROLLEN, WACHTRIJ_ROLLEN
 from .workflow import SIGNAAL_WERKSTROOM, WERKSTROOM, MeldingStatus
 
 PER_PAGINA = 25
-WACHTRIJ_ROLLEN = (Rol.BEROEPSKRACHT, Rol.COORDINATOR, *rechten.CONSULENT_ROLLEN)
-SIGNAAL_ROLLEN = (Rol.BEROEPSKRACHT, Rol.COORDINATOR)
 # The workflow's actions as the status history names them.
 STAP_LABELS = {
     "registreren": gettext_lazy("Geregistreerd"),

@@ -13,10 +13,11 @@ from meldingen import rechten as melding_rechten
 from meldingen.models import Melding
 from meldingen.workflow import MeldingStatus
 from skt import rechten
-from skt.models import Inwoner, Rol
+from skt.models import Inwoner
 from skt.registers import werkblok_regel
 from skt.tijdlijn import Item, dag, url, zichtbaar
 
+from . import rechten as poort_rechten
 from .models import Triage
 
 
@@ -25,7 +26,7 @@ def tijdlijn(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -
     if alleen_eigen_casussen:
         return []
     leesbaar = zichtbaar(melding_rechten.meldingen_zichtbaar_voor(user), inwoner, alles)
-    mag_vt = rechten.heeft_rol(user, *rechten.CONSULENT_ROLLEN)
+    mag_vt = rechten.mag_veilig_thuis_zien(user)
     vertrouwelijk_ok = rechten.mag_vertrouwelijk_lezen(user)
     items: list[Item] = []
     meldingen = (
@@ -89,10 +90,10 @@ def tijdlijn(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -
 
 def werkblokken(user) -> list[dict]:
     """'Mijn werk': the meldingen waiting for triage (for a beroepskracht only when there are any)."""
-    if not rechten.heeft_rol(user, Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT):
+    if not poort_rechten.mag_poort_gebruiken(user):
         return []
     aantal = melding_rechten.meldingen_zichtbaar_voor(user).filter(status=MeldingStatus.NIEUW).count()
-    if rechten.heeft_rol(user, Rol.BEROEPSKRACHT) and not aantal:
+    if not poort_rechten.is_poortmedewerker(user) and not aantal:
         return []
     return [
         {

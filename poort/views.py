@@ -19,14 +19,13 @@ from meldingen.workflow import WERKSTROOM, MeldingStatus
 from skt import rechten
 from skt.forms import fout_naar_form
 from skt.limieten import zoeklimiet
-from skt.models import Leefgebied, Rol, Toegang
+from skt.models import Leefgebied, Toegang
 from skt.toegang import toegang_vastleggen
 
 from . import rechten as poort_rechten
 from . import services
 from .forms import MeldingForm, NieuweInwonerForm, TriageForm, ZoekForm
-
-POORT_ROLLEN = (Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT)
+from .rechten import POORT_ROLLEN
 
 
 @rechten.vereist_rol(*POORT_ROLLEN)

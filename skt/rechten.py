@@ -143,6 +143,11 @@ def heeft_rol(user, *rollen: str) -> bool:
     return is_actief(user) and getattr(user, "rol", None) in rollen
 
 
+def is_consulent(user) -> bool:
+    """A consulent of the loket (Wmo or Jeugd): their queue, their route and their view of Veilig Thuis."""
+    return heeft_rol(user, *CONSULENT_ROLLEN)
+
+
 def kan(user, permissie: str) -> bool:
     """May this user do this kind of thing at all (a model permission of their role)?"""
     return is_actief(user) and user.has_perm(permissie)
@@ -213,6 +218,12 @@ def ophalen_of_404(request, qs: QuerySet, uuid, soort: str):
 def mag_veilig_thuis_zien(user) -> bool:
     """Veilig Thuis is the loket's: its consulenten see the signal, no other role learns it exists."""
     return heeft_rol(user, *CONSULENT_ROLLEN)
+
+
+def ziet_alleen_eigen_casussen(user) -> bool:
+    """The volunteer sees only the casussen they are on: not the rest of the dossier, nor that there
+    are meldingen or plans at the loket."""
+    return heeft_rol(user, Rol.VRIJWILLIGER)
 
 
 def inwoners_zichtbaar_voor(user, *, met_noodtoegang: bool = True) -> QuerySet[Inwoner]:
@@ -549,6 +560,14 @@ def teams_van(user) -> QuerySet[Team]:
 def mag_vertrouwelijk_lezen(user) -> bool:
     """Confidential notes (of a melding, a contactmoment) and the ZRM: professionals, not the volunteer."""
     return heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR, *CONSULENT_ROLLEN)
+
+
+# -- navigation ----------------------------------------------------------------------------
+
+
+def mag_menu_item_zien(user, item) -> bool:
+    """A menu item (anything with the roles it is for, see dossier/navigatie.py) shows for those roles."""
+    return heeft_rol(user, *item.rollen)
 
 
 # -- beheer --------------------------------------------------------------------------------
