@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 
 from skt import rechten
-from skt.models import Inwoner, Rol
+from skt.models import Inwoner
 from skt.registers import werkblok_regel
 from skt.tijdlijn import Item, dag, url, zichtbaar
 
@@ -27,7 +27,7 @@ def werkblokken(user) -> list[dict]:
     """'Mijn werk': plans waiting for the consulent, or the kernteam's messages about decisions."""
     blokken = []
     ongelezen = Notificatie.objects.filter(medewerker=user, gelezen_op__isnull=True).count()
-    if rechten.heeft_rol(user, *rechten.CONSULENT_ROLLEN):
+    if rechten.is_consulent(user):
         te_beoordelen = (
             arrangement_rechten.arrangementen_te_beoordelen_voor(user)
             .filter(status__in=["ingediend", "in_behandeling"])
@@ -48,7 +48,7 @@ def werkblokken(user) -> list[dict]:
                 "actie": ("Termijnen bewaken", reverse("arrangementen:termijnen")),
             }
         )
-    elif rechten.heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR):
+    elif arrangement_rechten.volgt_besluiten_van_loket(user):
         blokken.append(
             {
                 "titel": "Arrangementen",

@@ -29,7 +29,8 @@ from skt.rechten import (
 )
 from skt.toegang import toegang_vastleggen
 
-from .models import Arrangement, ArrangementGroupObjectPermission, ArrangementUserObjectPermission
+from .models import Arrangement, ArrangementGroupObjectPermission, ArrangementUserObjectPermission, Route
+from .workflow import BESLUIT_ACTIES, BIJ_LOKET, WERKSTROOM, ArrangementStatus
 
 CONSULENT_VAN_WET = {"wmo": Rol.CONSULENT_WMO, "jeugd": Rol.CONSULENT_JEUGD}
 ARRANGEMENT_ROLLEN = (Rol.BEROEPSKRACHT, Rol.COORDINATOR, *CONSULENT_ROLLEN)
@@ -205,3 +206,56 @@ def arrangement_aan_loket_geven(arrangement, loket: Team) -> None:
         toekennen("meldingen.view_melding", loket, melding)
     for casus in Casus.objects.filter(inwoner=arrangement.inwoner):
         toekennen("casussen.view_casus", loket, casus)
+
+
+# -- who drafts on which route, who follows what --------------------------------------------
+
+
+def route_voor(door) -> str:
+    """A consulent drafts on the regular loket route; everyone else does voorwerk for the loket."""
+    return Route.REGULIER if door.rol in CONSULENT_ROLLEN else Route.VOORWERK
+
+
+def mag_voorwerk_opstellen(user) -> bool:
+    """Voorwerk starts from a casus of the beroepskracht's team."""
+    return heeft_rol(user, Rol.BEROEPSKRACHT)
+
+
+def volgt_besluiten_van_loket(user) -> bool:
+    """The kernteam (beroepskracht, coordinator) hears on 'Mijn werk' what the loket decided on its plans."""
+    return heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR)
+
+
+# -- deciding: who holds the plan at the loket ---------------------------------------------
+
+
+def in_behandeling_bij(user, arrangement) -> bool:
+    """The consulent who took the plan in behandeling holds it: only they decide while it is."""
+    return arrangement.status == ArrangementStatus.IN_BEHANDELING and arrangement.behandelaar_id == user.pk
+
+
+def in_behandeling_bij_collega(user, arrangement) -> bool:
+    return arrangement.status == ArrangementStatus.IN_BEHANDELING and arrangement.behandelaar_id not in (
+        None,
+        user.pk,
+    )
+
+
+def mag_beslissen(user, toegang: ArrangementToegang) -> bool:
+    """The decision on the plan's page: a consulent who may judge it (toegang.mag_beoordelen, decided by the
+    fetch) and holds it, in a state from which the workflow allows a decision."""
+    arrangement = toegang.arrangement
+    return (
+        toegang.mag_beoordelen
+        and in_behandeling_bij(user, arrangement)
+        and any(WERKSTROOM.mag(actie, arrangement.status) for actie in BESLUIT_ACTIES)
+    )
+
+
+def beslist_collega_consulent(user, arrangement) -> bool:
+    """A consulent's own plan at the loket: a colleague of the loket decides on it, never the drafter."""
+    return (
+        arrangement.opgesteld_door_id == user.pk
+        and heeft_rol(user, *CONSULENT_ROLLEN)
+        and arrangement.status in BIJ_LOKET
+    )

@@ -14,7 +14,6 @@ from django.utils import timezone
 from arrangementen import rechten as arrangement_rechten
 from casussen import rechten as casus_rechten
 from skt import rechten
-from skt.models import Rol
 
 from . import termijnen
 from .models import (
@@ -85,7 +84,7 @@ def overzicht(user, *, status: str = "") -> QuerySet[Arrangement]:
 def te_laat(user, vandaag: date | None = None) -> QuerySet[Arrangement]:
     """Past a legal term and still open: the beslistermijn after submission, the Wmo onderzoek before."""
     vandaag = vandaag or timezone.localdate()
-    if rechten.heeft_rol(user, *rechten.CONSULENT_ROLLEN):
+    if rechten.is_consulent(user):
         basis = arrangement_rechten.arrangementen_te_beoordelen_voor(user)
     else:
         basis = arrangement_rechten.arrangementen_zichtbaar_voor(user)
@@ -114,7 +113,7 @@ def voor_inwoner(user, inwoner) -> list[Arrangement]:
 
 def casussen_voor_opstellen(user, aantal: int = 100) -> list:
     """The team's casussen a beroepskracht may start a plan from, newest first: one query."""
-    if not rechten.heeft_rol(user, Rol.BEROEPSKRACHT):
+    if not arrangement_rechten.mag_voorwerk_opstellen(user):
         return []
     return list(
         casus_rechten.casussen_zichtbaar_voor(user)

@@ -37,11 +37,7 @@ def _beoordelaar_controleren(door: Medewerker, arrangement: Arrangement) -> None
 
 
 def _niet_bij_collega(door: Medewerker, arrangement: Arrangement) -> None:
-    if (
-        arrangement.status == ArrangementStatus.IN_BEHANDELING
-        and arrangement.behandelaar_id
-        and arrangement.behandelaar_id != door.pk
-    ):
+    if arrangement_rechten.in_behandeling_bij_collega(door, arrangement):
         raise ValidationError(
             _(
                 "Dit arrangement is in behandeling bij %(wie)s; alleen die consulent beslist erover. "

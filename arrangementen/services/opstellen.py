@@ -31,7 +31,6 @@ from ..models import (
     MaatwerkCategorie,
     Onderdeel,
     OnderdeelSoort,
-    Route,
     Wet,
 )
 from .basis import (
@@ -282,7 +281,7 @@ def arrangement_opstellen(
         and not melding_rechten.meldingen_zichtbaar_voor(door).filter(pk=melding.pk).exists()
     ):
         raise PermissionDenied
-    route = Route.REGULIER if door.rol in rechten.CONSULENT_ROLLEN else Route.VOORWERK
+    route = arrangement_rechten.route_voor(door)
     team = _team_van_opsteller(door, casus=casus, melding=melding)
     gegevens = dict(gegevens or {})
     if melding is not None and not gegevens.get("meldingsdatum"):

@@ -14,14 +14,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from arrangementen import rechten as arrangement_rechten
-from skt import rechten
 from skt.toegang import toegang_vastleggen
 
 from .. import selectors, termijnen
 from ..forms import (
     NotitieForm,
 )
-from ..workflow import BIJ_LOKET, WERKSTROOM, ArrangementStatus
+from ..workflow import WERKSTROOM, ArrangementStatus
 
 PER_PAGINA = 25
 # Errors about the plan's state, not the input: shown on the plan's page, not next to a field.
@@ -66,10 +65,7 @@ def _detailcontext(request, toegang) -> dict:
     arrangement.is_verlengd = bool(verlengingen)
     onderdelen = selectors.onderdelen_met_besluit(arrangement)
     user = request.user
-    bij_collega = (
-        arrangement.status == ArrangementStatus.IN_BEHANDELING
-        and arrangement.behandelaar_id not in (None, user.pk)
-    )
+    bij_collega = arrangement_rechten.in_behandeling_bij_collega(user, arrangement)
     return {
         "t": toegang,
         "arrangement": arrangement,
@@ -90,13 +86,9 @@ def _detailcontext(request, toegang) -> dict:
         "mag_indienen": toegang.mag_bewerken,
         "mag_in_behandeling_nemen": toegang.mag_beoordelen
         and WERKSTROOM.mag("in_behandeling_nemen", arrangement.status),
-        "mag_beslissen": toegang.mag_beoordelen
-        and arrangement.status == ArrangementStatus.IN_BEHANDELING
-        and arrangement.behandelaar_id == user.pk,
+        "mag_beslissen": arrangement_rechten.mag_beslissen(user, toegang),
         "bij_collega": bij_collega,
-        "zelf_opgesteld_consulent": arrangement.opgesteld_door_id == user.pk
-        and rechten.heeft_rol(user, *rechten.CONSULENT_ROLLEN)
-        and arrangement.status in BIJ_LOKET,
+        "zelf_opgesteld_consulent": arrangement_rechten.beslist_collega_consulent(user, arrangement),
         "ArrangementStatus": ArrangementStatus,
     }
 
@@ -107,10 +99,7 @@ def _actie_fout(request, arrangement, fout: ValidationError):
 
 
 def _moet_in_behandeling_zijn(request, arrangement):
-    if (
-        arrangement.status == ArrangementStatus.IN_BEHANDELING
-        and arrangement.behandelaar_id == request.user.pk
-    ):
+    if arrangement_rechten.in_behandeling_bij(request.user, arrangement):
         return None
     if arrangement.status == ArrangementStatus.INGEDIEND:
         messages.info(request, _("Neem het arrangement eerst in behandeling."))
