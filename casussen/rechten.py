@@ -16,6 +16,7 @@ from meldingen.rechten import mag_melding_behandelen
 from skt.models import Medewerker, Rol, Team
 from skt.rechten import (
     CONSULENT_ROLLEN,
+    KERNTEAM_ROLLEN,
     Niveau,
     heeft_rol,
     intrekken,
@@ -75,6 +76,25 @@ def mag_casus_starten(user, melding) -> bool:
         and teams_van(user).filter(pk=melding.team_id).exists()
         and mag_melding_behandelen(user, melding)
     )
+
+
+def _actief_in_team(medewerker, team: Team, rol: str) -> bool:
+    return heeft_rol(medewerker, rol) and medewerker.teams.filter(pk=team.pk).exists()
+
+
+def mag_casushouder_zijn(medewerker, team: Team) -> bool:
+    """The casushouder is always an active beroepskracht of the team, never a vrijwilliger."""
+    return _actief_in_team(medewerker, team, Rol.BEROEPSKRACHT)
+
+
+def mag_vrijwilliger_zijn(medewerker, team: Team) -> bool:
+    """Only an active vrijwilliger of the casus's own team comes along."""
+    return _actief_in_team(medewerker, team, Rol.VRIJWILLIGER)
+
+
+def mag_collegiale_toets_doen(medewerker) -> bool:
+    """The collegiale toets is done with an active kernteam member (beroepskracht or vrijwilliger)."""
+    return heeft_rol(medewerker, *KERNTEAM_ROLLEN)
 
 
 def mag_advies_geven(user, casus) -> bool:
