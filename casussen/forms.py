@@ -1,4 +1,4 @@
-"""Forms check types and shapes only; the rules (kaders, maximum, dates) live in casussen/services.py."""
+"""Forms check types and shapes only; the rules (kaders, maximum, dates) live in casussen/services/."""
 
 from django import forms
 from django.db.models import Q

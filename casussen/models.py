@@ -1,7 +1,7 @@
 """Casussen: kortdurende ondersteuning by the kernteam, its contactmomenten and ZRM scores.
 
 Rules about one row live here; workflows (start, advice, contacts, closing) are in
-casussen/services.py, the status transitions in casussen/workflow.py.
+casussen/services/, the status transitions in casussen/workflow.py.
 """
 
 import uuid

@@ -1,9 +1,10 @@
 """The KPIs of the kwartaalmonitor: what each figure means, its unit and which way is better.
 
 Each KPI is data: a name and definition in Dutch for the raad, and one or two aggregate expressions
-(teller, noemer) over a *verzameling* (a set of facts defined in monitor/berekening.py). The engine
-there puts every KPI of one verzameling into a single aggregate query, per gemeente, per team and per
-kern, so the number of queries does not depend on the number of meldingen.
+(teller, noemer) over a *verzameling* (a set of facts defined in monitor/verzamelingen.py). The
+engine in monitor/berekening.py puts every KPI of one verzameling into a single aggregate query,
+per gemeente, per team and per kern, so the number of queries does not depend on the number of
+meldingen.
 
 Value = teller (aantal), 100 * teller / noemer (procent), or teller / noemer (dagen, cijfer, an average).
 

@@ -1,4 +1,4 @@
-"""casussen/services.py: every rule of a casus, and that bad input gives a Dutch error and saves nothing."""
+"""casussen/services/: every rule of a casus, and that bad input gives a Dutch error and saves nothing."""
 
 from datetime import timedelta
 
