@@ -419,6 +419,11 @@ def mag_huishouden_regisseren(user) -> bool:
 REGISSEUR_ROLLEN = (Rol.BEROEPSKRACHT, *CONSULENT_ROLLEN)
 
 
+def rol_kan_regisseren(medewerker: Medewerker) -> bool:
+    """A regisseur is a beroepskracht or a consulent, whoever the household is (see mag_regisseur_zijn)."""
+    return medewerker.rol in REGISSEUR_ROLLEN
+
+
 def mag_regisseur_zijn(medewerker: Medewerker, huishouden: Huishouden) -> bool:
     """Naming a regisseur grants nothing: only someone already involved with every member (without
     break the glass) may be named."""

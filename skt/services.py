@@ -201,7 +201,7 @@ def huishouden_regisseur_zetten(*, door: Medewerker, huishouden, regisseur: Mede
     huishouden = Huishouden.objects.select_for_update().get(pk=huishouden.pk)
     if not rechten.mag_huishouden_regisseren(door):
         raise ValidationError(_("Uw rol kan geen regisseur aanwijzen."))
-    if regisseur is not None and regisseur.rol not in rechten.REGISSEUR_ROLLEN:
+    if regisseur is not None and not rechten.rol_kan_regisseren(regisseur):
         raise ValidationError({"regisseur": _("De regisseur is een beroepskracht of consulent.")})
     # Naming grants nothing (issue 11): the regisseur must already be involved with every member.
     if regisseur is not None and not rechten.mag_regisseur_zijn(regisseur, huishouden):
