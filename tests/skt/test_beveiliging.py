@@ -159,8 +159,13 @@ def test_monitorrapport_downloaden_heeft_dezelfde_limiet(personas, als, limiet_d
 # -- finding 11: login throttling per username across IPs, and across usernames from one IP ---------
 
 
+def test_de_inloglimieten_staan_in_de_instellingen():
+    assert django_settings.SKT_INLOGFOUTEN_PER_GEBRUIKERSNAAM == 10
+    assert django_settings.SKT_INLOGFOUTEN_PER_IP == 30
+
+
 def test_een_gebruikersnaam_geraden_vanaf_veel_ips_wordt_geblokkeerd(personas, settings):
-    limiet = settings.SKT_INLOGFOUTEN_PER_GEBRUIKERSNAAM
+    limiet = settings.SKT_INLOGFOUTEN_PER_GEBRUIKERSNAAM = 10
     for poging in range(limiet):
         Client().post(
             "/inloggen/",
@@ -177,7 +182,7 @@ def test_een_gebruikersnaam_geraden_vanaf_veel_ips_wordt_geblokkeerd(personas, s
 
 
 def test_een_wachtwoord_geprobeerd_op_veel_gebruikersnamen_wordt_geblokkeerd(personas, settings):
-    limiet = settings.SKT_INLOGFOUTEN_PER_IP
+    limiet = settings.SKT_INLOGFOUTEN_PER_IP = 30
     for poging in range(limiet):
         Client().post(
             "/inloggen/",
