@@ -52,6 +52,7 @@ ITEMS: list[Item] = [
     Item("Monitor", "monitor:dashboard", (Rol.COORDINATOR, Rol.BELEID)),
     Item("Toegangslog", "toegangslog", (Rol.COORDINATOR,)),
     Item("Noodtoegang", "noodtoegang_beoordelen", (Rol.COORDINATOR,)),
+    Item("Noodtoegang (audit)", "noodtoegang_audit", (Rol.BEHEERDER,)),
     Item("Beheer", "admin:index", (Rol.BEHEERDER,)),
 ]
 

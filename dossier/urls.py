@@ -14,4 +14,5 @@ urlpatterns = [
     path("inwoners/<uuid:uuid>/toegang/", views.wie_keek, name="wie_keek"),
     path("inwoners/<uuid:uuid>/inzage.<str:formaat>", views.inzage, name="inzage"),
     path("huishoudens/<uuid:uuid>/", views.huishouden, name="huishouden"),
+    path("noodtoegang/audit/", views.noodtoegang_audit, name="noodtoegang_audit"),
 ]

@@ -128,6 +128,16 @@ def huishouden(request, uuid):
     )
 
 
+@rechten.vereist_rol(Rol.BEHEERDER)
+def noodtoegang_audit(request):
+    """The beheerder's audit list: a coordinator's own break-the-glass that no other coordinator can
+    review. Who, when, until when and why; not whose dossier, for the beheerder never sees case content."""
+    toegang_vastleggen(request, actie="lezen", object_soort="noodtoegang", reden="auditlijst noodtoegang")
+    regels = rechten.noodtoegangen_voor_audit(request.user).select_related("medewerker", "beoordeeld_door")
+    pagina = Paginator(regels.order_by("-van"), 50).get_page(request.GET.get("pagina"))
+    return render(request, "skt/noodtoegang_audit.html", {"pagina": pagina})
+
+
 def wie_keek(request, uuid):
     """Who read this dossier, when and why (the coordinator; NEN 7513)."""
     inwoner = rechten.get_inwoner_voor_toegangslog(request, uuid)

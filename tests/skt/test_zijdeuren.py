@@ -244,6 +244,10 @@ def test_zonder_andere_coordinator_staat_de_eigen_noodtoegang_bij_de_beheerder(p
     assert response.status_code == 404
     nood.refresh_from_db()
     assert nood.beoordeeld_op is None
+    # The beheerder's audit list shows who, when and why; not whose dossier.
+    inhoud = als(personas.beheerder).get("/noodtoegang/audit/").content.decode()
+    assert REDEN in inhoud and str(personas.coordinator) in inhoud and inwoner.achternaam not in inhoud
+    assert als(personas.coordinator).get("/noodtoegang/audit/").status_code == 403
 
 
 # -- finding 3: the existence oracle --------------------------------------------------------------
