@@ -19,7 +19,7 @@ matplotlib.use("Agg")
 from matplotlib import rc_context  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from .opmaak import getal, kpi_waarde, onder_drempel  # noqa: E402
+from .opmaak import getal, kpi_afgeschermd, kpi_waarde, onder_drempel  # noqa: E402
 from .periode import maand_label  # noqa: E402
 
 DONKER = "#1f3a68"
@@ -74,12 +74,25 @@ def _assen_opmaken(ax, *, horizontaal: bool = False) -> None:
         ax.tick_params(axis="y", length=0)
 
 
-def maandvergelijking(per_maand: dict[str, int], vorig_jaar: dict[str, int], titel: str) -> Grafiek:
-    """Meldingen per month against the same month a year earlier: grouped bars."""
+def maandvergelijking(
+    per_maand: dict[str, int], vorig_jaar: dict[str, int], titel: str, *, drempel: int | None = None
+) -> Grafiek:
+    """Meldingen per month against the same month a year earlier: grouped bars.
+
+    With a threshold, a month under it has no bar and reads '< 5', in the chart and its text.
+    """
     maanden = list(per_maand)
     vorige = list(vorig_jaar.values())
     nu = [per_maand[m] for m in maanden]
     vorige = (vorige + [0] * len(maanden))[: len(maanden)]
+
+    def tekst(n) -> str:
+        return f"< {drempel}" if drempel and onder_drempel(n, drempel) else getal(n)
+
+    teksten_nu, teksten_vorig = [tekst(n) for n in nu], [tekst(v) for v in vorige]
+    if drempel:
+        nu = [0 if onder_drempel(n, drempel) else n for n in nu]
+        vorige = [0 if onder_drempel(v, drempel) else v for v in vorige]
     labels = [maand_label(m) for m in maanden]
     jaar_nu = maanden[0][:4] if maanden else ""
     jaar_vorig = next(iter(vorig_jaar), "")[:4]
@@ -90,8 +103,8 @@ def maandvergelijking(per_maand: dict[str, int], vorig_jaar: dict[str, int], tit
         breedte = 0.38
         staven_vorig = ax.bar([i - breedte / 2 for i in x], vorige, breedte, color=LICHT, label=jaar_vorig)
         staven_nu = ax.bar([i + breedte / 2 for i in x], nu, breedte, color=DONKER, label=jaar_nu)
-        for staven in (staven_vorig, staven_nu):
-            ax.bar_label(staven, labels=[getal(s.get_height()) for s in staven], padding=2, fontsize=8)
+        for staven, teksten in ((staven_vorig, teksten_vorig), (staven_nu, teksten_nu)):
+            ax.bar_label(staven, labels=teksten, padding=2, fontsize=8)
         ax.set_xticks(list(x), labels)
         ax.set_ylabel("meldingen")
         ax.margins(y=0.15)
@@ -99,7 +112,7 @@ def maandvergelijking(per_maand: dict[str, int], vorig_jaar: dict[str, int], tit
         _assen_opmaken(ax)
         svg = _svg(fig)
     delen = [
-        f"{lab}: {getal(n)} (vorig jaar {getal(v)})" for lab, n, v in zip(labels, nu, vorige, strict=True)
+        f"{lab}: {n} (vorig jaar {v})" for lab, n, v in zip(labels, teksten_nu, teksten_vorig, strict=True)
     ]
     return Grafiek(titel, svg, f"{titel}. " + "; ".join(delen) + ".")
 
@@ -112,8 +125,18 @@ def balken(
     max_rijen: int = 14,
     eenheid: str = "meldingen",
 ) -> Grafiek:
-    """Horizontal bars, largest first. With a threshold, small counts show as '< 5' without a bar."""
+    """Horizontal bars, largest first.
+
+    With a threshold, the values under it are taken together as 'overig (kleine aantallen)'; that bar
+    too shows '< 5' without a bar when the sum is small. No value under the threshold is named in the
+    text alternative.
+    """
     rijen = sorted(((k, v or 0) for k, v in data.items()), key=lambda t: -t[1])
+    if drempel:
+        klein = [(k, v) for k, v in rijen if onder_drempel(v, drempel)]
+        if klein:
+            rijen = [(k, v) for k, v in rijen if not onder_drempel(v, drempel)]
+            rijen.append((OVERIG, sum(v for _, v in klein)))
     if len(rijen) > max_rijen:
         rest = sum(v for _, v in rijen[max_rijen - 1 :])
         rijen = rijen[: max_rijen - 1] + [("overige", rest)]
@@ -132,13 +155,27 @@ def balken(
         ax.margins(x=0.12)
         _assen_opmaken(ax, horizontaal=True)
         svg = _svg(fig)
-    delen = [f"{lab}: {tekst}" for lab, tekst in zip(reversed(labels), reversed(teksten), strict=True)]
+    delen = [
+        f"{lab}: {tekst}"
+        for lab, tekst, klein in zip(reversed(labels), reversed(teksten), reversed(afgeschermd), strict=True)
+        if not klein
+    ]
+    if any(afgeschermd):
+        delen.append(f"{OVERIG}: minder dan {drempel} samen")
     return Grafiek(titel, svg, f"{titel}. " + "; ".join(delen) + ".")
 
 
-def doelen(kpis: list[dict], titel: str) -> Grafiek | None:
+OVERIG = "overig (kleine aantallen)"
+
+
+def doelen(kpis: list[dict], titel: str, *, drempel: int | None = None) -> Grafiek | None:
     """Percentages against their streefwaarde: a bar per KPI, a mark at the target."""
-    rijen = [k for k in kpis if k["eenheid"] == "procent" and k["streefwaarde"] is not None]
+    # A percentage that would give away a small count is no bar and no text, as in the tables.
+    rijen = [
+        k
+        for k in kpis
+        if k["eenheid"] == "procent" and k["streefwaarde"] is not None and not kpi_afgeschermd(k, drempel)
+    ]
     if not rijen:
         return None
     rijen = list(reversed(rijen))
@@ -191,7 +228,10 @@ def monitor_grafieken(cijfers: dict, *, drempel: int | None = None) -> dict[str,
 
     grafieken = {
         "per_maand": maandvergelijking(
-            m["per_maand"], m["per_maand_vorig_jaar"], "Meldingen per maand, vergeleken met een jaar eerder"
+            m["per_maand"],
+            m["per_maand_vorig_jaar"],
+            "Meldingen per maand, vergeleken met een jaar eerder",
+            drempel=drempel,
         ),
         "per_team": balken(
             met_labels(m["per_team"], {}, "Nog geen team"), "Meldingen per team", drempel=drempel
@@ -199,18 +239,21 @@ def monitor_grafieken(cijfers: dict, *, drempel: int | None = None) -> dict[str,
         "per_leefgebied": balken(
             met_labels(m["per_leefgebied"], {}, "Nog niet bekend"),
             "Meldingen per leefgebied (een melding kan meerdere leefgebieden raken)",
+            drempel=drempel,
         ),
-        "per_ingang": balken(met_labels(m["per_ingang"], ingang), "Meldingen per ingang"),
-        "per_melder": balken(met_labels(m["per_melder"], melder), "Meldingen per melder"),
+        "per_ingang": balken(met_labels(m["per_ingang"], ingang), "Meldingen per ingang", drempel=drempel),
+        "per_melder": balken(met_labels(m["per_melder"], melder), "Meldingen per melder", drempel=drempel),
         "per_uitstroom": balken(
-            met_labels(m["per_uitstroom"], uitstroom, "Nog open of onbekend"), "Meldingen naar uitstroom"
+            met_labels(m["per_uitstroom"], uitstroom, "Nog open of onbekend"),
+            "Meldingen naar uitstroom",
+            drempel=drempel,
         ),
     }
     if m.get("per_kern"):
         grafieken["per_kern"] = balken(
             met_labels(m["per_kern"], {}, "Onbekend"), "Meldingen per kern (woonplaats)", drempel=drempel
         )
-    doel = doelen(cijfers["kpis"], "Percentages tegen de streefwaarde")
+    doel = doelen(cijfers["kpis"], "Percentages tegen de streefwaarde", drempel=drempel)
     if doel is not None:
         grafieken["doelen"] = doel
     return grafieken

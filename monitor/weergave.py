@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 from meldingen.vocab import Ingang, MelderSoort, Uitstroom
 
 from . import kpis as kpi_mod
-from .opmaak import aantal_afgeschermd, getal, groepswaarde, kpi_waarde
+from .opmaak import (
+    GEEN_AANDEEL,
+    LEEG,
+    aandeel_herleidbaar,
+    aantal_afgeschermd,
+    getal,
+    groepswaarde,
+    kpi_afgeschermd,
+    kpi_waarde,
+)
 
 STATUS_TEKST = {
     "gehaald": "gehaald",
@@ -67,15 +76,18 @@ class Tabel:
     rijen: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
-def _kpi_rij(k: dict) -> KpiRij:
+def _kpi_rij(k: dict, drempel: int | None = None) -> KpiRij:
     definitie = kpi_mod.PER_CODE[k["code"]]
+    # Hidden, its judgement too: 'niet gehaald' against 90% over 6 meldingen also says someone waited.
+    afgeschermd = kpi_afgeschermd(k, drempel)
+    status = "onbekend" if afgeschermd else k["status"]
     return KpiRij(
         code=k["code"],
         naam=k["naam"],
-        waarde=kpi_waarde(k["waarde"], k["eenheid"]),
+        waarde=LEEG if afgeschermd else kpi_waarde(k["waarde"], k["eenheid"]),
         streefwaarde=kpi_waarde(k["streefwaarde"], k["eenheid"]) if k["streefwaarde"] is not None else "",
-        status=k["status"],
-        status_tekst=STATUS_TEKST.get(k["status"], k["status"]),
+        status=status,
+        status_tekst="niet getoond (kleine aantallen)" if afgeschermd else STATUS_TEKST.get(status, status),
         definitie=definitie.definitie,
         noot=k.get("noot", ""),
         richting=RICHTING_TEKST[str(definitie.richting)],
@@ -92,18 +104,37 @@ def _groepstabel(groepen: list[dict], kolommen, drempel: int | None, onbekend: s
             noemer = groep["noemers"].get(code)
             if code == "meldingen_groei_procent":
                 noemer = groep["waarden"].get("meldingen_vorig_jaar")
-            cellen.append(groepswaarde(groep["waarden"].get(code), str(k.eenheid), noemer, drempel))
+            cellen.append(
+                groepswaarde(
+                    groep["waarden"].get(code),
+                    str(k.eenheid),
+                    noemer,
+                    drempel,
+                    is_aandeel=code not in GEEN_AANDEEL,
+                )
+            )
         tabel.rijen.append((onbekend if groep["naam"] == "onbekend" else groep["naam"], cellen))
     return tabel
 
 
-def _verdeling(telling: dict[str, int], namen: dict, totaal: int | None) -> list[tuple[str, str, str]]:
+def _verdeling(
+    telling: dict[str, int], namen: dict, totaal: int | None, drempel: int | None = None
+) -> list[tuple[str, str, str]]:
     rijen = []
     for code, n in sorted(telling.items(), key=lambda t: -t[1]):
         if not n:
             continue
-        aandeel = f"{getal(100 * n / totaal, 1)}%" if totaal else ""
-        rijen.append((str(namen.get(code, code)), getal(n), aandeel))
+        procent = 100 * n / totaal if totaal else None
+        if procent is None:
+            aandeel = ""
+        elif drempel and (
+            aantal_afgeschermd(n, drempel) != getal(n)
+            or aandeel_herleidbaar(procent, "procent", totaal, drempel)
+        ):
+            aandeel = LEEG
+        else:
+            aandeel = f"{getal(procent, 1)}%"
+        rijen.append((str(namen.get(code, code)), aantal_afgeschermd(n, drempel), aandeel))
     return rijen
 
 
@@ -132,15 +163,15 @@ def weergave(cijfers: dict, *, drempel: int | None) -> dict:
                 "code": code,
                 "naam": naam,
                 "uitleg": uitleg,
-                "kpis": [_kpi_rij(k) for k in kpis if k["thema"] == code],
+                "kpis": [_kpi_rij(k, drempel) for k in kpis if k["thema"] == code],
             }
         )
     uitstroom_namen = {**dict(Uitstroom.choices), "onbekend": "Nog open of onbekend"}
     return {
         "themas": themas,
-        "doelen": [_kpi_rij(k) for k in kpis if k["streefwaarde"] is not None],
+        "doelen": [_kpi_rij(k, drempel) for k in kpis if k["streefwaarde"] is not None],
         "kern": {
-            code: _kpi_rij(per_code[code])
+            code: _kpi_rij(per_code[code], drempel)
             for code in (
                 "meldingen_totaal",
                 "meldingen_vorig_jaar",
@@ -160,12 +191,14 @@ def weergave(cijfers: dict, *, drempel: int | None) -> dict:
         "kernen": _groepstabel(
             cijfers["kpis_per_kern"], KERN_KOLOMMEN, drempel, "Onbekend (anoniem, geen kern)"
         ),
-        "ingang": _verdeling(m["per_ingang"], {**dict(Ingang.choices), "onbekend": "Onbekend"}, m["totaal"]),
-        "melder": _verdeling(
-            m["per_melder"], {**dict(MelderSoort.choices), "onbekend": "Onbekend"}, m["totaal"]
+        "ingang": _verdeling(
+            m["per_ingang"], {**dict(Ingang.choices), "onbekend": "Onbekend"}, m["totaal"], drempel
         ),
-        "uitstroom": _verdeling(m["per_uitstroom"], uitstroom_namen, m["totaal"]),
-        "leefgebied": _verdeling(m["per_leefgebied"], {"onbekend": "Nog niet bekend"}, m["totaal"]),
+        "melder": _verdeling(
+            m["per_melder"], {**dict(MelderSoort.choices), "onbekend": "Onbekend"}, m["totaal"], drempel
+        ),
+        "uitstroom": _verdeling(m["per_uitstroom"], uitstroom_namen, m["totaal"], drempel),
+        "leefgebied": _verdeling(m["per_leefgebied"], {"onbekend": "Nog niet bekend"}, m["totaal"], drempel),
         "leefgebied_per_team": _leefgebied_per_team(m, drempel),
         "drempel": drempel,
     }
