@@ -378,7 +378,10 @@ def toegang_zichtbaar_voor(user) -> QuerySet:
 
     if not heeft_rol(user, Rol.COORDINATOR):
         return Toegang.objects.none()
-    return Toegang.objects.filter(_van_mijn_teams(user))
+    # Staff in no team (the poort works for all teams) have no coordinator of their own: every
+    # coordinator sees their search-limit alerts, which name no inwoner.
+    zonder_team = Q(actie=Toegang.Actie.LIMIET, medewerker__in=Medewerker.objects.filter(teams__isnull=True))
+    return Toegang.objects.filter(_van_mijn_teams(user) | zonder_team)
 
 
 def noodtoegangen_te_beoordelen_voor(user) -> QuerySet[Noodtoegang]:
@@ -433,8 +436,30 @@ def mag_regisseur_zijn(medewerker: Medewerker, huishouden: Huishouden) -> bool:
     return not leden.exclude(pk__in=inwoners_betrokken_voor(medewerker).values("pk")).exists()
 
 
-def regisseur_kandidaten(huishouden: Huishouden) -> list[Medewerker]:
-    """Who the household page offers as regisseur: those of mag_regisseur_zijn, nobody else."""
+def mag_regisseur_bevestigen(user, huishouden: Huishouden) -> bool:
+    """The coordinator of the members' teams may confirm, with a logged reason, a regisseur who is not
+    yet involved with every member: they see every member through their teams, not through break the glass."""
+    if not heeft_rol(user, Rol.COORDINATOR):
+        return False
+    leden = huishouden.leden.values("pk")
+    return leden.exists() and not leden.exclude(pk__in=inwoners_betrokken_voor(user).values("pk")).exists()
+
+
+def regisseur_toegang_geven(huishouden: Huishouden, regisseur: Medewerker) -> None:
+    """A regisseur the coordinator confirmed: betrokkenheid with every member, decided in this module."""
+    for lid in huishouden.leden.all():
+        inwoner_toegang_geven(lid, regisseur, soort=Betrokkenheid.Soort.REGISSEUR)
+
+
+def regisseur_kandidaten(huishouden: Huishouden, door=None) -> list[Medewerker]:
+    """Who the household page offers as regisseur: those of mag_regisseur_zijn; for a coordinator who may
+    confirm (mag_regisseur_bevestigen), also the beroepskrachten and consulenten of their teams."""
+    if door is not None and mag_regisseur_bevestigen(door, huishouden):
+        return list(
+            Medewerker.objects.filter(is_active=True, rol__in=REGISSEUR_ROLLEN, teams__in=teams_van(door))
+            .distinct()
+            .order_by("last_name", "first_name")
+        )
     eerste = huishouden.leden.order_by("pk").first()
     if eerste is None:
         return []
@@ -491,14 +516,16 @@ def huishouden_lezen_vastleggen(request, toegang: HuishoudenToegang) -> None:
             toegang_vastleggen(request, actie="lezen", obj=lid, inwoner=lid, reden="huishoudoverzicht")
 
 
-def regisseur_vastleggen(request, huishouden: Huishouden) -> None:
-    """Naming (or removing) a household's regisseur is a change in the access log."""
+def regisseur_vastleggen(request, huishouden: Huishouden, reden: str = "") -> None:
+    """Naming (or removing) a household's regisseur is a change in the access log, with the
+    coordinator's reason when they confirmed a regisseur who was not yet involved with every member."""
     toegang_vastleggen(
         request,
         actie=Toegang.Actie.WIJZIGEN,
         obj=huishouden,
         object_soort="huishouden",
-        reden=f"regisseur van het huishouden: {huishouden.regisseur or 'geen'}",
+        reden=f"regisseur van het huishouden: {huishouden.regisseur or 'geen'}"
+        + (f"; bevestigd door de coördinator: {reden}" if reden else ""),
     )
 
 

@@ -139,6 +139,17 @@ def test_de_limiet_geldt_per_medewerker_en_de_coordinator_ziet_het(personas, als
     assert "Limiet overschreden" in log
 
 
+def test_de_coordinator_ziet_ook_de_limiet_van_de_poort_zonder_team(personas, als, limiet_drie):
+    """The poort works for every team and belongs to none; its burst of lookups is finding 6 itself."""
+    client = als(personas.poort)
+    for _ in range(limiet_drie + 1):
+        client.get("/poort/zoeken/?achternaam=Veldhuis&geboortedatum=1980-01-01")
+    zichtbaar = rechten.toegang_zichtbaar_voor(personas.coordinator)
+    assert zichtbaar.filter(medewerker=personas.poort, actie=Toegang.Actie.LIMIET).exists()
+    # Only the alert: the poort's searches themselves stay outside the coordinator's log.
+    assert not zichtbaar.filter(medewerker=personas.poort, actie=Toegang.Actie.ZOEKEN).exists()
+
+
 def test_inzage_export_heeft_dezelfde_limiet(personas, als, inwoner, limiet_drie):
     client = als(personas.coordinator)
     for formaat in ("json", "pdf", "json"):
