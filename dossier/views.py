@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from arrangementen import rechten as arrangement_rechten
 from meldingen.services import open_meldingen_van
 from skt import rechten, services
-from skt.forms import DossierFilterForm, InwonerZoekForm, RegisseurForm
+from skt.forms import DossierFilterForm, InwonerZoekForm, RegisseurForm, fout_naar_form
 from skt.limieten import zoeklimiet
 from skt.models import Medewerker, Rol, Toegang
 from skt.toegang import toegang_vastleggen
@@ -95,20 +95,23 @@ def huishouden(request, uuid):
     form = RegisseurForm(request.POST or None, initial={"regisseur": huis.regisseur})
     # Only who is already involved with every member is offered: naming grants nothing (issue 11).
     form.fields["regisseur"].queryset = Medewerker.objects.filter(
-        pk__in=[m.pk for m in rechten.regisseur_kandidaten(huis)]
+        pk__in=[m.pk for m in rechten.regisseur_kandidaten(huis, door=request.user)]
     ).order_by("last_name", "first_name")
     if request.method == "POST":
         if not toegang.mag_regisseren:
             raise PermissionDenied(_("Uw rol kan geen regisseur van een huishouden aanwijzen."))
         if form.is_valid():
             try:
-                services.huishouden_regisseur_zetten(
-                    door=request.user, huishouden=huis, regisseur=form.cleaned_data["regisseur"]
+                huis = services.huishouden_regisseur_zetten(
+                    door=request.user,
+                    huishouden=huis,
+                    regisseur=form.cleaned_data["regisseur"],
+                    reden=form.cleaned_data["reden"],
                 )
             except ValidationError as fout:
-                form.add_error(None, fout)
+                fout_naar_form(form, fout)
             else:
-                rechten.regisseur_vastleggen(request, huis)
+                rechten.regisseur_vastleggen(request, huis, reden=form.cleaned_data["reden"])
                 messages.success(request, _("De regisseur van het huishouden is vastgelegd."))
                 return redirect("huishouden", uuid=huis.uuid)
     rechten.huishouden_lezen_vastleggen(request, toegang)
@@ -124,6 +127,7 @@ def huishouden(request, uuid):
             "andere": toegang.andere,
             "form": form,
             "mag_regisseren": toegang.mag_regisseren,
+            "mag_bevestigen": rechten.mag_regisseur_bevestigen(request.user, huis),
         },
     )
 

@@ -189,6 +189,16 @@ class RegisseurForm(NLDSFormMixin, forms.Form):
         required=False,
         empty_label=_("— geen regisseur —"),
     )
+    reden = forms.CharField(
+        label=_("Reden van de bevestiging"),
+        help_text=_(
+            "Alleen nodig als de regisseur nog niet bij elk lid betrokken is: met uw bevestiging krijgt "
+            "de regisseur toegang tot het dossier van elk lid. De reden komt in het toegangslog."
+        ),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def __init__(self, *args, **kwargs):
         from .models import Medewerker, Rol

@@ -197,22 +197,40 @@ def noodtoegang_beoordelen(*, door: Medewerker, noodtoegang, oordeel: str, opmer
 
 
 @transaction.atomic
-def huishouden_regisseur_zetten(*, door: Medewerker, huishouden, regisseur: Medewerker | None):
+def huishouden_regisseur_zetten(
+    *, door: Medewerker, huishouden, regisseur: Medewerker | None, reden: str = ""
+) -> Huishouden:
+    """Name the household's regisseur. Naming grants nothing (issue 11): the regisseur is already involved
+    with every member, or the coordinator of the members' teams confirms with a reason, and then the
+    rights module grants the regisseur betrokkenheid with every member."""
     huishouden = Huishouden.objects.select_for_update().get(pk=huishouden.pk)
     if not rechten.mag_huishouden_regisseren(door):
         raise ValidationError(_("Uw rol kan geen regisseur aanwijzen."))
     if regisseur is not None and not rechten.rol_kan_regisseren(regisseur):
         raise ValidationError({"regisseur": _("De regisseur is een beroepskracht of consulent.")})
-    # Naming grants nothing (issue 11): the regisseur must already be involved with every member.
+    bevestigd = False
     if regisseur is not None and not rechten.mag_regisseur_zijn(regisseur, huishouden):
-        raise ValidationError(
-            {
-                "regisseur": _(
-                    "De regisseur moet al betrokken zijn bij elk lid van het huishouden. Kies iemand "
-                    "uit de lijst, of vraag de coördinator van de teams van de leden."
-                )
-            }
-        )
+        if not rechten.mag_regisseur_bevestigen(door, huishouden):
+            raise ValidationError(
+                {
+                    "regisseur": _(
+                        "De regisseur moet al betrokken zijn bij elk lid van het huishouden. Kies iemand "
+                        "uit de lijst, of vraag de coördinator van de teams van de leden."
+                    )
+                }
+            )
+        if len((reden or "").split()) < 5:
+            raise ValidationError(
+                {
+                    "reden": _(
+                        "Deze regisseur is nog niet bij elk lid betrokken en krijgt met uw bevestiging "
+                        "toegang tot hun dossiers. Schrijf in minstens vijf woorden op waarom."
+                    )
+                }
+            )
+        bevestigd = True
     huishouden.regisseur = regisseur
     huishouden.save()
+    if bevestigd:
+        rechten.regisseur_toegang_geven(huishouden, regisseur)
     return huishouden

@@ -1,13 +1,14 @@
 """Property: whatever sequence of actions the services take, nobody sees more inwoners than DOMAIN.md allows.
 
 The services that write a grant or betrokkenheid (registering an inwoner, registering and triaging a
-melding, naming a household regisseur; break the glass for the time it lasts) are driven by hypothesis
-in random order, by random personas. The allowed set is computed here from the records the actions
-made, by the rules in one line each of DOMAIN.md, never from the permission tables:
+melding, naming or confirming a household regisseur; break the glass for the time it lasts) are
+driven by hypothesis in random order, by random personas. The allowed set is computed here from the
+records the actions made, by the rules in one line each of DOMAIN.md, never from the permission tables:
 
 - beroepskracht, coordinator, consulent: inwoners with whom they or their team have or had a
   betrokkenheid: a melding routed to the team, or registered at their team's spreekuur, or the
-  inwoner registered by them; Veilig Thuis counts for the loket's consulenten only;
+  inwoner registered by them, or a household whose regisseur the coordinator of every member's team
+  confirmed them to be; Veilig Thuis counts for the loket's consulenten only;
 - vrijwilliger (no casus here), poort, beleid, beheerder: nobody;
 - break the glass: the inwoner, only while it lasts; nothing done under it counts as betrokkenheid.
 """
@@ -33,6 +34,7 @@ pytestmark = pytest.mark.django_db
 
 REDEN = "De casushouder is ziek en de inwoner belt vandaag met een dringende vraag over zorg."
 PROFESSIONALS = ("beroepskracht", "beroepskracht2", "buitenstaander", "consulent", "coordinator")
+REGISSEURS = ("beroepskracht", "beroepskracht2", "buitenstaander", "consulent")
 UITKOMSTEN = ("kernteam_a", "kernteam_b", "loket", "veilig_thuis")
 
 actie = st.one_of(
@@ -41,6 +43,7 @@ actie = st.one_of(
     st.tuples(st.just("spreekuur"), st.integers(0, 2), st.sampled_from(("beroepskracht", "beroepskracht2"))),
     st.tuples(st.just("regisseur"), st.integers(0, 2), st.sampled_from(PROFESSIONALS)),
     st.tuples(st.just("registreren"), st.integers(0, 2), st.sampled_from(PROFESSIONALS)),
+    st.tuples(st.just("bevestigen"), st.integers(0, 2), st.sampled_from(REGISSEURS)),
 )
 
 
@@ -133,6 +136,23 @@ def uitvoeren(p, feiten: Feiten, leden, huis, stap) -> None:
             )
         except (ValidationError, PermissionDenied):
             pass
+    elif soort == "bevestigen":
+        # The coordinator confirms a regisseur with a reason: allowed when they are involved with every
+        # member through their teams; then the regisseur is involved with every member personally.
+        regisseur = getattr(p, keuze)
+        mag = all(lid.pk in feiten.toegestaan(p.coordinator) for lid in leden)
+        try:
+            services.huishouden_regisseur_zetten(
+                door=p.coordinator,
+                huishouden=huis,
+                regisseur=regisseur,
+                reden="Het gezin vraagt één vast aanspreekpunt voor alle hulp.",
+            )
+        except ValidationError:
+            return
+        if mag:
+            for lid in leden:
+                feiten.persoon(lid, regisseur)
     elif soort == "registreren":
         door = getattr(p, keuze)
         if not rechten.mag_inwoner_registreren(door):

@@ -120,6 +120,46 @@ def test_de_keuzelijst_biedt_alleen_wie_bij_elk_lid_betrokken_is(personas, als, 
     assert f'value="{personas.beroepskracht2.pk}"' not in inhoud
 
 
+def test_de_coordinator_bevestigt_een_regisseur_met_een_gelogde_reden(personas, als, kern_elst):
+    huis = HuishoudenFactory()
+    ouder = InwonerFactory(kern=kern_elst, huishouden=huis)
+    kind = InwonerFactory(kern=kern_elst, huishouden=huis)
+    melding(personas, ouder)
+    melding(personas, kind, team=personas.team_b)
+    assert personas.beroepskracht2 in rechten.regisseur_kandidaten(huis, door=personas.coordinator)
+    client = als(personas.coordinator)
+    zonder_reden = client.post(f"/huishoudens/{huis.uuid}/", {"regisseur": personas.beroepskracht2.pk})
+    assert zonder_reden.status_code == 200 and 'id="id_reden_fout"' in zonder_reden.content.decode()
+    assert not ziet(personas.beroepskracht2, ouder)
+    reden = "Het gezin vraagt één vast aanspreekpunt voor alle hulp."
+    response = client.post(
+        f"/huishoudens/{huis.uuid}/", {"regisseur": personas.beroepskracht2.pk, "reden": reden}
+    )
+    assert response.status_code == 302
+    assert ziet(personas.beroepskracht2, ouder)
+    assert Betrokkenheid.objects.filter(
+        inwoner=ouder, medewerker=personas.beroepskracht2, soort=Betrokkenheid.Soort.REGISSEUR
+    ).exists()
+    assert reden in Toegang.objects.get(actie=Toegang.Actie.WIJZIGEN, object_soort="huishouden").reden
+    # A beroepskracht cannot confirm: no reason makes them grant access to a colleague.
+    with pytest.raises(ValidationError):
+        services.huishouden_regisseur_zetten(
+            door=personas.beroepskracht2, huishouden=huis, regisseur=personas.beroepskracht, reden=reden
+        )
+
+
+def test_de_coordinator_bevestigt_niet_voor_een_lid_dat_alleen_veilig_thuis_kent(personas, huis):
+    assert not rechten.mag_regisseur_bevestigen(personas.coordinator, huis)
+    with pytest.raises(ValidationError):
+        services.huishouden_regisseur_zetten(
+            door=personas.coordinator,
+            huishouden=huis,
+            regisseur=personas.beroepskracht,
+            reden="Het gezin vraagt één vast aanspreekpunt voor alle hulp.",
+        )
+    assert not ziet(personas.beroepskracht, huis.opa)
+
+
 # -- finding 2: break the glass ------------------------------------------------------------------
 
 
