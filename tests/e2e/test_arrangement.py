@@ -83,6 +83,9 @@ def test_voorwerk_van_opstellen_tot_beschikking(pagina, browser, live_server, op
     # -- the beroepskracht completes and resubmits it as version 2 -----------------------------
     menu(pagina, "Berichten")
     expect(pagina.locator("main")).to_contain_text("teruggestuurd")
+    # Opening a message changes nothing (a GET); the 'Gelezen' button (POST) marks it read.
+    pagina.get_by_role("button", name="Gelezen", exact=True).first.click()
+    expect(pagina.locator("main")).to_contain_text("U hebt geen ongelezen berichten")
     pagina.get_by_role("link", name=re.compile("teruggestuurd")).first.click()
     pagina.wait_for_url(re.compile(plan_url + "$"))
     pagina.get_by_role("link", name="Bewerken").click()
