@@ -178,7 +178,7 @@ def uitvoeren(p, feiten: Feiten, leden, huis, stap) -> None:
 
 
 @settings(
-    max_examples=25,
+    max_examples=15,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
