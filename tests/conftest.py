@@ -111,6 +111,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def lege_cache():
+    # The search and export limits count per user in the cache: a count left by one test must not
+    # push a later test of the same persona in the same worker over the limit.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def snelle_wachtwoorden(settings):
     # PBKDF2 for every login would dominate the run time; hashing strength is not under test.
     settings.PASSWORD_HASHERS = SNELLE_HASHER
