@@ -1,4 +1,4 @@
-"""Who may read, draft and decide arrangements, built on the rights kernel (skt/rechten.py).
+"""Who may read, draft and decide arrangements, built on the rights kernel (skt/rechten/).
 
 A concept is the drafter's team's (view + change, through the team group) and the drafter's own (a
 personal grant, for a drafter without a team); submitting gives the loket view + beoordelen; the

@@ -1,4 +1,4 @@
-"""Who may read and work on casussen, built on the rights kernel (skt/rechten.py).
+"""Who may read and work on casussen, built on the rights kernel (skt/rechten/).
 
 A casus is granted to its team's group (view + change) when it starts; a vrijwilliger gets a
 personal view grant on the casus and the inwoner, because a team grant must not reach the team's

@@ -1,5 +1,5 @@
 """The pages that span the apps: Mijn werk, the inwoner list and dossier, the household, who looked,
-and the AVG inzage. Each starts with a rights-scoped fetch from skt/rechten.py."""
+and the AVG inzage. Each starts with a rights-scoped fetch from skt/rechten/."""
 
 import json
 

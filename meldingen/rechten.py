@@ -1,4 +1,4 @@
-"""Who may read and work on meldingen and signalen, built on the rights kernel (skt/rechten.py).
+"""Who may read and work on meldingen and signalen, built on the rights kernel (skt/rechten/).
 
 A melding is granted to the team it is routed to (view + change, through the team's group); the
 registrator keeps a personal view grant; after doorschakelen the previous team keeps view only.

@@ -1,4 +1,4 @@
-"""Who may see the kwartaalmonitor, built on the rights kernel (skt/rechten.py).
+"""Who may see the kwartaalmonitor, built on the rights kernel (skt/rechten/).
 
 The monitor shows aggregates only. The coordinator and beleid see it; only the coordinator sets
 streefwaarden. Beleid (and the raad's PDF) never see counts under the profile's privacy threshold

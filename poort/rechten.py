@@ -1,4 +1,4 @@
-"""The poort's own rules, built on the rights kernel (skt/rechten.py) and the meldingen rules."""
+"""The poort's own rules, built on the rights kernel (skt/rechten/) and the meldingen rules."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Roles are compared only in the rights modules: the kernel skt/rechten.py and each app's rechten.py.
+"""Roles are compared only in the rights modules: the kernel skt/rechten/ and each app's rechten.py.
 
 Everywhere else a page, a service or a selector asks a named rule (``is_consulent``,
 ``ziet_casussenblok``, ``route_voor``), so the policy stays readable in one place per app. The check
@@ -15,6 +15,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 APPS = ("skt", "meldingen", "poort", "casussen", "arrangementen", "monitor", "dossier")
 RECHTENMODULE = "rechten.py"
+
+
+def is_rechtenmodule(pad: Path) -> bool:
+    """An app's rechten.py, or a module of a rights package (the kernel is skt/rechten/)."""
+    return pad.name == RECHTENMODULE or pad.parent.name == "rechten"
 
 
 def _is_rol(node: ast.AST) -> bool:
@@ -85,15 +90,16 @@ def pagina(user, Rol):
 def test_de_controle_kijkt_naar_alle_apps():
     namen = {pad.relative_to(ROOT).parts[0] for pad in _appbestanden()}
     assert namen == set(APPS)
-    assert any(pad.name == RECHTENMODULE for pad in _appbestanden())
+    assert any(is_rechtenmodule(pad) for pad in _appbestanden())
+    assert not is_rechtenmodule(ROOT / "skt" / "services.py")
 
 
 @pytest.mark.parametrize("pad", _appbestanden(), ids=lambda pad: str(pad.relative_to(ROOT)))
 def test_rollen_alleen_in_de_rechtenmodules(pad):
-    if pad.name == RECHTENMODULE:
+    if is_rechtenmodule(pad):
         return
     gevonden = rolvergelijkingen(pad.read_text(encoding="utf-8"), str(pad.relative_to(ROOT)))
     assert not gevonden, (
-        "Rollen vergelijken hoort in de rechtenmodule (skt/rechten.py of <app>/rechten.py); "
+        "Rollen vergelijken hoort in de rechtenmodule (skt/rechten/ of <app>/rechten.py); "
         "geef de regel een naam die zegt wat hij beslist:\n" + "\n".join(gevonden)
     )

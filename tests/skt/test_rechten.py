@@ -1,4 +1,4 @@
-"""skt/rechten.py: who sees which inwoner, at which level, and which pages each role may open."""
+"""skt/rechten/: who sees which inwoner, at which level, and which pages each role may open."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission

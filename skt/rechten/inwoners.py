@@ -1,0 +1,278 @@
+"""Who may see which inwoner, break the glass, and who may read the access log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Now
+from django.http import Http404
+from django.utils import timezone
+
+from ..models import (
+    Betrokkenheid,
+    Inwoner,
+    InwonerGroupObjectPermission,
+    InwonerUserObjectPermission,
+    Medewerker,
+    Noodtoegang,
+    Rol,
+    Team,
+    Toegang,
+)
+from ..toegang import toegang_vastleggen
+from .kern import CONSULENT_ROLLEN, Niveau, heeft_rol, is_actief, kan, teams_van, toekennen
+
+# -- inwoners ------------------------------------------------------------------------------
+
+
+def mag_veilig_thuis_zien(user) -> bool:
+    """Veilig Thuis is the loket's: its consulenten see the signal, no other role learns it exists."""
+    return heeft_rol(user, *CONSULENT_ROLLEN)
+
+
+def ziet_alleen_eigen_casussen(user) -> bool:
+    """The volunteer sees only the casussen they are on: not the rest of the dossier, nor that there
+    are meldingen or plans at the loket."""
+    return heeft_rol(user, Rol.VRIJWILLIGER)
+
+
+def inwoners_zichtbaar_voor(user, *, met_noodtoegang: bool = True) -> QuerySet[Inwoner]:
+    """Inwoners whose dossier this user may open: betrokkenheid of the user or their team, or an
+    active break-the-glass access of the user (unless met_noodtoegang=False). One query."""
+    if not is_actief(user) or user.rol in (Rol.BELEID, Rol.BEHEERDER, Rol.VRAAGVERHELDERAAR):
+        return Inwoner.objects.none()
+    via_user = InwonerUserObjectPermission.objects.filter(
+        content_object=OuterRef("pk"), user=user, permission__codename="view_inwoner"
+    )
+    via_groep = InwonerGroupObjectPermission.objects.filter(
+        content_object=OuterRef("pk"), group__user=user, permission__codename="view_inwoner"
+    )
+    voorwaarde = Exists(via_user)
+    if met_noodtoegang:
+        nood = Noodtoegang.objects.filter(
+            inwoner=OuterRef("pk"), medewerker=user, van__lte=Now(), tot__gt=Now()
+        )
+        voorwaarde |= Exists(nood)
+    # A vrijwilliger sees only the inwoners of the casussen they are added to (a personal grant),
+    # not every dossier their team works on.
+    if user.rol != Rol.VRIJWILLIGER:
+        if mag_veilig_thuis_zien(user):
+            voorwaarde |= Exists(via_groep)
+        else:
+            # A team grant that exists only for a Veilig Thuis signal (the coordinator is a member of
+            # the loket) would show the BSN and address of someone known only to Veilig Thuis.
+            andere_reden = Betrokkenheid.objects.filter(
+                inwoner=OuterRef("pk"), team__groep__user=user
+            ).exclude(soort=Betrokkenheid.Soort.VEILIG_THUIS)
+            voorwaarde |= Exists(via_groep) & Exists(andere_reden)
+    return Inwoner.objects.filter(voorwaarde)
+
+
+def inwoners_betrokken_voor(user) -> QuerySet[Inwoner]:
+    """The dossiers this user may open through a betrokkenheid, not through break the glass."""
+    return inwoners_zichtbaar_voor(user, met_noodtoegang=False)
+
+
+def inwoners_alleen_veilig_thuis() -> QuerySet[Inwoner]:
+    """Inwoners whose only record is a Veilig Thuis signal, the loket's alone (registering is no record)."""
+    soorten = Betrokkenheid.objects.filter(inwoner=OuterRef("pk"))
+    return Inwoner.objects.filter(
+        Exists(soorten.filter(soort=Betrokkenheid.Soort.VEILIG_THUIS)),
+        ~Exists(
+            soorten.filter(
+                soort__in=(
+                    Betrokkenheid.Soort.MELDING,
+                    Betrokkenheid.Soort.CASUS,
+                    Betrokkenheid.Soort.ARRANGEMENT,
+                )
+            )
+        ),
+    )
+
+
+def inwoners_herkenbaar_voor(user) -> QuerySet[Inwoner]:
+    """Inwoners this user may find to recognise a known resident at the poort (identifying data only)."""
+    if heeft_rol(user, Rol.VRAAGVERHELDERAAR):
+        return Inwoner.objects.all()
+    return inwoners_zichtbaar_voor(user)
+
+
+def niveau_voor_inwoner(user) -> Niveau:
+    if user.rol == Rol.VRIJWILLIGER:
+        return Niveau.ZONDER_BSN
+    if user.rol == Rol.VRAAGVERHELDERAAR:
+        return Niveau.HERKENNING
+    return Niveau.VOLLEDIG
+
+
+@dataclass(frozen=True)
+class InwonerToegang:
+    inwoner: Inwoner
+    niveau: Niveau
+    mag_wijzigen: bool
+    noodtoegang: Noodtoegang | None = None
+
+    @property
+    def toon_bsn(self) -> bool:
+        return self.niveau == Niveau.VOLLEDIG
+
+
+def get_inwoner_voor(request, uuid) -> InwonerToegang:
+    """Rights-scoped fetch for inwoner pages; logs the read, or the refusal, in the access log."""
+    user = request.user
+    inwoner = inwoners_herkenbaar_voor(user).filter(uuid=uuid).first()
+    if inwoner is None:
+        toegang_vastleggen(
+            request,
+            actie="lezen",
+            geweigerd=True,
+            object_soort="inwoner",
+            object_id=str(uuid),
+            reden="geen betrokkenheid of onbekend",
+        )
+        raise Http404
+    niveau = niveau_voor_inwoner(user)
+    mag_wijzigen = niveau == Niveau.VOLLEDIG and kan(user, "skt.change_inwoner")
+    nood = actieve_noodtoegang(user, inwoner)
+    if nood is not None and not _via_betrokkenheid(user, inwoner):
+        toegang_vastleggen(request, actie="break_the_glass", obj=inwoner, inwoner=inwoner, reden=nood.reden)
+    else:
+        toegang_vastleggen(request, actie="lezen", obj=inwoner, inwoner=inwoner)
+    return InwonerToegang(inwoner=inwoner, niveau=niveau, mag_wijzigen=mag_wijzigen, noodtoegang=nood)
+
+
+def _via_betrokkenheid(user, inwoner: Inwoner) -> bool:
+    return inwoners_betrokken_voor(user).filter(pk=inwoner.pk).exists()
+
+
+def actieve_noodtoegang(user, inwoner: Inwoner) -> Noodtoegang | None:
+    if not is_actief(user):
+        return None
+    nu = timezone.now()
+    return Noodtoegang.objects.filter(medewerker=user, inwoner=inwoner, van__lte=nu, tot__gt=nu).first()
+
+
+def onder_noodtoegang(user, inwoner: Inwoner) -> Noodtoegang | None:
+    """The break-the-glass access through which this user sees the inwoner now, if that is the only way.
+
+    What someone does under it never becomes a betrokkenheid (issue 11): the rules that grant ask this.
+    """
+    nood = actieve_noodtoegang(user, inwoner)
+    if nood is None or _via_betrokkenheid(user, inwoner):
+        return None
+    return nood
+
+
+def mag_noodtoegang_vragen(user) -> bool:
+    """Break the glass: professionals who may have to act for an absent colleague or in an emergency."""
+    return heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR, *CONSULENT_ROLLEN)
+
+
+def mag_toegangslog_inzien(user, inwoner: Inwoner | None = None) -> bool:
+    """The coordinator reviews who read a dossier (of an inwoner of their teams)."""
+    if not heeft_rol(user, Rol.COORDINATOR):
+        return False
+    return inwoner is None or inwoners_zichtbaar_voor(user).filter(pk=inwoner.pk).exists()
+
+
+def _van_mijn_teams(user):
+    """What the coordinator reviews: about an inwoner of their teams, or done by a member of their teams."""
+    return Q(inwoner__in=inwoners_zichtbaar_voor(user).values("pk")) | Q(
+        medewerker__in=Medewerker.objects.filter(teams__in=teams_van(user)).values("pk")
+    )
+
+
+def toegang_zichtbaar_voor(user) -> QuerySet:
+    """The access log rows a coordinator may read: never about inwoners or staff outside their teams."""
+    if not heeft_rol(user, Rol.COORDINATOR):
+        return Toegang.objects.none()
+    # Staff in no team (the poort works for all teams) have no coordinator of their own: every
+    # coordinator sees their search-limit alerts, which name no inwoner.
+    zonder_team = Q(actie=Toegang.Actie.LIMIET, medewerker__in=Medewerker.objects.filter(teams__isnull=True))
+    return Toegang.objects.filter(_van_mijn_teams(user) | zonder_team)
+
+
+def noodtoegangen_te_beoordelen_voor(user) -> QuerySet[Noodtoegang]:
+    """Break-the-glass accesses the coordinator reviews: into their teams' dossiers, or by their staff;
+    never their own (that goes to another coordinator, or to the beheerder's audit list)."""
+    if not heeft_rol(user, Rol.COORDINATOR):
+        return Noodtoegang.objects.none()
+    return Noodtoegang.objects.filter(_van_mijn_teams(user)).exclude(medewerker=user)
+
+
+def mag_noodtoegang_beoordelen(user, nood: Noodtoegang) -> bool:
+    return noodtoegangen_te_beoordelen_voor(user).filter(pk=nood.pk).exists()
+
+
+def noodtoegangen_voor_audit(user) -> QuerySet[Noodtoegang]:
+    """A coordinator's own break-the-glass that no other coordinator can review (no other active
+    coordinator shares an active team with them): on the beheerder's audit list."""
+    if not heeft_rol(user, Rol.BEHEERDER):
+        return Noodtoegang.objects.none()
+    andere_coordinator = Medewerker.objects.filter(
+        rol=Rol.COORDINATOR, is_active=True, teams=OuterRef("pk")
+    ).exclude(pk=OuterRef(OuterRef("medewerker_id")))
+    gedeeld_team = Team.objects.filter(leden=OuterRef("medewerker_id"), actief=True).filter(
+        Exists(andere_coordinator)
+    )
+    return Noodtoegang.objects.filter(medewerker__rol=Rol.COORDINATOR).exclude(Exists(gedeeld_team))
+
+
+def mag_inzage_exporteren(user, inwoner: Inwoner) -> bool:
+    """An AVG inzageverzoek is handled by the coordinator for an inwoner of their teams."""
+    return mag_toegangslog_inzien(user, inwoner)
+
+
+def get_inwoner_voor_toegangslog(request, uuid, *, actie: str = "lezen", object_soort: str = "toegangslog"):
+    """The inwoner whose access log (or AVG export) the coordinator may read; else a logged refusal and a
+    404, for an inwoner outside their teams looks the same as an unknown one."""
+    inwoner = inwoners_zichtbaar_voor(request.user).filter(uuid=uuid).first()
+    if inwoner is None or not mag_toegangslog_inzien(request.user, inwoner):
+        toegang_vastleggen(
+            request, actie=actie, geweigerd=True, object_soort=object_soort, object_id=str(uuid)
+        )
+        raise Http404
+    return inwoner
+
+
+def noodtoegang_vastleggen(
+    request, *, nood: Noodtoegang | None = None, object_soort: str = "", object_id: str = "", reden: str = ""
+) -> None:
+    """Every break-the-glass in the access log: the access opened (nood), or the refused attempt."""
+    if nood is not None:
+        toegang_vastleggen(
+            request,
+            actie=Toegang.Actie.BREAK_THE_GLASS,
+            obj=nood.inwoner,
+            inwoner=nood.inwoner,
+            reden=nood.reden,
+        )
+        return
+    toegang_vastleggen(
+        request,
+        actie=Toegang.Actie.BREAK_THE_GLASS,
+        geweigerd=True,
+        object_soort=object_soort,
+        object_id=object_id[:64],
+        reden=reden[:500],
+    )
+
+
+def vereist_noodtoegang_recht(request) -> None:
+    """Only the roles of mag_noodtoegang_vragen break the glass; a refusal is logged as a break-the-glass."""
+    if not mag_noodtoegang_vragen(request.user):
+        noodtoegang_vastleggen(request, reden="rol kan geen noodtoegang krijgen")
+        raise PermissionDenied
+
+
+def inwoner_toegang_geven(inwoner: Inwoner, aan: Team | Medewerker, soort: str = "registratie") -> None:
+    """Betrokkenheid: a team or person gets to open (and, by role, change) the inwoner's dossier."""
+    toekennen("skt.view_inwoner", aan, inwoner)
+    sleutel = {"team": aan} if isinstance(aan, Team) else {"medewerker": aan}
+    Betrokkenheid.objects.get_or_create(inwoner=inwoner, soort=soort, **sleutel)
+
+
+def mag_inwoner_registreren(user) -> bool:
+    return kan(user, "skt.add_inwoner")
