@@ -9,7 +9,6 @@ from __future__ import annotations
 from django.urls import reverse
 
 from skt import rechten, registers
-from skt.models import Noodtoegang
 
 
 def toezicht(user) -> list[dict]:
@@ -17,7 +16,8 @@ def toezicht(user) -> list[dict]:
     # Whoever reviews the access log also reviews break the glass: the coordinator.
     if not rechten.mag_toegangslog_inzien(user):
         return []
-    open_nood = Noodtoegang.objects.filter(beoordeeld_op__isnull=True).count()
+    # The same scope as the review page: never a count of other teams' accesses.
+    open_nood = rechten.noodtoegangen_te_beoordelen_voor(user).filter(beoordeeld_op__isnull=True).count()
     return [
         {
             "template": "skt/_werkblok.html",

@@ -53,3 +53,31 @@ def test_poort_telt_ongetrieerde_meldingen(personas, als, kern_elst):
     melding_trieren(door=personas.poort, melding=melding, uitkomst="kernteam", reden="kernteam")
     inhoud = als(personas.poort).get("/").content.decode()
     assert "Wachten op triage: <strong>2</strong>" in inhoud
+
+
+def test_coordinator_telt_alleen_noodtoegang_van_eigen_teams(personas, als, kern_elst):
+    from datetime import timedelta
+
+    from skt.models import Noodtoegang, Rol
+
+    from ..factories import medewerker_maken, team_maken
+
+    team_c = team_maken("Team C")
+    buiten = medewerker_maken("buiten_c", Rol.BEROEPSKRACHT, teams=[team_c])
+    nu = timezone.now()
+    reden = "De casushouder is ziek en de inwoner belt met een dringende vraag."
+    Noodtoegang.objects.create(
+        medewerker=buiten, inwoner=InwonerFactory(kern=None), reden=reden, van=nu, tot=nu + timedelta(hours=1)
+    )
+    inhoud = als(personas.coordinator).get("/").content.decode()
+    assert "Noodtoegang te beoordelen: <strong>0</strong>" in inhoud
+
+    Noodtoegang.objects.create(
+        medewerker=personas.beroepskracht,
+        inwoner=InwonerFactory(kern=kern_elst),
+        reden=reden,
+        van=nu,
+        tot=nu + timedelta(hours=1),
+    )
+    inhoud = als(personas.coordinator).get("/").content.decode()
+    assert "Noodtoegang te beoordelen: <strong>1</strong>" in inhoud
