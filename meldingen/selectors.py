@@ -46,10 +46,6 @@ class Termijnstand:
         return self.dagen_over < 0
 
     @property
-    def dagen_te_laat(self) -> int:
-        return -self.dagen_over if self.dagen_over < 0 else 0
-
-    @property
     def tekst(self) -> str:
         if self.dagen_over < 0:
             n = -self.dagen_over
