@@ -146,7 +146,7 @@ def inzage_gegevens(inwoner: Inwoner) -> dict:
 
     toegang = [
         _waarden(t, ["tijdstip", "medewerker", "actie", "resultaat", "reden"])
-        for t in Toegang.objects.filter(inwoner=inwoner).select_related("medewerker").order_by("tijdstip")
+        for t in Toegang.objects.over_inwoner(inwoner).select_related("medewerker").order_by("tijdstip")
     ]
     return {
         "gemaakt_op": timezone.now(),

@@ -147,7 +147,7 @@ def wie_keek(request, uuid):
     inwoner = rechten.get_inwoner_voor_toegangslog(request, uuid)
     # Logged before the list is read, so the page shows this look too and counts it.
     toegang_vastleggen(request, actie="lezen", object_soort="toegangslog", inwoner=inwoner)
-    regels = Toegang.objects.filter(inwoner=inwoner).select_related("medewerker").order_by("-tijdstip")
+    regels = Toegang.objects.over_inwoner(inwoner).select_related("medewerker").order_by("-tijdstip")
     pagina = Paginator(regels, 50).get_page(request.GET.get("pagina"))
     return render(request, "skt/wie_keek.html", {"inwoner": inwoner, "pagina": pagina})
 

@@ -327,6 +327,12 @@ class ToegangQuerySet(models.QuerySet):
     def delete(self):
         raise ValidationError(_("Het toegangslog kan niet worden verwijderd."))
 
+    def over_inwoner(self, inwoner):
+        """Rows that name the inwoner, or that showed them in a list: what 'wie keek' and the AVG
+        inzage report."""
+        getoond = ToegangInwoner.objects.filter(inwoner=inwoner).values("toegang_id")
+        return self.filter(models.Q(inwoner=inwoner) | models.Q(pk__in=getoond))
+
 
 class Toegang(models.Model):
     """Access log (NEN 7513 / BIO 8.15.01): every read, search, export and refusal. Append-only."""
@@ -343,6 +349,8 @@ class Toegang(models.Model):
         INLOGPOGING = "inlogpoging", _("Inlogpoging")
         # Refused: more searches and exports than the per-minute limit; the coordinator's alert.
         LIMIET = "limiet", _("Limiet overschreden")
+        # The retention job's cut-off of the access log itself.
+        BEWAARTERMIJN = "bewaartermijn", _("Bewaartermijn toegepast")
 
     class Resultaat(models.TextChoices):
         TOEGESTAAN = "toegestaan", _("Toegestaan")
@@ -361,10 +369,13 @@ class Toegang(models.Model):
     resultaat = models.CharField(_("resultaat"), max_length=12, choices=Resultaat.choices)
     object_soort = models.CharField(_("soort gegeven"), max_length=60, blank=True)
     object_id = models.CharField(_("gegeven"), max_length=64, blank=True)
+    # No database constraint and nothing happens on delete: the row is evidence and keeps the number
+    # of an inwoner whose dossier the retention job removed (changing it would break the hash chain).
     inwoner = models.ForeignKey(
         Inwoner,
         verbose_name=_("inwoner"),
-        on_delete=models.SET_NULL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         null=True,
         blank=True,
         related_name="toegangen",
@@ -372,6 +383,10 @@ class Toegang(models.Model):
     pad = models.CharField(_("pagina"), max_length=300, blank=True)
     ip_adres = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
     reden = models.CharField(_("reden"), max_length=500, blank=True)
+    # Tamper evidence (skt.toegangsketen): set once by the sealer, never in the request, so writing
+    # the log takes no lock. keten_hash = sha256(previous row's hash + this row's content).
+    keten_volgnummer = models.BigIntegerField(_("volgnummer in de keten"), null=True, blank=True, unique=True)
+    keten_hash = models.CharField(_("ketenhash"), max_length=64, blank=True, editable=False)
 
     objects = ToegangQuerySet.as_manager()
 
@@ -390,6 +405,58 @@ class Toegang(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("Het toegangslog kan niet worden verwijderd."))
+
+
+class ToegangInwoner(models.Model):
+    """An inwoner shown on a list page: one access-log row per list view references every one of them."""
+
+    toegang = models.ForeignKey(Toegang, on_delete=models.DO_NOTHING, related_name="getoonde_inwoners")
+    inwoner = models.ForeignKey(Inwoner, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
+
+    objects = ToegangQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("getoonde inwoner")
+        verbose_name_plural = _("getoonde inwoners")
+        indexes = [models.Index(fields=["inwoner", "toegang"], name="toegang_getoond_idx")]
+        constraints = [models.UniqueConstraint(fields=["toegang", "inwoner"], name="toegang_getoond_uniek")]
+        default_permissions = ()
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise ValidationError(_("Het toegangslog kan niet worden gewijzigd."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("Het toegangslog kan niet worden verwijderd."))
+
+
+class Toegangsketen(models.Model):
+    """Where the sealer stopped: the last sealed row's number and hash, so a cut-off tail is noticed."""
+
+    volgnummer = models.BigIntegerField(default=0)
+    hash = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        default_permissions = ()
+
+
+class ToegangAfkapping(models.Model):
+    """A logged, chain-preserving cut-off of the access log (retention): rows up to ``tot_volgnummer``
+    were removed; ``anker_hash`` is the hash of the last of them, where verification starts again."""
+
+    tijdstip = models.DateTimeField(default=timezone.now)
+    grens = models.DateTimeField(_("rijen van vóór"))
+    tot_volgnummer = models.BigIntegerField()
+    anker_hash = models.CharField(max_length=64)
+    aantal = models.PositiveIntegerField()
+    reden = models.CharField(max_length=200)
+
+    class Meta:
+        verbose_name = _("afkapping toegangslog")
+        verbose_name_plural = _("afkappingen toegangslog")
+        ordering = ["tot_volgnummer"]
+        default_permissions = ()
 
 
 class Betrokkenheid(models.Model):
