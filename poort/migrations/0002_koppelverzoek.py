@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('meldingen', '0003_melding_constraints'),
         ('poort', '0001_initial'),
-        ('skt', '0006_toegangslog_planning'),
+        ('skt', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
