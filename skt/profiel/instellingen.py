@@ -51,10 +51,20 @@ class Monitor:
 
 
 @dataclass(frozen=True)
+class Bewaartermijnen:
+    """[bewaartermijnen] (Selectielijst gemeenten); the access log keeps its own period."""
+
+    met_voorziening_jaren: int = 15
+    zonder_voorziening_jaren: int = 5
+    toegangslog_jaren: int = 5
+
+
+@dataclass(frozen=True)
 class Instellingen:
     max_contactmomenten: int = 10
     termijnen: Termijnen = field(default_factory=Termijnen)
     monitor: Monitor = field(default_factory=Monitor)
+    bewaartermijnen: Bewaartermijnen = field(default_factory=Bewaartermijnen)
     # KPI code to target; read-only, since one object is shared by every caller.
     streefwaarden: Mapping[str, int | float] = field(default_factory=lambda: MappingProxyType({}))
 
@@ -99,6 +109,7 @@ def instellingen_uit(data: Any) -> tuple[Instellingen, list[str]]:
         max_contactmomenten=waarde("gemeente", data, "max_contactmomenten", STANDAARD.max_contactmomenten),
         termijnen=maken(Termijnen, "termijnen", data.get("termijnen")),
         monitor=maken(Monitor, "monitor", data.get("monitor")),
+        bewaartermijnen=maken(Bewaartermijnen, "bewaartermijnen", data.get("bewaartermijnen")),
         streefwaarden=MappingProxyType(streefwaarden),
     )
     return uitkomst, fouten

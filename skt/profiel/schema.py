@@ -50,7 +50,12 @@ TABELLEN: dict[str, dict[str, Veld]] = {
         # Optional: how long break-the-glass access lasts (skt.services, 8 hours unless set).
         "noodtoegang_uren": Veld("positief", verplicht=False),
     },
-    "bewaartermijnen": {"met_voorziening_jaren": _TERMIJN, "zonder_voorziening_jaren": _TERMIJN},
+    "bewaartermijnen": {
+        "met_voorziening_jaren": _TERMIJN,
+        "zonder_voorziening_jaren": _TERMIJN,
+        # Optional: how long the access log is kept (skt.toegangsketen, 5 years unless set).
+        "toegangslog_jaren": Veld("positief", verplicht=False),
+    },
     "monitor": {"privacy_drempel": Veld("positief")},
 }
 
