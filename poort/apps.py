@@ -13,3 +13,4 @@ class PoortConfig(AppConfig):
         registers.registreer_melding_doorschakelen(services.melding_doorschakelen)
         registers.registreer_tijdlijnbron(bijdragen.tijdlijn, volgorde=10)
         registers.registreer_werkblokbron(bijdragen.werkblokken, volgorde=30)
+        registers.registreer_werkblokbron(bijdragen.koppelverzoekblokken, volgorde=31)

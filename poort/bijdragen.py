@@ -6,8 +6,11 @@ with the poort's triage decisions on it, and only the poort's layer knows both.
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from datetime import timedelta
+
+from django.db.models import Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from meldingen import rechten as melding_rechten
 from meldingen.models import Melding
@@ -18,7 +21,7 @@ from skt.registers import werkblok_regel
 from skt.tijdlijn import Item, dag, url, zichtbaar
 
 from . import rechten as poort_rechten
-from .models import Triage
+from .models import Koppelverzoek, Triage
 
 
 def tijdlijn(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -> list[Item]:
@@ -103,3 +106,62 @@ def werkblokken(user) -> list[dict]:
             "actie": ("Nieuwe vraag registreren", reverse("poort:zoeken")),
         }
     ]
+
+
+# The asker sees a closed request this long after it was closed, then it leaves their 'Mijn werk'.
+EIGEN_VERZOEKEN_DAGEN = 30
+EIGEN_VERZOEKEN_MAX = 10
+
+
+def koppelverzoekblokken(user) -> list[dict]:
+    """'Mijn werk': the poort's open koppelverzoeken, and for the asker their own requests' outcome.
+
+    The asker's rows never name the inwoner (not even as typed): only date, status and outcome, and the
+    way to the dossier when they may open it by a betrokkenheid now. So the block logs no read.
+    """
+    blokken = []
+    if poort_rechten.mag_koppelverzoeken_behandelen(user):
+        aantal = (
+            poort_rechten.koppelverzoeken_zichtbaar_voor(user)
+            .filter(status=Koppelverzoek.Status.OPEN)
+            .count()
+        )
+        blokken.append(
+            {
+                "template": "skt/_werkblok.html",
+                "titel": "Koppelverzoeken",
+                "regels": [
+                    werkblok_regel(
+                        "Open koppelverzoeken", aantal, reverse("poort:koppelverzoeken"), nadruk=True
+                    )
+                ],
+            }
+        )
+    sinds = timezone.now() - timedelta(days=EIGEN_VERZOEKEN_DAGEN)
+    eigen = list(
+        poort_rechten.eigen_koppelverzoeken(user)
+        .filter(Q(status=Koppelverzoek.Status.OPEN) | Q(afgehandeld_op__gte=sinds))
+        .order_by("-gevraagd_op", "-pk")
+        .values("inwoner_id", "inwoner__uuid", "gevraagd_op", "status", "uitkomst")[:EIGEN_VERZOEKEN_MAX]
+    )
+    if eigen:
+        zichtbaar = poort_rechten.zichtbare_inwoners_van(user, [v["inwoner_id"] for v in eigen])
+        uitkomsten = dict(Koppelverzoek.Uitkomst.choices)
+        blokken.append(
+            {
+                "template": "poort/_mijn_koppelverzoeken.html",
+                "titel": "Mijn koppelverzoeken",
+                "verzoeken": [
+                    {
+                        "gevraagd_op": v["gevraagd_op"],
+                        "open": v["status"] == Koppelverzoek.Status.OPEN,
+                        "uitkomst": uitkomsten.get(v["uitkomst"], ""),
+                        "dossier_url": reverse("inwoner_detail", args=[v["inwoner__uuid"]])
+                        if v["inwoner_id"] in zichtbaar
+                        else "",
+                    }
+                    for v in eigen
+                ],
+            }
+        )
+    return blokken

@@ -10,6 +10,8 @@ from skt.forms import DatumInput, InwonerForm, NLDSFormMixin
 from skt.models import Leefgebied
 from skt.validators import normaliseer_postcode, valideer_bsn, valideer_postcode, werkdatum_veld
 
+from .models import Koppelverzoek
+
 
 class ZoekForm(NLDSFormMixin, forms.Form):
     """Recognise a known inwoner: by BSN, by name + birth date, or by postcode + house number."""
@@ -159,3 +161,27 @@ class TriageForm(NLDSFormMixin, forms.Form):
         self.fields["team"].queryset = routering.kernteams_voor_keuze()
         if melding is not None and not melding.jeugd:
             del self.fields["jeugd_motivatie"]
+
+
+class KoppelverzoekAfhandelenForm(NLDSFormMixin, forms.Form):
+    uitkomst = forms.ChoiceField(
+        label=_("Uitkomst"),
+        choices=Koppelverzoek.Uitkomst.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies hoe het verzoek is afgehandeld.")},
+    )
+    toelichting = forms.CharField(
+        label=_("Toelichting"),
+        max_length=2000,
+        widget=forms.Textarea,
+        help_text=_(
+            "Waarom u het zo afhandelt. Alleen de poort leest dit; de vrager ziet alleen de uitkomst."
+        ),
+        error_messages={"required": _("Schrijf kort op waarom u het verzoek zo afhandelt.")},
+    )
+
+    def clean_toelichting(self):
+        toelichting = self.cleaned_data["toelichting"].strip()
+        if not toelichting:
+            raise ValidationError(_("Schrijf kort op waarom u het verzoek zo afhandelt."))
+        return toelichting

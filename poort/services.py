@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +22,7 @@ from skt import services as skt_services
 from skt.models import Inwoner, Medewerker, Team
 
 from . import rechten as poort_rechten
-from .models import Triage
+from .models import Koppelverzoek, Triage
 
 
 def _al_getrieerd_fout(melding: Melding) -> ValidationError:
@@ -317,3 +317,102 @@ def inwoner_registreren(*, door: Medewerker, gegevens: dict, dubbel_bevestigd: b
     except ValidationError as fout:
         raise NietGeregistreerd(fout, kandidaten) from fout
     return InwonerRegistratie(inwoner, kandidaten)
+
+
+# -- koppelverzoeken: the poort helps who may not re-register a known inwoner ---------------------
+
+
+@transaction.atomic
+def koppelverzoek_vastleggen(
+    *, door: Medewerker, inwoner: Inwoner, gegevens: dict, nu: datetime | None = None
+) -> tuple[Koppelverzoek, bool]:
+    """The poort's work item after a refused re-registration; returns (verzoek, created).
+
+    One open request per inwoner and asker: a repeated refusal finds the open one. Called in the
+    transaction that logs the refusal, so the work item and its access-log row exist together.
+    """
+    open_verzoek = Koppelverzoek.objects.filter(
+        inwoner=inwoner, gevraagd_door=door, status=Koppelverzoek.Status.OPEN
+    ).first()
+    if open_verzoek is not None:
+        return open_verzoek, False
+    verzoek = Koppelverzoek(
+        inwoner=inwoner,
+        gevraagd_door=door,
+        gevraagd_op=nu or timezone.now(),
+        voornamen_ingevoerd=(gegevens.get("voornamen") or "")[:200],
+        achternaam_ingevoerd=(gegevens.get("achternaam") or "")[:200],
+        geboortedatum_ingevoerd=gegevens.get("geboortedatum"),
+    )
+    try:
+        # Two refusals at once (a double-clicked submit): the constraint keeps one, the other finds it.
+        with transaction.atomic():
+            verzoek.save()
+    except IntegrityError:
+        return Koppelverzoek.objects.get(
+            inwoner=inwoner, gevraagd_door=door, status=Koppelverzoek.Status.OPEN
+        ), False
+    verzoek.teams.set(rechten.teams_van(door))
+    return verzoek, True
+
+
+def _geregistreerde_melding(verzoek: Koppelverzoek) -> Melding | None:
+    """The melding the poort registered for the inwoner since the request (never a Veilig Thuis one)."""
+    return (
+        Melding.objects.filter(
+            inwoner=verzoek.inwoner, geregistreerd_op__gte=verzoek.gevraagd_op, veilig_thuis=False
+        )
+        .order_by("-geregistreerd_op", "-pk")
+        .first()
+    )
+
+
+@transaction.atomic
+def koppelverzoek_afhandelen(
+    *,
+    door: Medewerker,
+    verzoek: Koppelverzoek,
+    uitkomst: str,
+    toelichting: str,
+    nu: datetime | None = None,
+) -> Koppelverzoek:
+    """Close a request with an outcome and a reason; the asker sees the outcome on their 'Mijn werk'."""
+    if not poort_rechten.mag_koppelverzoeken_behandelen(door):
+        raise PermissionDenied
+    verzoek = Koppelverzoek.objects.select_for_update().get(pk=verzoek.pk)
+    if verzoek.status != Koppelverzoek.Status.OPEN:
+        raise ValidationError(
+            _("Dit verzoek is al afgehandeld door %(wie)s op %(wanneer)s. Er is niets gewijzigd.")
+            % {
+                "wie": verzoek.afgehandeld_door,
+                "wanneer": timezone.localtime(verzoek.afgehandeld_op).strftime("%d-%m-%Y %H:%M"),
+            },
+            code="al_afgehandeld",
+        )
+    if uitkomst not in Koppelverzoek.Uitkomst.values:
+        raise ValidationError({"uitkomst": _("Kies hoe het verzoek is afgehandeld.")})
+    if not toelichting.strip():
+        raise ValidationError(
+            {"toelichting": _("Schrijf kort op waarom u het verzoek zo afhandelt.")}, code="verplicht"
+        )
+    melding = None
+    if uitkomst == Koppelverzoek.Uitkomst.MELDING_GEREGISTREERD:
+        melding = _geregistreerde_melding(verzoek)
+        if melding is None:
+            raise ValidationError(
+                {
+                    "uitkomst": _(
+                        "Sinds dit verzoek is er geen melding voor deze inwoner geregistreerd. "
+                        "Registreer eerst de melding, of kies een andere uitkomst."
+                    )
+                }
+            )
+    verzoek.status = Koppelverzoek.Status.AFGEHANDELD
+    verzoek.uitkomst = uitkomst
+    verzoek.toelichting = toelichting.strip()
+    verzoek.melding = melding
+    verzoek.afgehandeld_door = door
+    verzoek.afgehandeld_op = nu or timezone.now()
+    verzoek.full_clean()
+    verzoek.save()
+    return verzoek

@@ -9,4 +9,11 @@ urlpatterns = [
     path("poort/inwoner/nieuw/", views.inwoner_nieuw, name="inwoner_nieuw"),
     path("poort/melding/nieuw/", views.melding_nieuw, name="melding_nieuw"),
     path("poort/melding/<uuid:uuid>/trieren/", views.trieren, name="trieren"),
+    path("poort/koppelverzoeken/", views.koppelverzoeken, name="koppelverzoeken"),
+    path("poort/koppelverzoeken/<uuid:uuid>/", views.koppelverzoek, name="koppelverzoek"),
+    path(
+        "poort/koppelverzoeken/<uuid:uuid>/afhandelen/",
+        views.koppelverzoek_afhandelen,
+        name="koppelverzoek_afhandelen",
+    ),
 ]

@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from meldingen import rechten as melding_rechten
 from meldingen import routering
@@ -20,12 +21,13 @@ from skt import rechten
 from skt.forms import fout_naar_form
 from skt.limieten import zoeklimiet
 from skt.models import Leefgebied, Toegang
-from skt.toegang import toegang_vastleggen
+from skt.toegang import lijst_vastleggen, toegang_vastleggen
 
 from . import rechten as poort_rechten
 from . import services
-from .forms import MeldingForm, NieuweInwonerForm, TriageForm, ZoekForm
-from .rechten import POORT_ROLLEN
+from .forms import KoppelverzoekAfhandelenForm, MeldingForm, NieuweInwonerForm, TriageForm, ZoekForm
+from .models import Koppelverzoek
+from .rechten import KOPPELVERZOEK_ROLLEN, POORT_ROLLEN
 
 
 @rechten.vereist_rol(*POORT_ROLLEN)
@@ -121,15 +123,7 @@ def inwoner_nieuw(request, daarna: str = "melding"):
             dubbelen = fout.kandidaten
             fout_naar_form(form, fout)
             if fout.bestaand is not None:
-                # The neutral answer hides who it is from the user, not from the access log.
-                toegang_vastleggen(
-                    request,
-                    actie=Toegang.Actie.WIJZIGEN,
-                    geweigerd=True,
-                    obj=fout.bestaand,
-                    inwoner=fout.bestaand,
-                    reden="registratie met het BSN van een inwoner buiten de betrokkenheid",
-                )
+                _weigering_vastleggen(request, fout.bestaand, gegevens)
         else:
             inwoner = registratie.inwoner
             messages.success(request, _("Inwoner %(naam)s is geregistreerd.") % {"naam": inwoner.naam})
@@ -146,6 +140,25 @@ def inwoner_nieuw(request, daarna: str = "melding"):
             "dubbelen": dubbelen if poort_rechten.mag_dubbelen_zien(request.user) else [],
             "dubbel_aantal": len(dubbelen),
         },
+    )
+
+
+def _weigering_vastleggen(request, bestaand, gegevens: dict) -> None:
+    """The neutral answer hides who it is from the user, not from the access log; the poort gets a work
+    item to help them further, in the same transaction as the logged refusal."""
+    with transaction.atomic():
+        toegang_vastleggen(
+            request,
+            actie=Toegang.Actie.WIJZIGEN,
+            geweigerd=True,
+            obj=bestaand,
+            inwoner=bestaand,
+            reden="registratie met het BSN van een inwoner buiten de betrokkenheid",
+        )
+        services.koppelverzoek_vastleggen(door=request.user, inwoner=bestaand, gegevens=gegevens)
+    messages.info(
+        request,
+        _("De poort heeft uw verzoek gekregen en helpt u verder; de uitkomst ziet u op Mijn werk."),
     )
 
 
@@ -292,3 +305,90 @@ def trieren(request, uuid):
             "trajecten": [t for t in trajecten if t.pk != melding.pk],
         },
     )
+
+
+# -- koppelverzoeken ------------------------------------------------------------------------------
+
+KOPPELVERZOEK_FILTERS = {
+    "open": ("gevraagd_op", "pk"),
+    "afgehandeld": ("-afgehandeld_op", "-pk"),
+}
+
+
+@rechten.vereist_rol(*KOPPELVERZOEK_ROLLEN)
+def koppelverzoeken(request):
+    """Who could not re-register a known inwoner and waits for the poort: open ones oldest first."""
+    status = request.GET.get("status", "open")
+    if status not in KOPPELVERZOEK_FILTERS:
+        status = "open"
+    qs = (
+        poort_rechten.koppelverzoeken_zichtbaar_voor(request.user)
+        .filter(status=status)
+        .select_related("inwoner", "gevraagd_door", "afgehandeld_door")
+        .prefetch_related("teams")
+        .order_by(*KOPPELVERZOEK_FILTERS[status])
+    )
+    pagina = Paginator(qs, 25).get_page(request.GET.get("pagina"))
+    lijst_vastleggen(
+        request, object_soort="koppelverzoek", inwoners=[v.inwoner_id for v in pagina.object_list]
+    )
+    return render(
+        request,
+        "poort/koppelverzoeken.html",
+        {"pagina": pagina, "status": status, "statussen": Koppelverzoek.Status.choices},
+    )
+
+
+def _koppelverzoek_tonen(request, verzoek: Koppelverzoek, form, *, status: int = 200):
+    """The request with its inwoner at recognition level (the poort's): logged as a read of the inwoner."""
+    inwoner = verzoek.inwoner
+    toegang_vastleggen(request, actie=Toegang.Actie.LEZEN, obj=verzoek, inwoner=inwoner)
+    trajecten = melding_services.open_meldingen_van([inwoner.pk], voor=request.user).get(inwoner.pk, [])
+    return render(
+        request,
+        "poort/koppelverzoek.html",
+        {
+            "verzoek": verzoek,
+            "inwoner": inwoner,
+            "trajecten": trajecten,
+            "form": form,
+            "melding_url": f"{reverse('poort:melding_nieuw')}?inwoner={inwoner.uuid}",
+        },
+        status=status,
+    )
+
+
+def _koppelverzoek_ophalen(request, uuid) -> Koppelverzoek:
+    qs = poort_rechten.koppelverzoeken_zichtbaar_voor(request.user).select_related(
+        "inwoner__kern", "gevraagd_door", "afgehandeld_door", "melding"
+    )
+    return rechten.ophalen_of_404(request, qs, uuid, "koppelverzoek")
+
+
+@rechten.vereist_rol(*KOPPELVERZOEK_ROLLEN)
+def koppelverzoek(request, uuid):
+    verzoek = _koppelverzoek_ophalen(request, uuid)
+    form = KoppelverzoekAfhandelenForm() if verzoek.status == Koppelverzoek.Status.OPEN else None
+    return _koppelverzoek_tonen(request, verzoek, form)
+
+
+@rechten.vereist_rol(*KOPPELVERZOEK_ROLLEN)
+@require_POST
+def koppelverzoek_afhandelen(request, uuid):
+    verzoek = _koppelverzoek_ophalen(request, uuid)
+    form = KoppelverzoekAfhandelenForm(request.POST)
+    if form.is_valid():
+        try:
+            services.koppelverzoek_afhandelen(
+                door=request.user,
+                verzoek=verzoek,
+                uitkomst=form.cleaned_data["uitkomst"],
+                toelichting=form.cleaned_data["toelichting"],
+            )
+        except ValidationError as fout:
+            fout_naar_form(form, fout)
+        else:
+            messages.success(request, _("Het koppelverzoek is afgehandeld; de vrager ziet de uitkomst."))
+            return redirect("poort:koppelverzoeken")
+    verzoek.refresh_from_db()
+    return _koppelverzoek_tonen(request, verzoek, form)
