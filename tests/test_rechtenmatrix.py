@@ -439,6 +439,13 @@ def wereld_bouwen() -> Wereld:
     ds.objecten["melding"] = _trieren(
         p.poort, _melding(p.poort, ds.inwoner, "VRAAG-V: hulp bij de boodschappen."), "kernteam", "TRIAGE-V."
     )
+    # A refused re-registration of every inwoner: the poort's koppelverzoek, asked by a colleague who may
+    # not see them (team Heteren's, or team Driel's for C1).
+    for code, ds in data.items():
+        vrager = collega_b if code == "C1" else collega_c
+        ds.objecten["koppelverzoek"], _ = poort_services.koppelverzoek_vastleggen(
+            door=vrager, inwoner=ds.inwoner, gegevens={"achternaam": "KOPPEL"}
+        )
     return Wereld(
         p=p,
         team_c=team_c,
@@ -866,6 +873,24 @@ ACTIES: dict[tuple[str, str], Callable[[Wereld, str, Dataset], Poging]] = {
         f"/meldingen/{w.vt_melding.uuid}/", VEILIG_THUIS[0]
     ),
 }
+
+
+def _koppelverzoek_afhandelen(w, rol, ds):
+    kv = _o(ds, "koppelverzoek")
+    return Poging(
+        f"/poort/koppelverzoeken/{kv.uuid}/afhandelen/",
+        data={"uitkomst": "betrokkenheid_niet_nodig", "toelichting": "Het team van de vrager is niet nodig."},
+        toestand=_vers(kv, "status"),
+    )
+
+
+ACTIES |= {
+    ("koppelverzoek", "list"): lambda w, rol, ds: Poging("/poort/koppelverzoeken/", ds.inwoner.naam),
+    ("koppelverzoek", "detail"): lambda w, rol, ds: Poging(
+        f"/poort/koppelverzoeken/{_o(ds, 'koppelverzoek').uuid}/", ds.inwoner.naam
+    ),
+    ("koppelverzoek", "change"): _koppelverzoek_afhandelen,
+}
 ZRM_DOSSIER = "Middelengebruik: 1"  # a ZRM score in the dossier's timeline
 ZRM_CASUS = "Zelfredzaamheid (ZRM)"  # the ZRM section of the casus page
 VEILIG_THUIS = ("VEILIGTHUIS-GEHEIM", "VTREDEN")
@@ -884,6 +909,9 @@ VEILIG_THUIS = ("VEILIGTHUIS-GEHEIM", "VTREDEN")
 # - change of an inwoner's personal data has no screen; the household's regisseur is the change.
 # - a contactmoment is never edited; a ZRM moment is re-recorded through the same form (create).
 # - list of triage = the poort's queue of untriaged meldingen; change of a triage = doorschakelen.
+# - koppelverzoek: the poort's work item after a refused re-registration (one per dataset, asked by a
+#   colleague outside it); only the poort lists, opens and closes it, whatever the scope; change is
+#   closing it with a reason.
 # - toegangslog · create is breaking the glass (a flagged access), · change is the coordinator's
 #   review of it; for roles with a team only on inwoners outside it (ander_team, geen_relatie).
 # A list cell is about the object being listed: GEWEIGERD means it is not on the page (or the
@@ -1678,6 +1706,72 @@ BASIS = [
     ("beleid", "veilig_thuis", "detail", "geen_relatie", GEWEIGERD),
     ("beheerder", "veilig_thuis", "detail", "geen_relatie", GEWEIGERD),
     ("buitenstaander", "veilig_thuis", "detail", "geen_relatie", GEWEIGERD),
+    # koppelverzoek · list
+    ("poort", "koppelverzoek", "list", "eigen", TOEGESTAAN),
+    ("poort", "koppelverzoek", "list", "geen_relatie", TOEGESTAAN),
+    ("beroepskracht", "koppelverzoek", "list", "eigen", GEWEIGERD),
+    ("beroepskracht", "koppelverzoek", "list", "eigen_team", GEWEIGERD),
+    ("beroepskracht", "koppelverzoek", "list", "ander_team", GEWEIGERD),
+    ("beroepskracht", "koppelverzoek", "list", "geen_relatie", GEWEIGERD),
+    ("vrijwilliger", "koppelverzoek", "list", "eigen", GEWEIGERD),
+    ("vrijwilliger", "koppelverzoek", "list", "eigen_team", GEWEIGERD),
+    ("vrijwilliger", "koppelverzoek", "list", "ander_team", GEWEIGERD),
+    ("vrijwilliger", "koppelverzoek", "list", "geen_relatie", GEWEIGERD),
+    ("consulent", "koppelverzoek", "list", "eigen", GEWEIGERD),
+    ("consulent", "koppelverzoek", "list", "eigen_team", GEWEIGERD),
+    ("consulent", "koppelverzoek", "list", "ander_team", GEWEIGERD),
+    ("consulent", "koppelverzoek", "list", "geen_relatie", GEWEIGERD),
+    ("coordinator", "koppelverzoek", "list", "eigen_team", GEWEIGERD),
+    ("coordinator", "koppelverzoek", "list", "ander_team", GEWEIGERD),
+    ("coordinator", "koppelverzoek", "list", "geen_relatie", GEWEIGERD),
+    ("beleid", "koppelverzoek", "list", "geen_relatie", GEWEIGERD),
+    ("beheerder", "koppelverzoek", "list", "geen_relatie", GEWEIGERD),
+    ("buitenstaander", "koppelverzoek", "list", "eigen", GEWEIGERD),
+    ("buitenstaander", "koppelverzoek", "list", "geen_relatie", GEWEIGERD),
+    # koppelverzoek · detail
+    ("poort", "koppelverzoek", "detail", "eigen", TOEGESTAAN),
+    ("poort", "koppelverzoek", "detail", "geen_relatie", TOEGESTAAN),
+    ("beroepskracht", "koppelverzoek", "detail", "eigen", GEWEIGERD),
+    ("beroepskracht", "koppelverzoek", "detail", "eigen_team", GEWEIGERD),
+    ("beroepskracht", "koppelverzoek", "detail", "ander_team", GEWEIGERD),
+    ("beroepskracht", "koppelverzoek", "detail", "geen_relatie", GEWEIGERD),
+    ("vrijwilliger", "koppelverzoek", "detail", "eigen", GEWEIGERD),
+    ("vrijwilliger", "koppelverzoek", "detail", "eigen_team", GEWEIGERD),
+    ("vrijwilliger", "koppelverzoek", "detail", "ander_team", GEWEIGERD),
+    ("vrijwilliger", "koppelverzoek", "detail", "geen_relatie", GEWEIGERD),
+    ("consulent", "koppelverzoek", "detail", "eigen", GEWEIGERD),
+    ("consulent", "koppelverzoek", "detail", "eigen_team", GEWEIGERD),
+    ("consulent", "koppelverzoek", "detail", "ander_team", GEWEIGERD),
+    ("consulent", "koppelverzoek", "detail", "geen_relatie", GEWEIGERD),
+    ("coordinator", "koppelverzoek", "detail", "eigen_team", GEWEIGERD),
+    ("coordinator", "koppelverzoek", "detail", "ander_team", GEWEIGERD),
+    ("coordinator", "koppelverzoek", "detail", "geen_relatie", GEWEIGERD),
+    ("beleid", "koppelverzoek", "detail", "geen_relatie", GEWEIGERD),
+    ("beheerder", "koppelverzoek", "detail", "geen_relatie", GEWEIGERD),
+    ("buitenstaander", "koppelverzoek", "detail", "eigen", GEWEIGERD),
+    ("buitenstaander", "koppelverzoek", "detail", "geen_relatie", GEWEIGERD),
+    # koppelverzoek · change
+    ("poort", "koppelverzoek", "change", "eigen", TOEGESTAAN),
+    ("poort", "koppelverzoek", "change", "geen_relatie", TOEGESTAAN),
+    ("beroepskracht", "koppelverzoek", "change", "eigen", GEWEIGERD),
+    ("beroepskracht", "koppelverzoek", "change", "eigen_team", GEWEIGERD),
+    ("beroepskracht", "koppelverzoek", "change", "ander_team", GEWEIGERD),
+    ("beroepskracht", "koppelverzoek", "change", "geen_relatie", GEWEIGERD),
+    ("vrijwilliger", "koppelverzoek", "change", "eigen", GEWEIGERD),
+    ("vrijwilliger", "koppelverzoek", "change", "eigen_team", GEWEIGERD),
+    ("vrijwilliger", "koppelverzoek", "change", "ander_team", GEWEIGERD),
+    ("vrijwilliger", "koppelverzoek", "change", "geen_relatie", GEWEIGERD),
+    ("consulent", "koppelverzoek", "change", "eigen", GEWEIGERD),
+    ("consulent", "koppelverzoek", "change", "eigen_team", GEWEIGERD),
+    ("consulent", "koppelverzoek", "change", "ander_team", GEWEIGERD),
+    ("consulent", "koppelverzoek", "change", "geen_relatie", GEWEIGERD),
+    ("coordinator", "koppelverzoek", "change", "eigen_team", GEWEIGERD),
+    ("coordinator", "koppelverzoek", "change", "ander_team", GEWEIGERD),
+    ("coordinator", "koppelverzoek", "change", "geen_relatie", GEWEIGERD),
+    ("beleid", "koppelverzoek", "change", "geen_relatie", GEWEIGERD),
+    ("beheerder", "koppelverzoek", "change", "geen_relatie", GEWEIGERD),
+    ("buitenstaander", "koppelverzoek", "change", "eigen", GEWEIGERD),
+    ("buitenstaander", "koppelverzoek", "change", "geen_relatie", GEWEIGERD),
 ]
 
 # The mirrored roles: beroepskracht2 is the beroepskracht of team Driel, consulent_jeugd the loket's
@@ -1910,6 +2004,7 @@ def _alle_paginas(w: Wereld) -> list[str]:
         "/berichten/",
         "/toegangslog/",
         "/noodtoegang/beoordelen/",
+        "/poort/koppelverzoeken/",
         "/monitor/",
         f"/meldingen/{w.vt_melding.uuid}/",
         f"/poort/melding/{w.vt_melding.uuid}/trieren/",
@@ -1937,6 +2032,8 @@ def _alle_paginas(w: Wereld) -> list[str]:
             paginas.append(f"/arrangementen/{o['ingediend'].uuid}/versies/1/")
         if "signaal" in o:
             paginas.append(f"/meldingen/signalen/{o['signaal'].uuid}/")
+        if "koppelverzoek" in o:
+            paginas.append(f"/poort/koppelverzoeken/{o['koppelverzoek'].uuid}/")
     return paginas
 
 
