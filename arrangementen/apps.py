@@ -9,7 +9,9 @@ class ArrangementenConfig(AppConfig):
         from skt import registers
 
         from . import bijdragen
+        from .services.werkvoorraad import aanvraag_aanmaken
 
+        registers.registreer_overdracht_aan_loket(aanvraag_aanmaken)
         registers.registreer_meldingpaginabron(bijdragen.meldingpagina, volgorde=30)
         registers.registreer_tijdlijnbron(bijdragen.tijdlijn, volgorde=30)
         registers.registreer_werkblokbron(bijdragen.werkblokken, volgorde=40)

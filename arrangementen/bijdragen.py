@@ -33,10 +33,17 @@ def werkblokken(user) -> list[dict]:
             .filter(status__in=["ingediend", "in_behandeling"])
             .count()
         )
+        werkvoorraad_open = arrangement_rechten.werkvoorraad_voor(user).filter(status="open").count()
         blokken.append(
             {
                 "titel": "Loket",
                 "regels": [
+                    werkblok_regel(
+                        "Aanvragen in de werkvoorraad",
+                        werkvoorraad_open,
+                        reverse("arrangementen:werkvoorraad") + "?filter=open",
+                        nadruk=True,
+                    ),
                     werkblok_regel(
                         "Arrangementen die wachten op beoordeling",
                         te_beoordelen,

@@ -247,3 +247,30 @@ class NotitieForm(NLDSFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Schrijf de notitie.")},
     )
+
+
+class AanvraagAfhandelenForm(NLDSFormMixin, forms.Form):
+    """How a loket item ends: a regular-route plan, back to the kernteam, or referred elsewhere."""
+
+    uitkomst = forms.ChoiceField(
+        label=_("Uitkomst"),
+        widget=forms.RadioSelect,
+        choices=[
+            ("maatwerk_aanvragen", _("Maatwerk nodig: ik stel een plan op (reguliere route)")),
+            ("geen_maatwerk", _("Geen maatwerk nodig: terug naar het kernteam")),
+            ("doorverwijzen", _("Doorverwijzen naar een andere organisatie")),
+        ],
+    )
+    toelichting = forms.CharField(
+        label=_("Toelichting"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Bij 'geen maatwerk nodig' verplicht: het kernteam leest waarom en neemt de vraag op."),
+    )
+    doorverwezen_naar = forms.CharField(
+        label=_("Doorverwezen naar"),
+        required=False,
+        max_length=200,
+        help_text=_("Alleen bij doorverwijzen: de organisatie of persoon."),
+    )

@@ -25,11 +25,18 @@ from skt.rechten import (
     inwoners_betrokken_voor,
     niveau_voor_inwoner,
     ophalen_of_404,
+    teams_van,
     toekennen,
 )
 from skt.toegang import toegang_vastleggen
 
-from .models import Arrangement, ArrangementGroupObjectPermission, ArrangementUserObjectPermission, Route
+from .models import (
+    Aanvraag,
+    Arrangement,
+    ArrangementGroupObjectPermission,
+    ArrangementUserObjectPermission,
+    Route,
+)
 from .workflow import BESLUIT_ACTIES, BIJ_LOKET, WERKSTROOM, ArrangementStatus
 
 CONSULENT_VAN_WET = {"wmo": Rol.CONSULENT_WMO, "jeugd": Rol.CONSULENT_JEUGD}
@@ -259,3 +266,79 @@ def beslist_collega_consulent(user, arrangement) -> bool:
         and heeft_rol(user, *CONSULENT_ROLLEN)
         and arrangement.status in BIJ_LOKET
     )
+
+
+# -- the loket's werkvoorraad ------------------------------------------------------------------
+
+
+def aanvragen_zichtbaar_voor(user) -> QuerySet[Aanvraag]:
+    """Items this user may know, filtered on the item's own indexed columns (no grant per row).
+
+    A consulent: every item of their law (the loket works on all of them, Veilig Thuis included).
+    A beroepskracht or coordinator: the items their teams or they themselves handed over, as a
+    milestone with its outcome; the poort: what it handed over itself. Never Veilig Thuis outside
+    the loket; nobody else sees any.
+    """
+    if heeft_rol(user, *CONSULENT_ROLLEN):
+        return Aanvraag.objects.filter(wet__in=_eigen_wetten(user))
+    if heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR):
+        return Aanvraag.objects.filter(veilig_thuis=False).filter(
+            Q(overgedragen_team__in=teams_van(user)) | Q(overgedragen_door=user)
+        )
+    if heeft_rol(user, Rol.VRAAGVERHELDERAAR):
+        return Aanvraag.objects.filter(veilig_thuis=False, overgedragen_door=user)
+    return Aanvraag.objects.none()
+
+
+def werkvoorraad_voor(user) -> QuerySet[Aanvraag]:
+    """The queue: the items of the consulent's own law."""
+    if not heeft_rol(user, *CONSULENT_ROLLEN):
+        return Aanvraag.objects.none()
+    return Aanvraag.objects.filter(wet__in=_eigen_wetten(user))
+
+
+def mag_aanvraag_behandelen(user, aanvraag: Aanvraag) -> bool:
+    """Only a consulent of the item's law takes, ends or hands back an item."""
+    rol = CONSULENT_VAN_WET.get(aanvraag.wet)
+    return rol is not None and heeft_rol(user, rol)
+
+
+def mag_werkvoorraad_zien(user) -> bool:
+    return heeft_rol(user, *CONSULENT_ROLLEN)
+
+
+@dataclass(frozen=True)
+class AanvraagToegang:
+    aanvraag: Aanvraag
+    mag_behandelen: bool
+    # The kernteam and the poort see the item as a milestone: status, outcome, who and when.
+    volledig: bool
+
+
+def get_aanvraag_voor(request, uuid) -> AanvraagToegang:
+    aanvraag = ophalen_of_404(
+        request,
+        aanvragen_zichtbaar_voor(request.user).select_related(
+            "inwoner",
+            "melding",
+            "casus",
+            "overgedragen_door",
+            "overgedragen_team",
+            "behandelaar",
+            "afgehandeld_door",
+            "arrangement",
+        ),
+        uuid,
+        "aanvraag",
+    )
+    toegang_vastleggen(request, actie="lezen", obj=aanvraag, inwoner=aanvraag.inwoner)
+    behandelen = mag_aanvraag_behandelen(request.user, aanvraag)
+    return AanvraagToegang(aanvraag=aanvraag, mag_behandelen=behandelen, volledig=behandelen)
+
+
+def aanvraag_aan_loket_geven(aanvraag: Aanvraag, loket: Team) -> None:
+    """A hand-off: the loket's consulenten open the inwoner's dossier (a betrokkenheid of the loket)."""
+    if aanvraag.inwoner_id is None:
+        return
+    soort = "veilig_thuis" if aanvraag.veilig_thuis else ("casus" if aanvraag.casus_id else "melding")
+    inwoner_toegang_geven(aanvraag.inwoner, loket, soort=soort)

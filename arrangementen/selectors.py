@@ -17,6 +17,7 @@ from skt import rechten
 
 from . import termijnen
 from .models import (
+    Aanvraag,
     Arrangement,
     InterneNotitie,
     Notificatie,
@@ -24,7 +25,14 @@ from .models import (
     OnderdeelSoort,
     Termijnverlenging,
 )
-from .workflow import BIJ_LOKET, TERMIJN_LOOPT, ArrangementStatus
+from .workflow import (
+    AANVRAAG_AFGEROND,
+    AANVRAAG_OPEN,
+    BIJ_LOKET,
+    TERMIJN_LOOPT,
+    AanvraagStatus,
+    ArrangementStatus,
+)
 
 MAATWERK = Q(onderdelen__soort=OnderdeelSoort.MAATWERKVOORZIENING)
 
@@ -153,3 +161,44 @@ def onderdelen_met_besluit(arrangement: Arrangement) -> list[Onderdeel]:
 
 def interne_notities(arrangement: Arrangement) -> list[InterneNotitie]:
     return list(arrangement.interne_notities.select_related("door"))
+
+
+# -- the loket's werkvoorraad ------------------------------------------------------------------
+
+
+def werkvoorraad(user, filter_: str = "open") -> QuerySet[Aanvraag]:
+    """The consulent's queue, filtered on the indexed (wet, status) first; nearest deadline first."""
+    qs = arrangement_rechten.werkvoorraad_voor(user)
+    if filter_ == "mijn":
+        qs = qs.filter(status=AanvraagStatus.IN_BEHANDELING, behandelaar=user)
+    elif filter_ == "in_behandeling":
+        qs = qs.filter(status=AanvraagStatus.IN_BEHANDELING)
+    elif filter_ == "afgerond":
+        qs = qs.filter(status__in=AANVRAAG_AFGEROND).order_by("-afgehandeld_op", "-pk")
+    else:
+        qs = qs.filter(status__in=AANVRAAG_OPEN)
+    if filter_ != "afgerond":
+        qs = qs.order_by("besluit_einde", "overgedragen_op", "pk")
+    return qs.select_related("inwoner", "overgedragen_door", "overgedragen_team", "behandelaar", "melding")
+
+
+def aanvraag_context(aanvraag: Aanvraag) -> dict:
+    """What the consulent reads on the item: the melding, the casus and its contactmomenten.
+
+    The consulent is a professional of the loket with the inwoner in their caseload (DOMAIN.md), so
+    the kernteam's records show in full, confidential notes marked as such.
+    """
+    vandaag = timezone.localdate()
+    contactmomenten = []
+    if aanvraag.casus_id:
+        contactmomenten = list(aanvraag.casus.contactmomenten.order_by("datum", "pk"))
+    return {
+        "leefgebieden": list(aanvraag.melding.leefgebieden.all()) if aanvraag.melding_id else [],
+        "contactmomenten": contactmomenten,
+        "besluit_dagen_over": (aanvraag.besluit_einde - vandaag).days if aanvraag.besluit_einde else None,
+        "persoonlijk_plan_open": bool(
+            aanvraag.persoonlijk_plan_einde
+            and aanvraag.persoonlijk_plan_einde >= vandaag
+            and aanvraag.is_open
+        ),
+    }

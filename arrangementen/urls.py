@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import beoordelen, berichten, lijsten, opstellen
+from .views import beoordelen, berichten, lijsten, opstellen, werkvoorraad
 
 app_name = "arrangementen"
 urlpatterns = [
@@ -25,6 +25,19 @@ urlpatterns = [
     # Outside /arrangementen/ so the menu marks one item as current, not two.
     path("beoordeling/", lijsten.wachtrij, name="wachtrij"),
     path("termijnen/", lijsten.termijnen_overzicht, name="termijnen"),
+    path("werkvoorraad/", werkvoorraad.werkvoorraad, name="werkvoorraad"),
+    path("werkvoorraad/<uuid:uuid>/", werkvoorraad.aanvraag, name="aanvraag"),
+    path(
+        "werkvoorraad/<uuid:uuid>/in-behandeling/",
+        werkvoorraad.aanvraag_in_behandeling_nemen,
+        name="aanvraag_in_behandeling_nemen",
+    ),
+    path(
+        "werkvoorraad/<uuid:uuid>/teruggeven/", werkvoorraad.aanvraag_teruggeven, name="aanvraag_teruggeven"
+    ),
+    path(
+        "werkvoorraad/<uuid:uuid>/afhandelen/", werkvoorraad.aanvraag_afhandelen, name="aanvraag_afhandelen"
+    ),
     path("berichten/", berichten.berichten, name="berichten"),
     path("berichten/alle-gelezen/", berichten.berichten_gelezen, name="berichten_gelezen"),
     path("berichten/<uuid:uuid>/", berichten.bericht, name="bericht"),

@@ -77,3 +77,46 @@ BESLUIT_ACTIES = ("goedkeuren", "gedeeltelijk_goedkeuren", "afwijzen")
 WERKSTROOM = Werkstroom(OVERGANGEN, FOUTEN)
 volgende_status = WERKSTROOM.volgende_status
 mogelijke_acties = WERKSTROOM.mogelijke_acties
+
+
+# -- the loket's werkvoorraad: one item (Aanvraag) per hand-off to the loket ---------------------
+
+
+class AanvraagStatus(models.TextChoices):
+    OPEN = "open", _("Wacht op een consulent")
+    IN_BEHANDELING = "in_behandeling", _("In behandeling bij een consulent")
+    MAATWERK_AANGEVRAAGD = "maatwerk_aangevraagd", _("Maatwerk aangevraagd (reguliere route)")
+    GEEN_MAATWERK = "geen_maatwerk", _("Geen maatwerk nodig: terug naar het kernteam")
+    DOORVERWEZEN = "doorverwezen", _("Doorverwezen")
+
+
+A = AanvraagStatus
+
+# Waiting at the loket: the legal clock runs and a consulent of the item's law may act.
+AANVRAAG_OPEN = frozenset({A.OPEN, A.IN_BEHANDELING})
+AANVRAAG_AFGEROND = frozenset({A.MAATWERK_AANGEVRAAGD, A.GEEN_MAATWERK, A.DOORVERWEZEN})
+
+AANVRAAG_OVERGANGEN: dict[str, dict[str, str]] = {
+    "in_behandeling_nemen": {A.OPEN: A.IN_BEHANDELING},
+    "behandeling_teruggeven": {A.IN_BEHANDELING: A.OPEN},
+    # Ending it takes it in behandeling, as deciding a plan does.
+    "maatwerk_aanvragen": {A.OPEN: A.MAATWERK_AANGEVRAAGD, A.IN_BEHANDELING: A.MAATWERK_AANGEVRAAGD},
+    "geen_maatwerk": {A.OPEN: A.GEEN_MAATWERK, A.IN_BEHANDELING: A.GEEN_MAATWERK},
+    "doorverwijzen": {A.OPEN: A.DOORVERWEZEN, A.IN_BEHANDELING: A.DOORVERWEZEN},
+}
+
+_AANVRAAG_AFGEROND = _(
+    "Deze aanvraag is al afgehandeld; er is niets vastgelegd. Vernieuw de pagina om de uitkomst te zien."
+)
+AANVRAAG_FOUTEN = {
+    "in_behandeling_nemen": _(
+        "Deze aanvraag wacht niet (meer) op een consulent: een collega heeft hem al in behandeling "
+        "genomen of hij is afgehandeld."
+    ),
+    "behandeling_teruggeven": _("Deze aanvraag is niet in behandeling; er is niets teruggegeven."),
+    "maatwerk_aanvragen": _AANVRAAG_AFGEROND,
+    "geen_maatwerk": _AANVRAAG_AFGEROND,
+    "doorverwijzen": _AANVRAAG_AFGEROND,
+}
+
+AANVRAAG_WERKSTROOM = Werkstroom(AANVRAAG_OVERGANGEN, AANVRAAG_FOUTEN)

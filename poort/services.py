@@ -17,12 +17,20 @@ from meldingen.models import Melding
 from meldingen.services import status_zetten, vergrendeld
 from meldingen.vocab import TriageUitkomst, Uitstroom
 from meldingen.workflow import MeldingStatus
-from skt import rechten
+from skt import rechten, registers
 from skt import services as skt_services
 from skt.models import Inwoner, Medewerker, Team
 
 from . import rechten as poort_rechten
 from .models import Koppelverzoek, Triage
+
+# Triage outcomes that hand the question to the loket: each becomes an item of its werkvoorraad
+# (arrangementen, through skt.registers), with the source it came from.
+NAAR_LOKET = {
+    TriageUitkomst.LOKET: "triage_loket",
+    TriageUitkomst.KERNTEAM_CONSULENT: "triage_kernteam_consulent",
+    TriageUitkomst.VEILIG_THUIS: "veilig_thuis",
+}
 
 
 def _al_getrieerd_fout(melding: Melding) -> ValidationError:
@@ -132,6 +140,10 @@ def melding_trieren(
         status_zetten(melding, actie="trieren", door=door, toelichting=reden, op=nu)
         _toewijzen(melding, uitkomst, ontvanger)
     melding.save()
+    if uitkomst in NAAR_LOKET:
+        registers.overdracht_aan_loket(
+            bron=NAAR_LOKET[uitkomst], door=door, reden=reden, melding=melding, nu=nu
+        )
     return triage
 
 
@@ -201,6 +213,8 @@ def melding_doorschakelen(
     for vorige in vorige_houders - _houders(uitkomst, ontvanger):
         melding_rechten.melding_overdragen(melding, vorige)
     melding.save()
+    if uitkomst in NAAR_LOKET:
+        registers.overdracht_aan_loket(bron="doorschakeling", door=door, reden=reden, melding=melding, nu=nu)
     return triage
 
 

@@ -12,6 +12,9 @@ and only read afterwards; ``volgorde`` keeps the order of the parts fixed, whate
 - meldingpaginabronnen: ``bron(user, melding, *, mag_behandelen) -> dict``, what an upper app adds to
   the melding page's context (the casus on it, the way to an arrangement).
 - melding_doorschakelen: the poort's re-routing service, which the melding page offers.
+- overdracht_aan_loket: what happens when a lower app hands an inwoner's question to the loket
+  (triage, doorschakeling, opschaling of a casus): arrangementen registers the service that puts an
+  item in the loket's werkvoorraad. It runs in the caller's transaction.
 """
 
 from __future__ import annotations
@@ -68,6 +71,18 @@ def melding_doorschakelen(**kwargs):
     if dienst is None:
         raise ImproperlyConfigured("Doorschakelen vraagt de app poort in INSTALLED_APPS.")
     return dienst(**kwargs)
+
+
+def registreer_overdracht_aan_loket(dienst: Callable[..., Any]) -> None:
+    _diensten["overdracht_aan_loket"] = dienst
+
+
+def overdracht_aan_loket(*, bron: str, door, reden: str, melding=None, casus=None, nu=None) -> Any:
+    """A hand-off to the loket (arrangementen.services.aanvraag_aanmaken); nothing without that app."""
+    dienst = _diensten.get("overdracht_aan_loket")
+    if dienst is None:
+        return None
+    return dienst(bron=bron, door=door, reden=reden, melding=melding, casus=casus, nu=nu)
 
 
 def werkblok_regel(label: str, aantal: int, url: str, *, nadruk: bool = False) -> dict:

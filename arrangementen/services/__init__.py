@@ -20,6 +20,12 @@ from .berichten import notificatie_lezen, notificaties_alle_lezen
 from .besluiten import Beslissing, arrangement_afwijzen, arrangement_beslissen
 from .indienen import VERPLICHT_BIJ_INDIENEN, arrangement_indienen, momentopname
 from .opstellen import algemene_voorzieningen, arrangement_opslaan, arrangement_opstellen, categorieen
+from .werkvoorraad import (
+    aanvraag_aanmaken,
+    aanvraag_afhandelen,
+    aanvraag_behandeling_teruggeven,
+    aanvraag_in_behandeling_nemen,
+)
 
 __all__ = [
     "DATUMVELDEN",
@@ -28,6 +34,10 @@ __all__ = [
     "VERPLICHT_BIJ_INDIENEN",
     "WERKSTROOM",
     "Beslissing",
+    "aanvraag_aanmaken",
+    "aanvraag_afhandelen",
+    "aanvraag_behandeling_teruggeven",
+    "aanvraag_in_behandeling_nemen",
     "algemene_voorzieningen",
     "arrangement_afwijzen",
     "arrangement_behandeling_teruggeven",

@@ -16,6 +16,7 @@ from meldingen import rechten as melding_rechten
 from meldingen import routering
 from meldingen.services import melding_afsluiten
 from meldingen.workflow import MeldingStatus
+from skt import registers
 from skt.models import Leefgebied, Medewerker, Voorziening
 
 from ..models import Casus
@@ -100,6 +101,7 @@ def casus_afsluiten(
     casus.save()
     if loket is not None:
         casus_rechten.casus_opschalen(casus, loket)
+        registers.overdracht_aan_loket(bron="opschaling", door=door, reden=resultaat.strip(), casus=casus)
     melding = casus.melding
     if melding.status != MeldingStatus.AFGESLOTEN and melding_rechten.mag_melding_behandelen(door, melding):
         melding_afsluiten(

@@ -34,6 +34,7 @@ class Termijnen:
 
     eerste_contact_dagen: int = 5
     wmo_onderzoek_weken: int = 6
+    wmo_persoonlijk_plan_dagen: int = 7
     wmo_beschikking_weken: int = 2
     jeugd_beslissing_weken: int = 8
     effectmeting_dagen: int = 90

@@ -19,10 +19,10 @@ from simple_history.models import HistoricalRecords
 
 from casussen.models import Casus
 from meldingen.models import Melding, tekstlengtes_controleren
-from skt.models import Inwoner, Medewerker, Team, Voorziening
+from skt.models import Inwoner, Medewerker, Organisatie, Team, Voorziening
 from skt.workflow import StatusRegel
 
-from .workflow import BEWERKBAAR, ArrangementStatus
+from ..workflow import BEWERKBAAR, ArrangementStatus
 
 
 class Wet(models.TextChoices):
@@ -41,6 +41,25 @@ class OnderdeelSoort(models.TextChoices):
     VRIJWILLIGE_INZET = "vrijwillige_inzet", _("Vrijwillige inzet")
     ALGEMENE_VOORZIENING = "algemene_voorziening", _("Algemene voorziening")
     MAATWERKVOORZIENING = "maatwerkvoorziening", _("Maatwerkvoorziening")
+
+
+class Leveringsvorm(models.TextChoices):
+    ZIN = "zin", _("Zorg in natura (ZIN)")
+    PGB = "pgb", _("Persoonsgebonden budget (PGB)")
+
+
+class Eenheid(models.TextChoices):
+    UUR = "uur", _("uur")
+    DAGDEEL = "dagdeel", _("dagdeel")
+    ETMAAL = "etmaal", _("etmaal")
+    STUK = "stuk", _("stuk")
+    EURO = "euro", _("euro")
+
+
+class Periode(models.TextChoices):
+    WEEK = "week", _("per week")
+    MAAND = "maand", _("per maand")
+    TOTAAL = "totaal", _("in totaal")
 
 
 class MaatwerkCategorie(models.Model):
@@ -153,6 +172,18 @@ class Arrangement(models.Model):
     besloten_op = models.DateTimeField(_("besloten op"), null=True, blank=True)
     besloten_binnen_termijn = models.BooleanField(_("besloten binnen de termijn"), null=True, blank=True)
     besluit_toelichting = models.TextField(_("toelichting bij het besluit"), max_length=4000, blank=True)
+    # After the decision (steps 6-7): when the regisseur evaluates, and whether the plan has ended.
+    evaluatiedatum = models.DateField(_("evalueren uiterlijk op"), null=True, blank=True)
+    beeindigd_op = models.DateField(_("beëindigd op"), null=True, blank=True)
+    # The plan an adjustment (bijstellen) replaced: only its changed onderdelen went to the consulent.
+    vorige = models.ForeignKey(
+        "self",
+        verbose_name=_("bijgesteld van"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now, editable=False)
     history = HistoricalRecords()
 
@@ -166,6 +197,7 @@ class Arrangement(models.Model):
             models.Index(fields=["team", "status"], name="arr_team_status_idx"),
             models.Index(fields=["inwoner", "status"], name="arr_inwoner_status_idx"),
             models.Index(fields=["route", "eerst_ingediend_op"], name="arr_route_ingediend_idx"),
+            models.Index(fields=["status", "evaluatiedatum"], name="arr_status_evaluatie_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(versie__gte=1), name="arrangement_versie_vanaf_1"),
@@ -316,6 +348,29 @@ class Beoordeling(models.Model):
     reden = models.TextField(_("reden"), max_length=2000, blank=True)
     beschikkingsnummer = models.CharField(_("beschikkingsnummer"), max_length=50, blank=True)
     beschikkingsdatum = models.DateField(_("beschikkingsdatum"), null=True, blank=True)
+    # Granted maatwerk as the kernteam needs to see it (the ISam gap): what, by whom, how much, how long.
+    product = models.CharField(_("product (iWmo/iJw)"), max_length=100, blank=True)
+    zorgaanbieder = models.ForeignKey(
+        Organisatie,
+        verbose_name=_("zorgaanbieder"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    leveringsvorm = models.CharField(
+        _("leveringsvorm"), max_length=3, choices=Leveringsvorm.choices, blank=True
+    )
+    omvang_eenheden = models.DecimalField(
+        _("omvang (eenheden)"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    omvang_eenheid = models.CharField(_("eenheid"), max_length=10, choices=Eenheid.choices, blank=True)
+    omvang_periode = models.CharField(_("per"), max_length=10, choices=Periode.choices, blank=True)
+    ingangsdatum = models.DateField(_("ingangsdatum"), null=True, blank=True)
+    einddatum = models.DateField(_("einddatum"), null=True, blank=True)
+    # Ended after an evaluation, before its einddatum.
+    beeindigd_op = models.DateField(_("beëindigd op"), null=True, blank=True)
+    beeindigd_reden = models.CharField(_("reden van beëindigen"), max_length=500, blank=True)
     beoordeeld_door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
     beoordeeld_op = models.DateTimeField(_("beoordeeld op"), default=timezone.now)
     history = HistoricalRecords()
@@ -323,12 +378,32 @@ class Beoordeling(models.Model):
     class Meta:
         verbose_name = _("beoordeling")
         verbose_name_plural = _("beoordelingen")
+        indexes = [models.Index(fields=["toegekend", "einddatum"], name="beoordeling_einde_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(toegekend=True) | ~models.Q(reden=""),
                 name="beoordeling_afwijzing_met_reden",
             ),
+            models.CheckConstraint(
+                condition=models.Q(einddatum__isnull=True)
+                | models.Q(ingangsdatum__isnull=True)
+                | models.Q(einddatum__gte=models.F("ingangsdatum")),
+                name="beoordeling_einde_na_ingang",
+                violation_error_message=_("De einddatum ligt niet vóór de ingangsdatum."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(omvang_eenheden__isnull=True) | models.Q(omvang_eenheden__gt=0),
+                name="beoordeling_omvang_positief",
+                violation_error_message=_("De omvang is groter dan 0."),
+            ),
         ]
+
+    @property
+    def loopt_tot(self):
+        """The day the granted voorziening ends: its einddatum, or earlier when it was ended."""
+        if self.beeindigd_op and (self.einddatum is None or self.beeindigd_op < self.einddatum):
+            return self.beeindigd_op
+        return self.einddatum
 
     def clean(self) -> None:
         tekstlengtes_controleren(self)
@@ -374,76 +449,6 @@ class Termijnverlenging(models.Model):
                 name="verlenging_na_vorige_einddatum",
             ),
         ]
-
-
-class Notificatie(models.Model):
-    """An in-app message ('bericht') to one medewerker, e.g. the decision on a plan they drafted."""
-
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    medewerker = models.ForeignKey(Medewerker, on_delete=models.CASCADE, related_name="notificaties")
-    arrangement = models.ForeignKey(
-        Arrangement, on_delete=models.CASCADE, null=True, blank=True, related_name="notificaties"
-    )
-    tekst = models.CharField(_("bericht"), max_length=500)
-    link = models.CharField(_("link"), max_length=300, blank=True)
-    aangemaakt_op = models.DateTimeField(_("ontvangen op"), default=timezone.now)
-    gelezen_op = models.DateTimeField(_("gelezen op"), null=True, blank=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("bericht")
-        verbose_name_plural = _("berichten")
-        ordering = ["-aangemaakt_op", "-pk"]
-        indexes = [models.Index(fields=["medewerker", "gelezen_op"], name="notificatie_ongelezen_idx")]
-
-    def __str__(self) -> str:
-        return self.tekst
-
-    @property
-    def is_gelezen(self) -> bool:
-        return self.gelezen_op is not None
-
-
-class Effectmeting(models.Model):
-    """Whether maatwerk followed within N days after a casus closed (the rekenkamer's open question)."""
-
-    class Aanleiding(models.TextChoices):
-        ARRANGEMENT = "arrangement", _("Arrangement met maatwerk ingediend")
-        OPGESCHAALD = "opgeschaald", _("Casus opgeschaald naar het loket")
-        MELDING_LOKET = "melding_loket", _("Nieuwe melding naar het loket")
-
-    casus = models.OneToOneField(Casus, on_delete=models.CASCADE, related_name="effectmeting")
-    inwoner = models.ForeignKey(Inwoner, on_delete=models.PROTECT, related_name="+")
-    afgesloten_op = models.DateField(_("casus afgesloten op"))
-    peildatum = models.DateField(_("gemeten tot en met"))
-    gemeten_op = models.DateTimeField(_("gemeten op"), default=timezone.now)
-    maatwerk_na_afsluiting = models.BooleanField(_("maatwerk aangevraagd na afsluiten"))
-    aanleiding = models.CharField(
-        _("waaruit blijkt het maatwerk"), max_length=20, choices=Aanleiding.choices, blank=True
-    )
-    arrangement = models.ForeignKey(
-        Arrangement,
-        verbose_name=_("eerste arrangement met maatwerk"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    melding = models.ForeignKey(
-        Melding,
-        verbose_name=_("eerste melding bij het loket"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("effectmeting")
-        verbose_name_plural = _("effectmetingen")
-        ordering = ["-peildatum"]
-        indexes = [models.Index(fields=["afgesloten_op"], name="effectmeting_afgesloten_idx")]
 
 
 # Direct foreign-key object permissions (the generic-FK tables are guardian's slow path).
