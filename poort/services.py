@@ -191,6 +191,7 @@ def melding_doorschakelen(
             {"team": _("De melding ligt al bij dit team; kies een ander team of het loket.")}
         )
     vorige_houders = _houders(melding.triage_uitkomst, melding.team)
+    vorig_team = melding.team
     triage = Triage(
         melding=melding,
         uitkomst=uitkomst,
@@ -214,7 +215,9 @@ def melding_doorschakelen(
         melding_rechten.melding_overdragen(melding, vorige)
     melding.save()
     if uitkomst in NAAR_LOKET:
-        registers.overdracht_aan_loket(bron="doorschakeling", door=door, reden=reden, melding=melding, nu=nu)
+        registers.overdracht_aan_loket(
+            bron="doorschakeling", door=door, reden=reden, melding=melding, team=vorig_team, nu=nu
+        )
     return triage
 
 

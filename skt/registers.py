@@ -77,12 +77,12 @@ def registreer_overdracht_aan_loket(dienst: Callable[..., Any]) -> None:
     _diensten["overdracht_aan_loket"] = dienst
 
 
-def overdracht_aan_loket(*, bron: str, door, reden: str, melding=None, casus=None, nu=None) -> Any:
+def overdracht_aan_loket(*, bron: str, door, reden: str, melding=None, casus=None, team=None, nu=None) -> Any:
     """A hand-off to the loket (arrangementen.services.aanvraag_aanmaken); nothing without that app."""
     dienst = _diensten.get("overdracht_aan_loket")
     if dienst is None:
         return None
-    return dienst(bron=bron, door=door, reden=reden, melding=melding, casus=casus, nu=nu)
+    return dienst(bron=bron, door=door, reden=reden, melding=melding, casus=casus, team=team, nu=nu)
 
 
 def werkblok_regel(label: str, aantal: int, url: str, *, nadruk: bool = False) -> dict:

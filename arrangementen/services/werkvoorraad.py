@@ -22,7 +22,7 @@ from meldingen.vocab import TriageUitkomst
 from meldingen.workflow import MeldingStatus
 from skt import registers
 from skt import workflow as kernel
-from skt.models import Medewerker, Rol
+from skt.models import Medewerker, Rol, Team
 from skt.profiel.instellingen import instellingen
 
 from .. import rechten as arrangement_rechten
@@ -99,13 +99,16 @@ def aanvraag_aanmaken(
     reden: str,
     melding: Melding | None = None,
     casus: Casus | None = None,
+    team: Team | None = None,
     nu: datetime | None = None,
 ) -> Aanvraag:
     """A hand-off to the loket becomes an item of the consulenten of the right law.
 
     Called through skt.registers.overdracht_aan_loket by the poort (triage, doorschakeling) and by
-    casussen (opschaling). A melding has at most one open item: a second hand-off of the same
-    melding adds its reason to the open item instead of a duplicate.
+    casussen (opschaling). ``team`` is the team that handed over (for a doorschakeling: the team
+    that held the melding before). A melding has at most one open item: a second hand-off of the
+    same melding (a joint home visit that ends in opschaling) adds its reason and casus to the open
+    item, and the legal clock keeps running from the first hand-off.
     """
     nu = _nu(nu)
     if bron not in AanvraagBron.values:
@@ -120,13 +123,11 @@ def aanvraag_aanmaken(
         )
         if open_item is not None:
             open_item.reden = f"{open_item.reden}\n{reden}".strip()[:4000]
+            open_item.casus = open_item.casus or casus
             open_item.save()
             return open_item
-    team = None
-    if casus is not None:
+    if team is None and casus is not None:
         team = casus.team
-    elif melding is not None and bron == AanvraagBron.DOORSCHAKELING:
-        team = melding.team
     aanvraag = Aanvraag(
         inwoner=(casus.inwoner if casus is not None else melding.inwoner if melding is not None else None),
         wet=_wet_van(melding),

@@ -110,3 +110,23 @@ def test_terugsturen_en_toekennen_tegelijk(personas):
         assert not Beoordeling.objects.filter(onderdeel__arrangement=arrangement).exists()
     else:
         assert arrangement.status == ArrangementStatus.GOEDGEKEURD
+
+
+def test_twee_consulenten_nemen_tegelijk_dezelfde_aanvraag(personas):
+    """The werkvoorraad: exactly one gets the item; the other is told who has it (row lock)."""
+    from arrangementen.models import Aanvraag, AanvraagStatusRegel
+
+    from .conftest import melding_maken
+
+    collega = medewerker_maken("consulent2", Rol.CONSULENT_WMO, teams=[personas.loket])
+    aanvraag = Aanvraag.objects.get(melding=melding_maken(personas))
+    resultaten, fouten = gelijktijdig(
+        lambda: services.aanvraag_in_behandeling_nemen(door=personas.consulent, aanvraag=aanvraag),
+        lambda: services.aanvraag_in_behandeling_nemen(door=collega, aanvraag=aanvraag),
+    )
+    assert len(resultaten) == 1 and len(fouten) == 1, (resultaten, fouten)
+    winnaar = resultaten[0].behandelaar
+    assert f"{winnaar} heeft deze aanvraag al in behandeling" in " ".join(fouten[0].messages)
+    aanvraag.refresh_from_db()
+    assert aanvraag.behandelaar == winnaar
+    assert AanvraagStatusRegel.objects.filter(aanvraag=aanvraag, actie="in_behandeling_nemen").count() == 1
