@@ -11,7 +11,7 @@ from skt.registers import werkblok_regel
 from skt.tijdlijn import Item, dag, url, zichtbaar
 
 from . import rechten as arrangement_rechten
-from .models import Arrangement, Notificatie, Onderdeel
+from .models import Arrangement, Beoordeling, Notificatie, Onderdeel
 
 
 def meldingpagina(user, melding, *, mag_behandelen: bool) -> dict:
@@ -73,6 +73,31 @@ def werkblokken(user) -> list[dict]:
     return [{"template": "skt/_werkblok.html", **blok} for blok in blokken]
 
 
+def _getal(waarde) -> str:
+    return f"{waarde.normalize():f}".replace(".", ",") if waarde is not None else ""
+
+
+def voorziening_tekst(b: Beoordeling) -> str:
+    """The granted voorziening in one line of the timeline: product, aanbieder, ZIN/PGB, omvang, period."""
+    delen = []
+    if b.product:
+        delen.append(b.product)
+    if b.zorgaanbieder_id:
+        delen.append(f"door {b.zorgaanbieder.naam}")
+    if b.leveringsvorm:
+        delen.append(b.leveringsvorm.upper())
+    if b.omvang_eenheden is not None:
+        delen.append(
+            f"{_getal(b.omvang_eenheden)} {b.get_omvang_eenheid_display()} {b.get_omvang_periode_display()}"
+        )
+    if b.ingangsdatum:
+        tot = f"{b.einddatum:%d-%m-%Y}" if b.einddatum else "onbepaalde tijd"
+        delen.append(f"van {b.ingangsdatum:%d-%m-%Y} tot en met {tot}")
+    if b.beeindigd_op:
+        delen.append(f"beëindigd op {b.beeindigd_op:%d-%m-%Y}")
+    return "; " + ", ".join(delen) if delen else ""
+
+
 def tijdlijn(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -> list[Item]:
     """Submitted arrangements with their onderdelen and decisions; another's plan as a milestone."""
     if alleen_eigen_casussen:
@@ -85,7 +110,9 @@ def tijdlijn(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -
         .prefetch_related(
             Prefetch(
                 "onderdelen",
-                queryset=Onderdeel.objects.select_related("categorie", "voorziening", "beoordeling"),
+                queryset=Onderdeel.objects.select_related(
+                    "categorie", "voorziening", "beoordeling__zorgaanbieder"
+                ),
             )
         )
     )
@@ -122,6 +149,8 @@ def tijdlijn(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -
                     regel += f", beschikking {beoordeling.beschikkingsnummer}"
                 if beoordeling.beschikkingsdatum:
                     regel += f" van {beoordeling.beschikkingsdatum:%d-%m-%Y}"
+                if beoordeling.toegekend and o.is_maatwerk:
+                    regel += voorziening_tekst(beoordeling)
             regels.append(regel)
         items.append(
             Item(

@@ -21,7 +21,7 @@ from django.utils import timezone
 from casussen.models import Casus
 from meldingen.models import Melding
 from skt import rechten
-from skt.models import Inwoner, Medewerker, Team, Voorziening
+from skt.models import Inwoner, Medewerker, Organisatie, Team, Voorziening
 
 from . import services
 from .categorieen import categorieen_laden
@@ -293,9 +293,21 @@ def _onderdelen(scenario: Scenario, voorziening: Voorziening | None) -> list[dic
     return onderdelen
 
 
+# Two zorgaanbieders of the sociale kaart; the granted voorzieningen alternate ZIN and PGB.
+DEMO_AANBIEDERS = ("Thuiszorg De Betuwe", "Zorggroep Overbetuwe")
+
+
+def _zorgaanbieders() -> list[Organisatie]:
+    return [
+        Organisatie.objects.get_or_create(naam=naam, defaults={"soort": Organisatie.Soort.ZORGAANBIEDER})[0]
+        for naam in DEMO_AANBIEDERS
+    ]
+
+
 def _beslissingen(arrangement: Arrangement, scenario: Scenario, nummer: str, datum: date):
     beslissingen = []
-    for onderdeel in arrangement.onderdelen.select_related("categorie"):
+    aanbieders = _zorgaanbieders()
+    for i, onderdeel in enumerate(arrangement.onderdelen.select_related("categorie")):
         nee = (
             scenario.uitkomst == "gedeeltelijk"
             and onderdeel.is_maatwerk
@@ -308,9 +320,27 @@ def _beslissingen(arrangement: Arrangement, scenario: Scenario, nummer: str, dat
                 reden=REDENEN_NIET.get(onderdeel.categorie.code, "") if nee else "",
                 beschikkingsnummer=nummer if onderdeel.is_maatwerk and not nee else "",
                 beschikkingsdatum=datum if onderdeel.is_maatwerk and not nee else None,
+                **(
+                    _voorziening(onderdeel, aanbieders[i % 2], datum, pgb=i % 2 == 1)
+                    if onderdeel.is_maatwerk and not nee
+                    else {}
+                ),
             )
         )
     return beslissingen
+
+
+def _voorziening(onderdeel, aanbieder: Organisatie, datum: date, *, pgb: bool) -> dict:
+    return {
+        "product": f"{onderdeel.categorie.code} {onderdeel.categorie.label}"[:100],
+        "zorgaanbieder": aanbieder.pk,
+        "leveringsvorm": "pgb" if pgb else "zin",
+        "omvang_eenheden": "3",
+        "omvang_eenheid": "uur",
+        "omvang_periode": "week",
+        "ingangsdatum": datum,
+        "einddatum": datum + timedelta(days=182),
+    }
 
 
 def _scenario_laden(

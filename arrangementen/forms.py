@@ -10,7 +10,7 @@ from skt.forms import DatumInput, NLDSFormMixin
 from skt.validators import werkdatum_veld
 
 from . import services
-from .models import Arrangement, MaatwerkCategorie, OnderdeelSoort, Wet
+from .models import Arrangement, Eenheid, Leveringsvorm, MaatwerkCategorie, OnderdeelSoort, Periode, Wet
 
 
 class ArrangementForm(NLDSFormMixin, forms.ModelForm):
@@ -144,8 +144,23 @@ def onderdelen_als_begin(arrangement: Arrangement) -> list[dict]:
     ]
 
 
+def zorgaanbieder_keuzes() -> list:
+    """The sociale kaart's zorgaanbieders for the decision form's select: one query for all rows."""
+    return [("", _("— kies de zorgaanbieder —"))] + [
+        (str(o.pk), o.naam) for o in services.zorgaanbieders().only("pk", "naam")
+    ]
+
+
+def _leeg(keuzes, tekst) -> list:
+    return [("", tekst), *keuzes]
+
+
 class BeslissingForm(NLDSFormMixin, forms.Form):
-    """The decision on one onderdeel; the beschikking fields only for maatwerk."""
+    """The decision on one onderdeel; the beschikking and the voorziening's fields only for maatwerk.
+
+    The form shapes the input; whether it is complete and sound is the service's (every message
+    next to its field, from arrangementen/services/besluiten.py).
+    """
 
     besluit = forms.ChoiceField(
         label=_("Besluit"),
@@ -167,17 +182,75 @@ class BeslissingForm(NLDSFormMixin, forms.Form):
         widget=DatumInput(),
         error_messages={"invalid": _("Vul een geldige datum in.")},
     )
+    product = forms.CharField(
+        label=_("Product (iWmo/iJw)"),
+        required=False,
+        max_length=100,
+        help_text=_("Productcode of omschrijving, bijvoorbeeld '02A01 Begeleiding individueel'."),
+    )
+    # A plain choice posted as text: the service refuses any id that is not a zorgaanbieder.
+    zorgaanbieder = forms.CharField(
+        label=_("Zorgaanbieder"), required=False, max_length=20, widget=forms.Select
+    )
+    leveringsvorm = forms.ChoiceField(
+        label=_("Leveringsvorm"),
+        choices=_leeg(Leveringsvorm.choices, _("— kies ZIN of PGB —")),
+        required=False,
+    )
+    omvang_eenheden = forms.CharField(
+        label=_("Omvang (aantal)"),
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        help_text=_("Bijvoorbeeld 3 of 2,5."),
+    )
+    omvang_eenheid = forms.ChoiceField(
+        label=_("Eenheid"), choices=_leeg(Eenheid.choices, _("— eenheid —")), required=False
+    )
+    omvang_periode = forms.ChoiceField(
+        label=_("Per"), choices=_leeg(Periode.choices, _("— periode —")), required=False
+    )
+    ingangsdatum = forms.DateField(
+        label=_("Ingangsdatum"),
+        required=False,
+        widget=DatumInput(),
+        error_messages={"invalid": _("Vul een geldige datum in.")},
+    )
+    einddatum = forms.DateField(
+        label=_("Einddatum"),
+        required=False,
+        widget=DatumInput(),
+        error_messages={"invalid": _("Vul een geldige datum in.")},
+        help_text=_("Leeg alleen bij een voorziening voor onbepaalde tijd."),
+    )
 
-    def __init__(self, *args, onderdeel, **kwargs):
+    VOORZIENING_VELDEN = (
+        "beschikkingsnummer",
+        "beschikkingsdatum",
+        "product",
+        "zorgaanbieder",
+        "leveringsvorm",
+        "omvang_eenheden",
+        "omvang_eenheid",
+        "omvang_periode",
+        "ingangsdatum",
+        "einddatum",
+    )
+
+    def __init__(self, *args, onderdeel, aanbieders: list | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.onderdeel = onderdeel
         if not onderdeel.is_maatwerk:
-            del self.fields["beschikkingsnummer"]
-            del self.fields["beschikkingsdatum"]
+            for veld in self.VOORZIENING_VELDEN:
+                del self.fields[veld]
             self.fields["besluit"].choices = [
                 ("toekennen", _("Akkoord")),
                 ("niet_toekennen", _("Niet akkoord")),
             ]
+        else:
+            self.fields["zorgaanbieder"].widget.choices = (
+                aanbieders if aanbieders is not None else zorgaanbieder_keuzes()
+            )
 
     def als_beslissing(self) -> services.Beslissing:
         data = self.cleaned_data
@@ -188,6 +261,14 @@ class BeslissingForm(NLDSFormMixin, forms.Form):
             reden=data.get("reden") or "",
             beschikkingsnummer=data.get("beschikkingsnummer") or "",
             beschikkingsdatum=data.get("beschikkingsdatum"),
+            product=data.get("product") or "",
+            zorgaanbieder=data.get("zorgaanbieder") or None,
+            leveringsvorm=data.get("leveringsvorm") or "",
+            omvang_eenheden=data.get("omvang_eenheden") or None,
+            omvang_eenheid=data.get("omvang_eenheid") or "",
+            omvang_periode=data.get("omvang_periode") or "",
+            ingangsdatum=data.get("ingangsdatum"),
+            einddatum=data.get("einddatum"),
         )
 
 

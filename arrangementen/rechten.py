@@ -135,6 +135,12 @@ def mag_arrangement_beoordelen(user, arrangement) -> bool:
     return arrangementen_te_beoordelen_voor(user).filter(pk=arrangement.pk).exists()
 
 
+def mag_onderdeel_beslissen(user, onderdeel) -> bool:
+    """Maatwerk of a law is decided by a consulent of that law only, whatever plan it sits in."""
+    wet = onderdeel.wet
+    return wet is None or heeft_rol(user, CONSULENT_VAN_WET.get(wet, ""))
+
+
 def mag_interne_notities_lezen(user) -> bool:
     return heeft_rol(user, *CONSULENT_ROLLEN)
 

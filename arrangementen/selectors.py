@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from arrangementen import rechten as arrangement_rechten
@@ -19,6 +19,7 @@ from . import termijnen
 from .models import (
     Aanvraag,
     Arrangement,
+    Beoordeling,
     InterneNotitie,
     Notificatie,
     Onderdeel,
@@ -109,9 +110,9 @@ def voor_inwoner(user, inwoner) -> list[Arrangement]:
         .prefetch_related(
             Prefetch(
                 "onderdelen",
-                queryset=Onderdeel.objects.select_related("categorie", "voorziening", "beoordeling").order_by(
-                    "volgorde", "pk"
-                ),
+                queryset=Onderdeel.objects.select_related(
+                    "categorie", "voorziening", "beoordeling__beoordeeld_door", "beoordeling__zorgaanbieder"
+                ).order_by("volgorde", "pk"),
             )
         )
         .order_by("-aangemaakt_op")
@@ -154,8 +155,45 @@ def berichten(user) -> QuerySet[Notificatie]:
 def onderdelen_met_besluit(arrangement: Arrangement) -> list[Onderdeel]:
     return list(
         arrangement.onderdelen.select_related(
-            "categorie", "voorziening", "beoordeling__beoordeeld_door"
+            "categorie", "voorziening", "beoordeling__beoordeeld_door", "beoordeling__zorgaanbieder"
         ).order_by("volgorde", "pk")
+    )
+
+
+def lopend_filter(vandaag: date, voorvoegsel: str = "") -> Q:
+    """A granted voorziening still running on this day: not past its einddatum, not ended, plan not ended."""
+    v = voorvoegsel
+    plan = f"{v}onderdeel__arrangement__"
+    return (
+        Q(**{f"{v}toegekend": True, f"{v}onderdeel__soort": OnderdeelSoort.MAATWERKVOORZIENING})
+        & (Q(**{f"{v}einddatum__isnull": True}) | Q(**{f"{v}einddatum__gte": vandaag}))
+        & (Q(**{f"{v}beeindigd_op__isnull": True}) | Q(**{f"{v}beeindigd_op__gte": vandaag}))
+        & (Q(**{f"{plan}beeindigd_op__isnull": True}) | Q(**{f"{plan}beeindigd_op__gte": vandaag}))
+    )
+
+
+def lopende_voorzieningen(
+    user, inwoner, *, alles: bool = False, vandaag: date | None = None
+) -> list[Beoordeling]:
+    """The inwoner's granted voorzieningen still running, for the top of the dossier: two queries at most.
+
+    Only of plans the reader reads in full (a consulent of the other law, a vrijwilliger: nothing);
+    under break-the-glass (``alles``) every plan of the inwoner.
+    """
+    if rechten.ziet_alleen_eigen_casussen(user):
+        return []
+    vandaag = vandaag or timezone.localdate()
+    qs = Beoordeling.objects.filter(lopend_filter(vandaag), onderdeel__arrangement__inwoner=inwoner)
+    if not alles:
+        qs = qs.filter(
+            onderdeel__arrangement__in=arrangement_rechten.arrangementen_volledig_leesbaar_voor(user).values(
+                "pk"
+            )
+        )
+    return list(
+        qs.select_related("zorgaanbieder", "onderdeel__categorie", "onderdeel__arrangement").order_by(
+            F("einddatum").asc(nulls_last=True), "ingangsdatum", "pk"
+        )
     )
 
 

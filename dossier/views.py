@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from arrangementen import rechten as arrangement_rechten
+from arrangementen import selectors as arrangement_selectors
 from meldingen.services import open_meldingen_van
 from skt import rechten, services
 from skt.forms import DossierFilterForm, InwonerZoekForm, RegisseurForm, fout_naar_form
@@ -56,6 +57,10 @@ def inwoner_detail(request, uuid):
             "betrokken": tijdlijn.betrokkenen([inwoner], request.user).get(inwoner.pk, []),
             "mag_toegangslog": rechten.mag_toegangslog_inzien(request.user, inwoner),
             "mag_arrangement": arrangement_rechten.mag_arrangement_opstellen_voor(request.user, inwoner),
+            # On a new melding months later: what was granted, who delivers it, until when.
+            "lopende_voorzieningen": arrangement_selectors.lopende_voorzieningen(
+                request.user, inwoner, alles=toegang.noodtoegang is not None
+            ),
         }
     )
     return render(request, "skt/inwoner_detail.html", context)

@@ -36,7 +36,7 @@ from meldingen.models import Melding, Signaal
 from poort import services as poort_services
 from skt import rechten
 from skt import services as skt_services
-from skt.models import Inwoner, Noodtoegang, Rol, Team, Toegang
+from skt.models import Inwoner, Noodtoegang, Organisatie, Rol, Team, Toegang
 
 from .conftest import Personas, ingelogde_client
 from .factories import (
@@ -132,6 +132,23 @@ def _trieren(door, melding, uitkomst: str, reden: str):
     return melding
 
 
+def _voorziening(code: str) -> dict:
+    """What a granted voorziening records; the kernteam reads it, so its text carries the dataset code."""
+    aanbieder, _ = Organisatie.objects.get_or_create(
+        naam=f"AANBIEDER-{code}", defaults={"soort": Organisatie.Soort.ZORGAANBIEDER}
+    )
+    return {
+        "product": f"PRODUCT-{code}",
+        "zorgaanbieder": aanbieder.pk,
+        "leveringsvorm": "zin",
+        "omvang_eenheden": "3",
+        "omvang_eenheid": "uur",
+        "omvang_periode": "week",
+        "ingangsdatum": VANDAAG(),
+        "einddatum": VANDAAG() + timedelta(days=182),
+    }
+
+
 def _besluiten(arrangement, beslisser, code: str):
     arrangement_services.arrangement_in_behandeling_nemen(door=beslisser, arrangement=arrangement)
     arrangement_services.arrangement_beslissen(
@@ -143,6 +160,7 @@ def _besluiten(arrangement, beslisser, code: str):
                 toegekend=True,
                 beschikkingsnummer=f"BS-{code}-0001" if o.is_maatwerk else "",
                 beschikkingsdatum=VANDAAG() if o.is_maatwerk else None,
+                **(_voorziening(code) if o.is_maatwerk else {}),
             )
             for o in arrangement.onderdelen.all()
         ],

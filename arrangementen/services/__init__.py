@@ -17,7 +17,7 @@ from .beoordelen import (
     termijn_verlengen,
 )
 from .berichten import notificatie_lezen, notificaties_alle_lezen
-from .besluiten import Beslissing, arrangement_afwijzen, arrangement_beslissen
+from .besluiten import Beslissing, arrangement_afwijzen, arrangement_beslissen, zorgaanbieders
 from .indienen import VERPLICHT_BIJ_INDIENEN, arrangement_indienen, momentopname
 from .opstellen import algemene_voorzieningen, arrangement_opslaan, arrangement_opstellen, categorieen
 from .werkvoorraad import (
@@ -55,4 +55,5 @@ __all__ = [
     "status_zetten",
     "termijn_verlengen",
     "vergrendeld",
+    "zorgaanbieders",
 ]

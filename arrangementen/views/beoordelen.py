@@ -20,6 +20,7 @@ from ..forms import (
     NotitieForm,
     TerugsturenForm,
     VerlengenForm,
+    zorgaanbieder_keuzes,
 )
 from .basis import (
     TOESTANDSFOUTEN,
@@ -60,7 +61,11 @@ def beslissen(request, uuid):
         return weg
     onderdelen = selectors.onderdelen_met_besluit(arrangement)
     data = request.POST or None
-    formulieren = [BeslissingForm(data, onderdeel=o, prefix=f"o{i}") for i, o in enumerate(onderdelen)]
+    aanbieders = zorgaanbieder_keuzes() if any(o.is_maatwerk for o in onderdelen) else []
+    formulieren = [
+        BeslissingForm(data, onderdeel=o, aanbieders=aanbieders, prefix=f"o{i}")
+        for i, o in enumerate(onderdelen)
+    ]
     toelichting = BesluitToelichtingForm(data)
     if request.method == "POST" and all([f.is_valid() for f in formulieren]) and toelichting.is_valid():
         try:

@@ -15,8 +15,9 @@ from casussen import services as casus_services
 from casussen.vocab import KADERS
 from meldingen.services import melding_registreren
 from poort.services import melding_trieren
+from skt.models import Organisatie
 
-from ..factories import InwonerFactory, VoorzieningFactory
+from ..factories import InwonerFactory, OrganisatieFactory, VoorzieningFactory
 
 VANDAAG = timezone.localdate
 
@@ -150,7 +151,30 @@ def ingediend_maken(personas, **kwargs):
     return services.arrangement_indienen(door=arrangement.opgesteld_door, arrangement=arrangement, nu=nu)
 
 
-def toekennen_alles(arrangement, *, nummer: str = "BS-2024-0001", datum=None) -> list[services.Beslissing]:
+def zorgaanbieder(naam: str = "Thuiszorg De Betuwe") -> Organisatie:
+    return OrganisatieFactory(naam=naam, soort=Organisatie.Soort.ZORGAANBIEDER)
+
+
+def voorziening(*, aanbieder=None, ingang=None, einde=None, **anders) -> dict:
+    """The granted voorziening's fields of a Beslissing: a zorgaanbieder, ZIN, 3 uur per week, half a year."""
+    ingang = ingang or VANDAAG()
+    gegevens = {
+        "product": "01A01 Hulp bij het huishouden",
+        "zorgaanbieder": (aanbieder or zorgaanbieder()).pk,
+        "leveringsvorm": "zin",
+        "omvang_eenheden": Decimal("3"),
+        "omvang_eenheid": "uur",
+        "omvang_periode": "week",
+        "ingangsdatum": ingang,
+        "einddatum": einde if einde is not None else ingang + timedelta(days=182),
+    }
+    gegevens.update(anders)
+    return gegevens
+
+
+def toekennen_alles(
+    arrangement, *, nummer: str = "BS-2024-0001", datum=None, **voorziening_gegevens
+) -> list[services.Beslissing]:
     datum = datum or VANDAAG()
     return [
         services.Beslissing(
@@ -158,6 +182,7 @@ def toekennen_alles(arrangement, *, nummer: str = "BS-2024-0001", datum=None) ->
             toegekend=True,
             beschikkingsnummer=nummer if o.is_maatwerk else "",
             beschikkingsdatum=datum if o.is_maatwerk else None,
+            **(voorziening(**voorziening_gegevens) if o.is_maatwerk else {}),
         )
         for o in arrangement.onderdelen.all()
     ]

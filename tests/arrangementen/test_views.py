@@ -19,6 +19,7 @@ from .conftest import (
     ingediend_maken,
     melding_maken,
     toekennen_alles,
+    zorgaanbieder,
 )
 
 pytestmark = pytest.mark.django_db
@@ -154,7 +155,20 @@ def test_consulent_neemt_in_behandeling_stuurt_terug_en_kent_toe(personas, als):
     html = antwoord.content.decode()
     assert antwoord.status_code == 200
     assert "vóór de aanvraag" in html and "Geef de reden" in html
-    goed = {**slecht, "o0-beschikkingsdatum": VANDAAG().isoformat(), "o1-besluit": "toekennen"}
+    aanbieder = zorgaanbieder()
+    goed = {
+        **slecht,
+        "o0-beschikkingsdatum": VANDAAG().isoformat(),
+        "o0-product": "01A01 Hulp bij het huishouden",
+        "o0-zorgaanbieder": str(aanbieder.pk),
+        "o0-leveringsvorm": "zin",
+        "o0-omvang_eenheden": "3",
+        "o0-omvang_eenheid": "uur",
+        "o0-omvang_periode": "week",
+        "o0-ingangsdatum": VANDAAG().isoformat(),
+        "o0-einddatum": (VANDAAG() + timedelta(days=182)).isoformat(),
+        "o1-besluit": "toekennen",
+    }
     antwoord = consulent.post(url, goed)
     assert antwoord.status_code == 302
     arrangement.refresh_from_db()

@@ -4,6 +4,7 @@ it with a beschikking number; the beroepskracht gets a message and sees the gran
 inwoner's records; another team's beroepskracht and the team's volunteer are refused the plan by URL."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import expect
@@ -11,7 +12,7 @@ from playwright.sync_api import expect
 from arrangementen.models import Arrangement
 from arrangementen.workflow import ArrangementStatus
 
-from ..arrangementen.conftest import categorie, melding_maken
+from ..arrangementen.conftest import categorie, melding_maken, zorgaanbieder
 from .conftest import inloggen, nieuwe_pagina
 
 pytestmark = pytest.mark.e2e
@@ -24,6 +25,7 @@ def menu(pagina, label: str) -> None:
 @pytest.fixture
 def opzet(e2e_personas):
     categorie()  # the categories survive a flush of the transactional database
+    zorgaanbieder("Thuiszorg De Betuwe")
     return e2e_personas, melding_maken(e2e_personas, dagen_geleden=10)
 
 
@@ -105,6 +107,14 @@ def test_voorwerk_van_opstellen_tot_beschikking(pagina, browser, live_server, op
     consulent.get_by_label("Toekennen", exact=True).check()
     consulent.get_by_label("Beschikkingsnummer").fill("WMO-2024-0815")
     consulent.get_by_label("Beschikkingsdatum").fill(arrangement.aanvraagdatum.isoformat())
+    consulent.get_by_label("Product (iWmo/iJw)").fill("01A01 Hulp bij het huishouden")
+    consulent.get_by_label("Zorgaanbieder").select_option(label="Thuiszorg De Betuwe")
+    consulent.get_by_label("Leveringsvorm").select_option("zin")
+    consulent.get_by_label("Omvang (aantal)").fill("3")
+    consulent.get_by_label("Eenheid", exact=True).select_option("uur")
+    consulent.get_by_label("Per", exact=True).select_option("week")
+    consulent.get_by_label("Ingangsdatum").fill(arrangement.aanvraagdatum.isoformat())
+    consulent.get_by_label("Einddatum").fill((arrangement.aanvraagdatum + timedelta(days=182)).isoformat())
     consulent.screenshot(path=str(screenshots / "arrangement_beslissen.png"), full_page=True)
     consulent.get_by_role("button", name="Besluit vastleggen").click()
     consulent.wait_for_url(re.compile(plan_url + "$"))
@@ -121,6 +131,7 @@ def test_voorwerk_van_opstellen_tot_beschikking(pagina, browser, live_server, op
     pagina.wait_for_url(re.compile(plan_url + "$"))
     inhoud = pagina.locator("main").inner_text()
     assert "Toegekend" in inhoud and "WMO-2024-0815" in inhoud
+    assert "Thuiszorg De Betuwe" in inhoud and "Zorg in natura" in inhoud
     assert "INTERN" not in inhoud and "Interne notities" not in inhoud
     assert "Versie 2" in inhoud and "Versie 1" in inhoud
     pagina.screenshot(path=str(screenshots / "arrangement_goedgekeurd_kernteam.png"), full_page=True)

@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from arrangementen import services as arrangement_services
 from meldingen.services import melding_registreren
 from poort.services import melding_trieren
-from skt.models import Noodtoegang, Toegang
+from skt.models import Noodtoegang, Organisatie, Toegang
 
 from ..arrangementen.conftest import categorie
 from ..factories import InwonerFactory
@@ -95,6 +95,16 @@ def overgedragen(e2e_personas):
                 toegekend=True,
                 beschikkingsnummer=BESCHIKKING,
                 beschikkingsdatum=_moment(140).date(),
+                product="02A01 Begeleiding individueel",
+                zorgaanbieder=Organisatie.objects.get_or_create(
+                    naam="Zorggroep Overbetuwe", defaults={"soort": Organisatie.Soort.ZORGAANBIEDER}
+                )[0].pk,
+                leveringsvorm="zin",
+                omvang_eenheden="4",
+                omvang_eenheid="uur",
+                omvang_periode="week",
+                ingangsdatum=_moment(140).date(),
+                einddatum=_moment(140).date() + timedelta(days=365),
             )
             for o in plan.onderdelen.all()
         ],
