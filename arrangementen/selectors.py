@@ -240,3 +240,41 @@ def aanvraag_context(aanvraag: Aanvraag) -> dict:
             and aanvraag.is_open
         ),
     }
+
+
+# -- after the decision ---------------------------------------------------------------------------
+
+
+def evaluaties(arrangement: Arrangement) -> list[Evaluatie]:
+    return list(arrangement.evaluaties.select_related("door").order_by("op", "pk"))
+
+
+def evaluaties_te_laat(user, vandaag: date) -> QuerySet[Arrangement]:
+    """Overdue evaluations of the user's teams, longest overdue first; one query for the page."""
+    return (
+        arrangement_rechten.evaluaties_te_laat_voor(user, vandaag)
+        .select_related("inwoner", "team", "opgesteld_door", "behandelaar")
+        .order_by("evaluatiedatum", "pk")
+    )
+
+
+def loket_trajecten_van(inwoner_ids) -> dict[int, dict[str, list]]:
+    """For the loket's intake search: per inwoner the open loket items and the running granted
+    voorzieningen (category, until when). Two queries, whatever the number of hits."""
+    vandaag = timezone.localdate()
+    uitkomst: dict[int, dict[str, list]] = {pk: {"aanvragen": [], "voorzieningen": []} for pk in inwoner_ids}
+    for aanvraag in Aanvraag.objects.filter(inwoner_id__in=inwoner_ids, status__in=AANVRAAG_OPEN).order_by(
+        "overgedragen_op"
+    ):
+        uitkomst[aanvraag.inwoner_id]["aanvragen"].append(aanvraag)
+    lopend = (
+        Beoordeling.objects.filter(
+            onderdeel__arrangement__inwoner_id__in=inwoner_ids, toegekend=True, beeindigd_op__isnull=True
+        )
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag))
+        .select_related("onderdeel__categorie", "onderdeel__arrangement", "zorgaanbieder")
+        .order_by("einddatum")
+    )
+    for beoordeling in lopend:
+        uitkomst[beoordeling.onderdeel.arrangement.inwoner_id]["voorzieningen"].append(beoordeling)
+    return uitkomst

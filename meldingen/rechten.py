@@ -73,7 +73,8 @@ def get_melding_voor(request, uuid) -> Melding:
 
 
 def mag_melding_registreren(user) -> bool:
-    return heeft_rol(user, Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT)
+    """The poort, the beroepskracht at the spreekuur, and the consulent registering at the loket."""
+    return heeft_rol(user, Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT, *CONSULENT_ROLLEN)
 
 
 def mag_trieren(user, melding) -> bool:
@@ -81,6 +82,9 @@ def mag_trieren(user, melding) -> bool:
     melding to one's own team would turn the emergency access into a lasting betrokkenheid."""
     if melding.inwoner_id and onder_noodtoegang(user, melding.inwoner):
         return False
+    if heeft_rol(user, *CONSULENT_ROLLEN):
+        # A consulent routes only the melding they registered at the loket themselves (to the loket).
+        return melding.geregistreerd_door_id == user.pk
     return heeft_rol(user, Rol.VRAAGVERHELDERAAR, Rol.BEROEPSKRACHT) and (
         meldingen_zichtbaar_voor(user).filter(pk=melding.pk).exists()
     )

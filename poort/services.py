@@ -104,8 +104,11 @@ def melding_trieren(
     team: Team | None = None,
     jeugd_motivatie: str = "",
     uitstroom: str | None = None,
+    bron: str | None = None,
     nu: datetime | None = None,
 ) -> Triage:
+    """``bron`` names how a hand-off to the loket came about, when not the triage outcome itself (a
+    consulent registering at the loket)."""
     nu = nu or timezone.now()
     melding = vergrendeld(melding.pk)
     if melding.status != MeldingStatus.NIEUW:
@@ -142,7 +145,7 @@ def melding_trieren(
     melding.save()
     if uitkomst in NAAR_LOKET:
         registers.overdracht_aan_loket(
-            bron=NAAR_LOKET[uitkomst], door=door, reden=reden, melding=melding, nu=nu
+            bron=bron or NAAR_LOKET[uitkomst], door=door, reden=reden, melding=melding, nu=nu
         )
     return triage
 
@@ -234,9 +237,12 @@ def inwoners_zoeken(
     geboortedatum=None,
     postcode: str = "",
     huisnummer: str = "",
+    onder=None,
 ):
-    """Search among the inwoners this user may recognise (the poort: all; others: their betrokkenheid)."""
-    qs = rechten.inwoners_herkenbaar_voor(door).select_related("kern")
+    """Search among the inwoners this user may recognise (the poort: all; others: their betrokkenheid).
+
+    ``onder``: another rights-scoped queryset to search in (the loket's intake search)."""
+    qs = (onder if onder is not None else rechten.inwoners_herkenbaar_voor(door)).select_related("kern")
     if bsn:
         qs = qs.filter(bsn=bsn)
     elif achternaam and geboortedatum:

@@ -25,6 +25,7 @@ from .werkvoorraad import (
     aanvraag_afhandelen,
     aanvraag_behandeling_teruggeven,
     aanvraag_in_behandeling_nemen,
+    loketmelding_registreren,
 )
 
 __all__ = [
@@ -49,6 +50,7 @@ __all__ = [
     "arrangement_terugsturen",
     "categorieen",
     "interne_notitie_toevoegen",
+    "loketmelding_registreren",
     "momentopname",
     "notificatie_lezen",
     "notificaties_alle_lezen",

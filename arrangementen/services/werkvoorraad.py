@@ -18,8 +18,10 @@ from django.utils.translation import gettext as _
 from casussen.models import Casus
 from meldingen import routering
 from meldingen.models import Melding
-from meldingen.vocab import TriageUitkomst
+from meldingen.services import melding_registreren
+from meldingen.vocab import Ingang, TriageUitkomst
 from meldingen.workflow import MeldingStatus
+from poort.services import melding_trieren
 from skt import registers
 from skt import workflow as kernel
 from skt.models import Medewerker, Rol, Team
@@ -307,3 +309,49 @@ def _terug_naar_kernteam(aanvraag: Aanvraag, *, door: Medewerker, reden: str, nu
         jeugd_motivatie=reden if melding.jeugd else "",
         nu=nu,
     )
+
+
+@transaction.atomic
+def loketmelding_registreren(
+    *,
+    door: Medewerker,
+    inwoner,
+    aanmeldingsdatum,
+    vraag: str,
+    melder_soort: str = "inwoner",
+    leefgebieden=(),
+    notitie: str = "",
+    notitie_vertrouwelijk: bool = False,
+    formulier_sleutel=None,
+    nu: datetime | None = None,
+) -> Aanvraag:
+    """A consulent registers a question at the loket: a melding (ingang loket) routed to the loket at
+    once, so it lands in the werkvoorraad like every other hand-off, with its legal clock."""
+    nu = _nu(nu)
+    if not arrangement_rechten.mag_werkvoorraad_zien(door):
+        raise PermissionDenied
+    melding, nieuw = melding_registreren(
+        door=door,
+        inwoner=inwoner,
+        anoniem=False,
+        aanmeldingsdatum=aanmeldingsdatum,
+        ingang=Ingang.LOKET,
+        melder_soort=melder_soort,
+        vraag=vraag,
+        leefgebieden=list(leefgebieden),
+        notitie=notitie,
+        notitie_vertrouwelijk=notitie_vertrouwelijk,
+        formulier_sleutel=formulier_sleutel,
+        nu=nu,
+    )
+    if nieuw:
+        melding_trieren(
+            door=door,
+            melding=melding,
+            uitkomst=TriageUitkomst.LOKET,
+            reden=_("Bij het loket gemeld en door de consulent geregistreerd."),
+            jeugd_motivatie="",
+            bron=AanvraagBron.LOKET_MELDING,
+            nu=nu,
+        )
+    return Aanvraag.objects.get(melding=melding)

@@ -99,6 +99,18 @@ def inwoners_herkenbaar_voor(user) -> QuerySet[Inwoner]:
     return inwoners_zichtbaar_voor(user)
 
 
+def inwoners_herkenbaar_aan_loket(user) -> QuerySet[Inwoner]:
+    """The consulent's intake search: every inwoner at the poort's recognition level (name, birth date,
+    address, open trajectories), so the loket checks whether someone is known before opening anything.
+
+    Recognition only: the dossier still opens through inwoners_zichtbaar_voor (their caseload); this
+    queryset is for the search result and nothing else.
+    """
+    if heeft_rol(user, *CONSULENT_ROLLEN):
+        return Inwoner.objects.all()
+    return Inwoner.objects.none()
+
+
 def niveau_voor_inwoner(user) -> Niveau:
     if user.rol == Rol.VRIJWILLIGER:
         return Niveau.ZONDER_BSN
