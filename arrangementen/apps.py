@@ -8,10 +8,12 @@ class ArrangementenConfig(AppConfig):
     def ready(self):
         from skt import registers
 
-        from . import bijdragen
+        from . import bijdragen, bijdragen_loket
         from .services.werkvoorraad import aanvraag_aanmaken
 
         registers.registreer_overdracht_aan_loket(aanvraag_aanmaken)
+        registers.registreer_tijdlijnbron(bijdragen_loket.tijdlijn, volgorde=35)
+        registers.registreer_werkblokbron(bijdragen_loket.werkblokken, volgorde=41)
         registers.registreer_meldingpaginabron(bijdragen.meldingpagina, volgorde=30)
         registers.registreer_tijdlijnbron(bijdragen.tijdlijn, volgorde=30)
         registers.registreer_werkblokbron(bijdragen.werkblokken, volgorde=40)

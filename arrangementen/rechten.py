@@ -309,6 +309,11 @@ def mag_aanvraag_behandelen(user, aanvraag: Aanvraag) -> bool:
     return rol is not None and heeft_rol(user, rol)
 
 
+def mag_overdrachten_volgen(user) -> bool:
+    """Who follows their own hand-offs to the loket: the kernteam, its coordinator and the poort."""
+    return heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR, Rol.VRAAGVERHELDERAAR)
+
+
 def mag_werkvoorraad_zien(user) -> bool:
     return heeft_rol(user, *CONSULENT_ROLLEN)
 

@@ -278,3 +278,13 @@ def loket_trajecten_van(inwoner_ids) -> dict[int, dict[str, list]]:
     for beoordeling in lopend:
         uitkomst[beoordeling.onderdeel.arrangement.inwoner_id]["voorzieningen"].append(beoordeling)
     return uitkomst
+
+
+def overdrachten(user, *, alle: bool = False) -> QuerySet[Aanvraag]:
+    """What the user's teams (or they themselves) handed to the loket; open ones first by default."""
+    qs = arrangement_rechten.aanvragen_zichtbaar_voor(user)
+    if not alle:
+        qs = qs.filter(status__in=AANVRAAG_OPEN)
+    return qs.select_related("inwoner", "overgedragen_door", "overgedragen_team", "behandelaar").order_by(
+        "-overgedragen_op", "-pk"
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import beoordelen, berichten, lijsten, opstellen, werkvoorraad
+from .views import beoordelen, berichten, intake, lijsten, opstellen, werkvoorraad
 
 app_name = "arrangementen"
 urlpatterns = [
@@ -26,6 +26,9 @@ urlpatterns = [
     path("beoordeling/", lijsten.wachtrij, name="wachtrij"),
     path("termijnen/", lijsten.termijnen_overzicht, name="termijnen"),
     path("werkvoorraad/", werkvoorraad.werkvoorraad, name="werkvoorraad"),
+    path("werkvoorraad/zoeken/", intake.zoeken, name="intake_zoeken"),
+    path("overdrachten/", werkvoorraad.overdrachten, name="overdrachten"),
+    path("werkvoorraad/melding/nieuw/", intake.melding_nieuw, name="intake_melding"),
     path("werkvoorraad/<uuid:uuid>/", werkvoorraad.aanvraag, name="aanvraag"),
     path(
         "werkvoorraad/<uuid:uuid>/in-behandeling/",

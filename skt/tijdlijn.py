@@ -25,6 +25,7 @@ SOORTEN = {
     "zrm": "ZRM-meting",
     "arrangement": "Arrangement",
     "besluit": "Besluit",
+    "aanvraag": "Loket",
     "signaal": "Signaal",
 }
 

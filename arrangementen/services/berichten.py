@@ -21,10 +21,19 @@ def _kort(tekst: str, lengte: int = 200) -> str:
 
 
 def _ontvangers(arrangement: Arrangement) -> list[Medewerker]:
-    """The drafter and the beroepskrachten of their team: the people who handed the plan over."""
+    """The drafter and the beroepskrachten of their team: the people who handed the plan over. For a
+    regular-route plan made from a hand-off, also whoever handed the question to the loket and their
+    team's beroepskrachten, so the kernteam hears the decision on what it handed over."""
     ontvangers = {arrangement.opgesteld_door_id: arrangement.opgesteld_door}
-    if arrangement.team_id:
-        for lid in arrangement.team.leden.filter(is_active=True, rol=Rol.BEROEPSKRACHT):
+    teams = [arrangement.team] if arrangement.team_id else []
+    for aanvraag in arrangement.aanvragen.filter(veilig_thuis=False).select_related(
+        "overgedragen_door", "overgedragen_team"
+    ):
+        ontvangers.setdefault(aanvraag.overgedragen_door_id, aanvraag.overgedragen_door)
+        if aanvraag.overgedragen_team_id:
+            teams.append(aanvraag.overgedragen_team)
+    for team in teams:
+        for lid in team.leden.filter(is_active=True, rol=Rol.BEROEPSKRACHT):
             ontvangers.setdefault(lid.pk, lid)
     return [m for m in ontvangers.values() if m.is_active]
 

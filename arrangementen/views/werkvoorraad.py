@@ -131,3 +131,17 @@ def aanvraag_afhandelen(request, uuid):
             "open": item.status in (AanvraagStatus.OPEN, AanvraagStatus.IN_BEHANDELING),
         },
     )
+
+
+def overdrachten(request):
+    """The kernteam's (and the poort's) own hand-offs to the loket with their status and outcome."""
+    if not arrangement_rechten.mag_overdrachten_volgen(request.user):
+        raise PermissionDenied
+    alle = request.GET.get("alle") == "1"
+    pagina = Paginator(selectors.overdrachten(request.user, alle=alle), PER_PAGINA).get_page(
+        request.GET.get("pagina")
+    )
+    lijst_vastleggen(
+        request, object_soort="overdrachten", inwoners=[a.inwoner_id for a in pagina if a.inwoner_id]
+    )
+    return render(request, "arrangementen/overdrachten.html", {"pagina": pagina, "alle": alle})

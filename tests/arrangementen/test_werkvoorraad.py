@@ -412,3 +412,72 @@ def test_de_werkvoorraad_kost_een_vast_aantal_queries_bij_1_10_en_100(personas, 
         assert response.status_code == 200
         tellingen.append(len(queries))
     assert tellingen[0] == tellingen[1] == tellingen[2], tellingen
+
+
+# -- the kernteam keeps sight: dossier, own hand-offs, Mijn werk, the decision -------------------
+
+
+def test_het_dossier_toont_de_overdracht_met_uitkomst_aan_het_team(personas, als):
+    aanvraag = _opgeschaald(personas)
+    services.aanvraag_afhandelen(
+        door=personas.consulent, aanvraag=aanvraag, uitkomst="doorverwijzen", doorverwezen_naar="MEE"
+    )
+    inhoud = als(personas.beroepskracht).get(f"/inwoners/{aanvraag.inwoner.uuid}/").content.decode()
+    assert "Overgedragen aan het loket (Wmo 2015)" in inhoud and "Doorverwezen" in inhoud
+    assert f"/werkvoorraad/{aanvraag.uuid}/" in inhoud
+
+
+def test_de_consulent_van_de_andere_wet_ziet_de_overdracht_als_mijlpaal(personas, als):
+    aanvraag = _opgeschaald(personas)
+    services.aanvraag_afhandelen(
+        door=personas.consulent, aanvraag=aanvraag, uitkomst="geen_maatwerk", toelichting="GEHEIME-REDEN"
+    )
+    inhoud = als(personas.consulent_jeugd).get(f"/inwoners/{aanvraag.inwoner.uuid}/").content.decode()
+    assert "Overgedragen aan het loket (Wmo 2015)" in inhoud
+    assert "GEHEIME-REDEN" not in inhoud and f"/werkvoorraad/{aanvraag.uuid}/" not in inhoud
+
+
+def test_veilig_thuis_staat_niet_in_het_dossier_van_het_kernteam(personas, als):
+    aanvraag = _naar_loket(personas, uitkomst="veilig_thuis")
+    from skt import rechten
+
+    rechten.inwoner_toegang_geven(aanvraag.inwoner, personas.team_a, soort="melding")
+    inhoud = als(personas.beroepskracht).get(f"/inwoners/{aanvraag.inwoner.uuid}/").content.decode()
+    assert "Overgedragen aan het loket" not in inhoud
+
+
+def test_mijn_overdrachten_en_mijn_werk(personas, als):
+    aanvraag = _opgeschaald(personas)
+    client = als(personas.beroepskracht)
+    lijst = client.get("/overdrachten/")
+    assert lijst.status_code == 200 and aanvraag.inwoner.naam in lijst.content.decode()
+    regel = Toegang.objects.filter(object_soort="overdrachten").latest("pk")
+    assert list(regel.getoonde_inwoners.values_list("inwoner_id", flat=True)) == [aanvraag.inwoner_id]
+    werk = client.get("/").content.decode()
+    assert "Overdrachten aan het loket" in werk and "/overdrachten/" in werk
+    assert aanvraag.inwoner.naam not in als(personas.beroepskracht2).get("/overdrachten/").content.decode()
+    for rol in ("vrijwilliger", "beleid", "beheerder", "consulent"):
+        assert als(getattr(personas, rol)).get("/overdrachten/").status_code == 403, rol
+
+
+def test_het_besluit_op_het_plan_van_de_overdracht_bereikt_het_kernteam(personas):
+    from .conftest import maatwerk
+
+    aanvraag = _opgeschaald(personas)
+    aanvraag = services.aanvraag_afhandelen(
+        door=personas.consulent, aanvraag=aanvraag, uitkomst="maatwerk_aanvragen"
+    )
+    assert aanvraag.arrangement.aanvragen.get() == aanvraag
+    voor = Notificatie.objects.filter(
+        medewerker=personas.beroepskracht, arrangement=aanvraag.arrangement
+    ).count()
+    plan = services.arrangement_opslaan(
+        door=personas.consulent,
+        arrangement=aanvraag.arrangement,
+        gegevens={"doel": "Zelfstandig douchen.", "aanvraagdatum": VANDAAG()},
+        onderdelen=[maatwerk()],
+    )
+    from arrangementen.services.berichten import _ontvangers
+
+    assert personas.beroepskracht in _ontvangers(plan)
+    assert voor == 0
