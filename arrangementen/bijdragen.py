@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils import timezone
 
 from skt import rechten
 from skt.models import Inwoner
@@ -56,17 +57,25 @@ def werkblokken(user) -> list[dict]:
             }
         )
     elif arrangement_rechten.volgt_besluiten_van_loket(user):
+        regels = [
+            werkblok_regel(
+                "Ongelezen berichten over besluiten",
+                ongelezen,
+                reverse("arrangementen:berichten"),
+                nadruk=True,
+            ),
+        ]
+        if arrangement_rechten.mag_evaluaties_te_laat_zien(user):
+            te_laat = arrangement_rechten.evaluaties_te_laat_voor(user, timezone.localdate()).count()
+            regels.append(
+                werkblok_regel(
+                    "Evaluaties te laat", te_laat, reverse("arrangementen:evaluaties"), nadruk=True
+                )
+            )
         blokken.append(
             {
                 "titel": "Arrangementen",
-                "regels": [
-                    werkblok_regel(
-                        "Ongelezen berichten over besluiten",
-                        ongelezen,
-                        reverse("arrangementen:berichten"),
-                        nadruk=True,
-                    ),
-                ],
+                "regels": regels,
                 "actie": ("Naar de arrangementen", reverse("arrangementen:overzicht")),
             }
         )

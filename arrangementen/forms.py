@@ -11,6 +11,7 @@ from skt.validators import werkdatum_veld
 
 from . import services
 from .models import Arrangement, Eenheid, Leveringsvorm, MaatwerkCategorie, OnderdeelSoort, Periode, Wet
+from .models.opvolging import Evaluatie
 
 
 class ArrangementForm(NLDSFormMixin, forms.ModelForm):
@@ -354,4 +355,54 @@ class AanvraagAfhandelenForm(NLDSFormMixin, forms.Form):
         required=False,
         max_length=200,
         help_text=_("Alleen bij doorverwijzen: de organisatie of persoon."),
+    )
+
+
+class EvaluatieForm(NLDSFormMixin, forms.Form):
+    """The regisseur's evaluation of a granted plan; the rules live in services/evalueren.py."""
+
+    doel_bereikt = forms.ChoiceField(
+        label=_("Is het doel bereikt?"),
+        choices=Evaluatie.Doel.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Geef aan of het doel is bereikt: ja, deels of nee."),
+            "invalid_choice": _("Geef aan of het doel is bereikt: ja, deels of nee."),
+        },
+    )
+    notitie = forms.CharField(
+        label=_("Hoe gaat het?"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Wat is bereikt, wat nog niet, en wat vindt de inwoner ervan."),
+        error_messages={"required": _("Schrijf op hoe het gaat: wat is bereikt en wat nog niet.")},
+    )
+    vervolg = forms.ChoiceField(
+        label=_("Volgende stap"),
+        choices=Evaluatie.Vervolg.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Kies de volgende stap: voortzetten, bijstellen, afschalen of beëindigen."),
+            "invalid_choice": _("Kies de volgende stap: voortzetten, bijstellen, afschalen of beëindigen."),
+        },
+    )
+    volgende_evaluatie = forms.DateField(
+        label=_("Volgende evaluatie uiterlijk op"),
+        required=False,
+        widget=DatumInput(),
+        help_text=_("Leeg gelaten geldt de regel van het gemeenteprofiel. Niet bij beëindigen."),
+        error_messages={"invalid": _("Vul een geldige datum in.")},
+    )
+    einddatum = forms.DateField(
+        label=_("Einddatum (bij beëindigen)"),
+        required=False,
+        widget=DatumInput(),
+        help_text=_("Niet vóór het besluit en hoogstens een jaar vooruit."),
+        error_messages={"invalid": _("Vul een geldige datum in.")},
+    )
+    reden_einde = forms.CharField(
+        label=_("Reden van beëindigen"),
+        required=False,
+        max_length=500,
+        error_messages={"max_length": _("Gebruik hoogstens 500 tekens.")},
     )

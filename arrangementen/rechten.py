@@ -221,6 +221,20 @@ def arrangement_aan_loket_geven(arrangement, loket: Team) -> None:
         toekennen("casussen.view_casus", loket, casus)
 
 
+def besluit_aan_overdragers_geven(arrangement) -> None:
+    """A regular-route plan that came from a hand-off: the kernteam that handed over reads the outcome.
+
+    The ISam gap: the team keeps seeing what was granted, by whom and until when, as it does for its
+    own voorwerk. Only a team that handed over (and so has a betrokkenheid); never for Veilig Thuis.
+    The internal notes stay the loket's (mag_interne_notities_lezen).
+    """
+    for aanvraag in Aanvraag.objects.filter(
+        arrangement=arrangement, veilig_thuis=False, overgedragen_team__isnull=False
+    ).select_related("overgedragen_team"):
+        if aanvraag.overgedragen_team.soort != Team.Soort.LOKET:
+            toekennen("arrangementen.view_arrangement", aanvraag.overgedragen_team, arrangement)
+
+
 # -- who drafts on which route, who follows what --------------------------------------------
 
 
@@ -353,3 +367,46 @@ def aanvraag_aan_loket_geven(aanvraag: Aanvraag, loket: Team) -> None:
         return
     soort = "veilig_thuis" if aanvraag.veilig_thuis else ("casus" if aanvraag.casus_id else "melding")
     inwoner_toegang_geven(aanvraag.inwoner, loket, soort=soort)
+
+
+# -- after the decision: evaluating, adjusting and ending a granted plan ------------------------
+
+
+def mag_evalueren(user, arrangement) -> bool:
+    """The regisseur: a beroepskracht of the team that drafted the plan, or a consulent of its law.
+
+    The coordinator follows overdue evaluations on the list but does not evaluate: the evaluation is
+    the regisseur's professional judgement with the inwoner, and the coordinator's role is oversight
+    and advice (DOMAIN.md). A vrijwilliger, the poort, beleid and the beheerder never do.
+    """
+    if heeft_rol(user, Rol.BEROEPSKRACHT):
+        if arrangement.team_id is None or not teams_van(user).filter(pk=arrangement.team_id).exists():
+            return False
+    else:
+        consulent = CONSULENT_VAN_WET.get(arrangement.wet)
+        if consulent is None or not heeft_rol(user, consulent):
+            return False
+    return arrangementen_zichtbaar_voor(user).filter(pk=arrangement.pk).exists()
+
+
+# The overdue-evaluation list: the kernteam for its plans, the coordinator for their teams.
+EVALUATIELIJST_ROLLEN = (Rol.BEROEPSKRACHT, Rol.COORDINATOR)
+
+
+def mag_evaluaties_te_laat_zien(user) -> bool:
+    return heeft_rol(user, *EVALUATIELIJST_ROLLEN)
+
+
+def evaluaties_te_laat_voor(user, vandaag) -> QuerySet[Arrangement]:
+    """Granted, running plans of the user's teams whose evaluatiedatum has passed; one SQL query.
+
+    Filtered on the indexed (status, evaluatiedatum) and the team first, the grant EXISTS on the rest.
+    """
+    if not mag_evaluaties_te_laat_zien(user):
+        return Arrangement.objects.none()
+    return arrangementen_zichtbaar_voor(user).filter(
+        status__in=[ArrangementStatus.GOEDGEKEURD, ArrangementStatus.GEDEELTELIJK_GOEDGEKEURD],
+        evaluatiedatum__lt=vandaag,
+        beeindigd_op__isnull=True,
+        team__in=teams_van(user),
+    )

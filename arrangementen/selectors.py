@@ -20,6 +20,7 @@ from .models import (
     Aanvraag,
     Arrangement,
     Beoordeling,
+    Evaluatie,
     InterneNotitie,
     Notificatie,
     Onderdeel,
@@ -83,6 +84,7 @@ def overzicht(user, *, status: str = "") -> QuerySet[Arrangement]:
                 ArrangementStatus.GOEDGEKEURD,
                 ArrangementStatus.GEDEELTELIJK_GOEDGEKEURD,
                 ArrangementStatus.AFGEWEZEN,
+                ArrangementStatus.BEEINDIGD,
             ]
         )
     elif status in ArrangementStatus.values:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import beoordelen, berichten, intake, lijsten, opstellen, werkvoorraad
+from .views import beoordelen, berichten, evalueren, intake, lijsten, opstellen, werkvoorraad
 
 app_name = "arrangementen"
 urlpatterns = [
@@ -22,9 +22,11 @@ urlpatterns = [
     path("arrangementen/<uuid:uuid>/afwijzen/", beoordelen.afwijzen, name="afwijzen"),
     path("arrangementen/<uuid:uuid>/verlengen/", beoordelen.verlengen, name="verlengen"),
     path("arrangementen/<uuid:uuid>/notitie/", beoordelen.notitie, name="notitie"),
+    path("arrangementen/<uuid:uuid>/evalueren/", evalueren.evalueren, name="evalueren"),
     # Outside /arrangementen/ so the menu marks one item as current, not two.
     path("beoordeling/", lijsten.wachtrij, name="wachtrij"),
     path("termijnen/", lijsten.termijnen_overzicht, name="termijnen"),
+    path("evaluaties/", evalueren.te_laat, name="evaluaties"),
     path("werkvoorraad/", werkvoorraad.werkvoorraad, name="werkvoorraad"),
     path("werkvoorraad/zoeken/", intake.zoeken, name="intake_zoeken"),
     path("overdrachten/", werkvoorraad.overdrachten, name="overdrachten"),

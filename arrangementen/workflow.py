@@ -14,6 +14,7 @@ class ArrangementStatus(models.TextChoices):
     GOEDGEKEURD = "goedgekeurd", _("Goedgekeurd")
     GEDEELTELIJK_GOEDGEKEURD = "gedeeltelijk_goedgekeurd", _("Gedeeltelijk goedgekeurd")
     AFGEWEZEN = "afgewezen", _("Afgewezen")
+    BEEINDIGD = "beeindigd", _("Beëindigd")
 
 
 S = ArrangementStatus
@@ -24,6 +25,8 @@ BEWERKBAAR = frozenset({S.CONCEPT, S.TERUGGESTUURD})
 BIJ_LOKET = frozenset({S.INGEDIEND, S.IN_BEHANDELING})
 # A decision was taken; the approved version is final.
 BESLOTEN = frozenset({S.GOEDGEKEURD, S.GEDEELTELIJK_GOEDGEKEURD, S.AFGEWEZEN})
+# Granted and running: the regisseur evaluates it, adjusts it or ends it (werkwijze steps 6-7).
+LOOPT = frozenset({S.GOEDGEKEURD, S.GEDEELTELIJK_GOEDGEKEURD})
 # The legal clock keeps running while a returned plan is being completed.
 TERMIJN_LOOPT = frozenset({S.INGEDIEND, S.IN_BEHANDELING, S.TERUGGESTUURD})
 
@@ -42,6 +45,10 @@ OVERGANGEN: dict[str, dict[str, str]] = {
     },
     "afwijzen": {S.INGEDIEND: S.AFGEWEZEN, S.IN_BEHANDELING: S.AFGEWEZEN},
     "termijn_verlengen": {S.INGEDIEND: S.INGEDIEND, S.IN_BEHANDELING: S.IN_BEHANDELING},
+    # After the decision: an evaluation keeps the plan running (continue, scale down, adjust) ...
+    "evalueren": {S.GOEDGEKEURD: S.GOEDGEKEURD, S.GEDEELTELIJK_GOEDGEKEURD: S.GEDEELTELIJK_GOEDGEKEURD},
+    # ... or ends it; so does the decision on the adjusted version that replaces it.
+    "beeindigen": {S.GOEDGEKEURD: S.BEEINDIGD, S.GEDEELTELIJK_GOEDGEKEURD: S.BEEINDIGD},
 }
 
 _AL_BESLOTEN = _(
@@ -67,6 +74,14 @@ FOUTEN = {
     "termijn_verlengen": _(
         "De beslistermijn kan alleen worden verlengd zolang het arrangement bij het loket ligt en er "
         "nog niet over is beslist."
+    ),
+    "evalueren": _(
+        "Alleen een toegekend arrangement dat nog loopt kan worden geëvalueerd; dit arrangement is "
+        "niet (of niet meer) toegekend of al beëindigd. Er is niets vastgelegd."
+    ),
+    "beeindigen": _(
+        "Alleen een toegekend arrangement dat nog loopt kan worden beëindigd; dit arrangement is "
+        "niet toegekend of al beëindigd. Er is niets vastgelegd."
     ),
 }
 

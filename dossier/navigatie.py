@@ -40,6 +40,7 @@ ITEMS: list[Item] = [
         (Rol.BEROEPSKRACHT, Rol.COORDINATOR, Rol.CONSULENT_WMO, Rol.CONSULENT_JEUGD),
     ),
     Item("Termijnen", "arrangementen:termijnen", (Rol.COORDINATOR, Rol.CONSULENT_WMO, Rol.CONSULENT_JEUGD)),
+    Item("Evaluaties", "arrangementen:evaluaties", (Rol.BEROEPSKRACHT, Rol.COORDINATOR)),
     Item(
         "Berichten",
         "arrangementen:berichten",

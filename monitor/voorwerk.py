@@ -16,7 +16,8 @@ from arrangementen.models import Arrangement, ArrangementStatusRegel
 from .kpis import Context
 from .sql import DagenTussen
 
-GOEDGEKEURD = ["goedgekeurd", "gedeeltelijk_goedgekeurd"]
+# Only a granted plan can be ended after an evaluation: an ended plan was granted.
+GOEDGEKEURD = ["goedgekeurd", "gedeeltelijk_goedgekeurd", "beeindigd"]
 
 
 def _ingediend_in(route: str, c: Context) -> QuerySet:

@@ -307,6 +307,16 @@ class Onderdeel(models.Model):
         blank=True,
         validators=[MinValueValidator(0, message=_("De kosten kunnen niet negatief zijn."))],
     )
+    # In an adjusted plan (bijstellen): the onderdeel of the replaced plan this one was copied from.
+    # Left unchanged, its granted decision carries over and the consulent decides only the rest.
+    vorige = models.ForeignKey(
+        "self",
+        verbose_name=_("overgenomen van"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     history = HistoricalRecords()
 
     class Meta:

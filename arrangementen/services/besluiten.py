@@ -20,6 +20,7 @@ from ..models import Arrangement, Beoordeling, Eenheid, Leveringsvorm, Onderdeel
 from .basis import _datum, _nu, status_zetten, vergrendeld
 from .beoordelen import _beslisvoorwaarden
 from .berichten import _besluit_melden
+from .evalueren import beoordelingen_overnemen, besluit_opvolgen, overgenomen_beoordelingen
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,7 @@ def _besluit_vastleggen(
     nu: datetime,
 ) -> None:
     status_zetten(arrangement, actie=actie, door=door, toelichting=toelichting, nu=nu)
+    arrangement_rechten.besluit_aan_overdragers_geven(arrangement)
     arrangement.behandelaar = door
     arrangement.besloten_op = nu
     arrangement.besluit_toelichting = toelichting.strip()
@@ -256,6 +258,7 @@ def _besluit_vastleggen(
         if arrangement.beslistermijn_einde
         else None
     )
+    besluit_opvolgen(arrangement, door=door, nu=nu)
     arrangement.full_clean(
         exclude=["inwoner", "casus", "melding", "opgesteld_door", "team", "behandelaar", "status"]
     )
@@ -283,12 +286,15 @@ def arrangement_beslissen(
     nu = _nu(nu)
     arrangement = vergrendeld(arrangement.pk)
     _beslisvoorwaarden(door, arrangement)
-    onderdelen = list(arrangement.onderdelen.select_related("categorie"))
+    # An adjusted plan: unchanged onderdelen keep their running grant; the consulent decides the rest.
+    overgenomen = overgenomen_beoordelingen(arrangement, _datum(nu))
+    alle_onderdelen = list(arrangement.onderdelen.select_related("categorie"))
+    onderdelen = [o for o in alle_onderdelen if o.pk not in overgenomen]
     per_onderdeel, voorzieningen = _beslissingen_controleren(
         door, arrangement, onderdelen, list(beslissingen), _datum(nu)
     )
-    toegekend = sum(1 for o in onderdelen if per_onderdeel[str(o.uuid)].toegekend)
-    if toegekend == len(onderdelen):
+    toegekend = len(overgenomen) + sum(1 for o in onderdelen if per_onderdeel[str(o.uuid)].toegekend)
+    if toegekend == len(alle_onderdelen):
         actie = "goedkeuren"
     elif toegekend == 0:
         actie = "afwijzen"
@@ -316,6 +322,8 @@ def arrangement_beslissen(
         )
         beoordeling.full_clean(exclude=["onderdeel", "beoordeeld_door", "zorgaanbieder"])
         beoordeling.save()
+    if overgenomen:
+        beoordelingen_overnemen(arrangement, overgenomen, vorige_nummer=arrangement.vorige.nummer)
     _besluit_vastleggen(door=door, arrangement=arrangement, actie=actie, toelichting=toelichting or "", nu=nu)
     _besluit_melden(arrangement, nu=nu)
     return arrangement

@@ -20,7 +20,7 @@ from .. import selectors, termijnen
 from ..forms import (
     NotitieForm,
 )
-from ..workflow import WERKSTROOM, ArrangementStatus
+from ..workflow import BESLOTEN, LOOPT, WERKSTROOM, ArrangementStatus
 
 PER_PAGINA = 25
 # Errors about the plan's state, not the input: shown on the plan's page, not next to a field.
@@ -35,6 +35,8 @@ STAP_LABELS = {
     "gedeeltelijk_goedkeuren": gettext_lazy("Gedeeltelijk goedgekeurd"),
     "afwijzen": gettext_lazy("Afgewezen"),
     "termijn_verlengen": gettext_lazy("Beslistermijn verlengd"),
+    "evalueren": gettext_lazy("Geëvalueerd"),
+    "beeindigen": gettext_lazy("Beëindigd"),
 }
 
 
@@ -90,6 +92,29 @@ def _detailcontext(request, toegang) -> dict:
         "bij_collega": bij_collega,
         "zelf_opgesteld_consulent": arrangement_rechten.beslist_collega_consulent(user, arrangement),
         "ArrangementStatus": ArrangementStatus,
+        **_evaluatiecontext(user, arrangement, vandaag),
+    }
+
+
+def _evaluatiecontext(user, arrangement, vandaag) -> dict:
+    """After the decision: the evaluatiedatum, the evaluations so far, an adjustment in the making."""
+    if not (arrangement.status in LOOPT or arrangement.status == ArrangementStatus.BEEINDIGD):
+        return {"toon_evaluatie": bool(arrangement.vorige_id)}
+    return {
+        "toon_evaluatie": True,
+        "evaluaties": selectors.evaluaties(arrangement),
+        "evaluatie_te_laat": bool(
+            arrangement.evaluatiedatum
+            and arrangement.evaluatiedatum < vandaag
+            and not arrangement.beeindigd_op
+        ),
+        "mag_evalueren": WERKSTROOM.mag("evalueren", arrangement.status)
+        and not arrangement.beeindigd_op
+        and arrangement_rechten.mag_evalueren(user, arrangement),
+        "bijstelling": arrangement_rechten.arrangementen_zichtbaar_voor(user)
+        .filter(vorige=arrangement)
+        .exclude(status__in=[*BESLOTEN, ArrangementStatus.BEEINDIGD])
+        .first(),
     }
 
 

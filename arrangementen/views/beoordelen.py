@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -13,6 +14,7 @@ from arrangementen import rechten as arrangement_rechten
 from skt.forms import fout_naar_form
 
 from .. import selectors, services
+from ..services.evalueren import overgenomen_beoordelingen
 from ..forms import (
     AfwijzenForm,
     BeslissingForm,
@@ -60,6 +62,9 @@ def beslissen(request, uuid):
     if request.method == "GET" and (weg := _moet_in_behandeling_zijn(request, arrangement)):
         return weg
     onderdelen = selectors.onderdelen_met_besluit(arrangement)
+    # An adjusted plan: unchanged onderdelen keep their running grant and are not decided again.
+    overgenomen = overgenomen_beoordelingen(arrangement, timezone.localdate())
+    onderdelen = [o for o in onderdelen if o.pk not in overgenomen]
     data = request.POST or None
     aanbieders = zorgaanbieder_keuzes() if any(o.is_maatwerk for o in onderdelen) else []
     formulieren = [

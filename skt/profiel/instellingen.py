@@ -42,6 +42,9 @@ class Termijnen:
     casus_doorlooptijd_dagen: int = 91
     casus_advies_dagen: int = 5
     noodtoegang_uren: int = 8
+    # A granted plan is evaluated this many months after the decision, or halfway to the earliest
+    # einddatum of its granted voorzieningen when that comes sooner (arrangementen.services.evalueren).
+    evaluatie_maanden: int = 3
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,9 @@ TABELLEN: dict[str, dict[str, Veld]] = {
         "casus_advies_dagen": Veld("positief", verplicht=False),
         # Optional: how long break-the-glass access lasts (skt.services, 8 hours unless set).
         "noodtoegang_uren": Veld("positief", verplicht=False),
+        # Optional: months from the decision to the evaluation of a granted plan (3 unless set;
+        # halfway to the earliest einddatum when that is sooner, arrangementen.services.evalueren).
+        "evaluatie_maanden": Veld("positief", verplicht=False),
     },
     "bewaartermijnen": {
         "met_voorziening_jaren": _TERMIJN,

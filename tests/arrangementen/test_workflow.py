@@ -35,6 +35,10 @@ VERWACHT = {
     ("afwijzen", S.IN_BEHANDELING): S.AFGEWEZEN,
     ("termijn_verlengen", S.INGEDIEND): S.INGEDIEND,
     ("termijn_verlengen", S.IN_BEHANDELING): S.IN_BEHANDELING,
+    ("evalueren", S.GOEDGEKEURD): S.GOEDGEKEURD,
+    ("evalueren", S.GEDEELTELIJK_GOEDGEKEURD): S.GEDEELTELIJK_GOEDGEKEURD,
+    ("beeindigen", S.GOEDGEKEURD): S.BEEINDIGD,
+    ("beeindigen", S.GEDEELTELIJK_GOEDGEKEURD): S.BEEINDIGD,
 }
 ACTIES = [
     "opslaan",
@@ -46,6 +50,8 @@ ACTIES = [
     "gedeeltelijk_goedkeuren",
     "afwijzen",
     "termijn_verlengen",
+    "evalueren",
+    "beeindigen",
 ]
 BESLISSEN = ("terugsturen", "goedkeuren", "gedeeltelijk_goedkeuren", "afwijzen", "termijn_verlengen")
 ACTIES_PER_STATUS = {
@@ -53,9 +59,10 @@ ACTIES_PER_STATUS = {
     S.TERUGGESTUURD: ("opslaan", "indienen"),
     S.INGEDIEND: ("in_behandeling_nemen", *BESLISSEN),
     S.IN_BEHANDELING: ("behandeling_teruggeven", *BESLISSEN),
-    S.GOEDGEKEURD: (),
-    S.GEDEELTELIJK_GOEDGEKEURD: (),
+    S.GOEDGEKEURD: ("evalueren", "beeindigen"),
+    S.GEDEELTELIJK_GOEDGEKEURD: ("evalueren", "beeindigen"),
     S.AFGEWEZEN: (),
+    S.BEEINDIGD: (),
 }
 
 
@@ -75,7 +82,10 @@ def test_mogelijke_acties_per_status(status):
 
 
 def test_een_besloten_arrangement_kan_niets_meer():
-    for status in (S.GOEDGEKEURD, S.GEDEELTELIJK_GOEDGEKEURD, S.AFGEWEZEN):
+    """After the decision only evaluating and ending remain, and only while the plan was granted."""
+    for status in (S.GOEDGEKEURD, S.GEDEELTELIJK_GOEDGEKEURD, S.AFGEWEZEN, S.BEEINDIGD):
         for actie in ACTIES:
+            if status in (S.GOEDGEKEURD, S.GEDEELTELIJK_GOEDGEKEURD) and actie in ("evalueren", "beeindigen"):
+                continue
             with pytest.raises(ValidationError):
                 volgende_status(actie, status)
