@@ -12,6 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Count, Q
+
+from arrangementen.models import Wet
 from skt.models import Kern, Team
 from skt.profiel.instellingen import instellingen
 from skt.services import actief_profiel
@@ -43,17 +46,26 @@ class KpiUitkomsten:
     tellers: dict
 
 
-NIVEAUS = (None, "team", "kern")
+NIVEAUS = (None, "team", "kern", "wet")
+
+
+def _telt_op(niveau: str | None, k: kpi_mod.Kpi) -> bool:
+    """Every KPI is counted for the gemeente, per team and per kern; per wet only over the facts of
+    the loket, which know their law."""
+    return niveau != "wet" or VERZAMELINGEN[k.verzameling].wet_pad is not None
 
 
 def kpis_alle_niveaus(ctx: kpi_mod.Context, selectie: Selectie) -> dict[str | None, KpiUitkomsten]:
-    """Every KPI for the whole selection, per team and per kern, with one query per verzameling.
+    """Every KPI for the whole selection, per team, per kern and per wet, with one query per verzameling.
 
-    Each query groups by (team, kern); every KPI is a sum of counts or a ratio of two sums, so the
-    totals per team, per kern and for the gemeente are sums of those few rows (never of facts).
+    Each query groups by (team, kern[, wet]); every KPI is a sum of counts or a ratio of two sums, so
+    the totals per team, per kern and for the gemeente are sums of those few rows (never of facts). A
+    percentile is no sum: its verzameling is also grouped by the field (whole days), and the
+    percentile is read from the merged counts per value, which are as few as there are distinct days.
     """
     tellers = {niveau: defaultdict(lambda: defaultdict(int)) for niveau in NIVEAUS}
     noemers = {niveau: defaultdict(lambda: defaultdict(int)) for niveau in NIVEAUS}
+    tellingen = {niveau: defaultdict(lambda: defaultdict(lambda: defaultdict(int))) for niveau in NIVEAUS}
     per_verzameling: dict[str, list[kpi_mod.Kpi]] = defaultdict(list)
     for k in kpi_mod.KPIS:
         if k.afgeleid is None:
@@ -61,27 +73,48 @@ def kpis_alle_niveaus(ctx: kpi_mod.Context, selectie: Selectie) -> dict[str | No
     for naam, lijst in per_verzameling.items():
         verzameling = VERZAMELINGEN[naam]
         qs = gefilterd(verzameling.maak(ctx), verzameling, selectie)
+        velden = sorted({k.veld for k in lijst if k.is_kwantiel})
+        assert len(velden) <= 1, f"verzameling {naam}: percentielen over meer dan één veld"
         aggregaten = {}
         for k in lijst:
+            if k.is_kwantiel:
+                aggregaten[f"{k.code}__n"] = Count("id", filter=Q(**{f"{k.veld}__isnull": False}))
+                continue
             aggregaten[f"{k.code}__t"] = k.teller(ctx)
             if k.noemer is not None:
                 aggregaten[f"{k.code}__n"] = k.noemer(ctx)
-        paden = (verzameling.team_pad, verzameling.kern_pad)
-        for rij in qs.order_by().values(*paden).annotate(**aggregaten).order_by():
-            team, kern = (ZONDER if rij[p] is None else rij[p] for p in paden)
-            for niveau, sleutel in ((None, None), ("team", team), ("kern", kern)):
+        paden = [verzameling.team_pad, verzameling.kern_pad]
+        if verzameling.wet_pad:
+            paden.append(verzameling.wet_pad)
+        for rij in qs.order_by().values(*paden, *velden).annotate(**aggregaten).order_by():
+            team, kern = (ZONDER if rij[p] is None else rij[p] for p in paden[:2])
+            groepen = [(None, None), ("team", team), ("kern", kern)]
+            if verzameling.wet_pad:
+                groepen.append(("wet", rij[verzameling.wet_pad] or ZONDER))
+            for niveau, sleutel in groepen:
                 for k in lijst:
+                    if k.is_kwantiel:
+                        n = rij[f"{k.code}__n"] or 0
+                        if n:
+                            tellingen[niveau][sleutel][k.code][rij[k.veld]] += n
+                        noemers[niveau][sleutel][k.code] += n
+                        continue
                     tellers[niveau][sleutel][k.code] += rij[f"{k.code}__t"] or 0
                     if k.noemer is not None:
                         noemers[niveau][sleutel][k.code] += rij[f"{k.code}__n"] or 0
     uitkomsten = {}
     for niveau in NIVEAUS:
-        sleutels = set(tellers[niveau]) | ({None} if niveau is None else set())
+        sleutels = set(tellers[niveau]) | set(noemers[niveau]) | ({None} if niveau is None else set())
         waarden: dict = {}
         for sleutel in sleutels:
             waarden[sleutel] = {}
             for k in kpi_mod.KPIS:
-                if k.afgeleid is not None:
+                if k.afgeleid is not None or not _telt_op(niveau, k):
+                    continue
+                if k.is_kwantiel:
+                    telling = tellingen[niveau][sleutel].get(k.code, {})
+                    waarden[sleutel][k.code] = kpi_mod.kwantiel_uit_telling(telling, k.kwantiel)
+                    noemers[niveau][sleutel][k.code] = int(noemers[niveau][sleutel].get(k.code, 0))
                     continue
                 # A group without rows in a verzameling counted nothing there: 0, or no ratio.
                 teller = tellers[niveau][sleutel].get(k.code, 0)
@@ -89,6 +122,8 @@ def kpis_alle_niveaus(ctx: kpi_mod.Context, selectie: Selectie) -> dict[str | No
                 waarden[sleutel][k.code] = k.uitkomst(teller, noemer)
                 if k.noemer is not None:
                     noemers[niveau][sleutel][k.code] = int(noemer)
+            if niveau == "wet":
+                continue
             for k in kpi_mod.KPIS:
                 if k.afgeleid is not None:
                     waarden[sleutel][k.code] = k.afgeleid(waarden[sleutel])
@@ -101,7 +136,7 @@ def kpis_alle_niveaus(ctx: kpi_mod.Context, selectie: Selectie) -> dict[str | No
 
 
 def kpis_berekenen(ctx: kpi_mod.Context, selectie: Selectie, groep: str | None = None) -> KpiUitkomsten:
-    """Every KPI, for the whole selection (groep None) or per 'team' / 'kern' (keys are ids)."""
+    """Every KPI, for the whole selection (groep None), per 'team' / 'kern' (keys are ids) or per 'wet'."""
     return kpis_alle_niveaus(ctx, selectie)[groep]
 
 
@@ -233,4 +268,5 @@ def monitor_berekenen(
         "kpis": kpi_lijst,
         "kpis_per_team": _groep_lijst(per_team, namen(Team, team_ids)),
         "kpis_per_kern": _groep_lijst(per_kern, namen(Kern, kern_ids)),
+        "kpis_per_wet": _groep_lijst(niveaus["wet"], {str(w): str(w.label) for w in Wet}),
     }

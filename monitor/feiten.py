@@ -24,6 +24,7 @@ from django.db.models import (
     Exists,
     F,
     IntegerField,
+    Min,
     OuterRef,
     Q,
     Subquery,
@@ -34,12 +35,22 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, Concat, TruncDate
 from django.utils import timezone
 
-from arrangementen.models import Arrangement
+from arrangementen.models import Aanvraag, Arrangement, Beoordeling, Evaluatie
+from arrangementen.workflow import AANVRAAG_OPEN, AanvraagStatus, ArrangementStatus
 from casussen.models import Casus, Contactmoment, ZrmScore
 from meldingen.models import Melding
 from skt.profiel.instellingen import instellingen
 
-from .models import GEEN_WACHTTIJD, Bron, CasusFeit, MeldingFeit, MeldingFeitLeefgebied
+from .models import (
+    GEEN_WACHTTIJD,
+    AanvraagFeit,
+    ArrangementFeit,
+    Bron,
+    CasusFeit,
+    EvaluatieFeit,
+    MeldingFeit,
+    MeldingFeitLeefgebied,
+)
 from .sql import DagenTussen, upsert_uit_select
 
 LIVE_PREFIX = "skt-"
@@ -51,6 +62,9 @@ class Bijgewerkt:
     leefgebieden: int
     casussen: int
     duur_ms: int
+    aanvragen: int = 0
+    arrangementen: int = 0
+    evaluaties: int = 0
 
 
 def _melding_scope(van: date | None):
@@ -245,13 +259,161 @@ def _casusfeiten_bijwerken(van: date | None, nu) -> int:
     return upsert_uit_select(CasusFeit, qs, kolommen, ["casus_id"])
 
 
+def _aanvraag_scope(van: date | None):
+    qs = Aanvraag.objects.all()
+    if van is None:
+        return qs
+    return qs.filter(
+        Q(overgedragen_op__date__gte=van)
+        | Q(status__in=AANVRAAG_OPEN)
+        | Q(arrangement__isnull=False, arrangement__besloten_op__isnull=True)
+        | Q(arrangement__besloten_op__date__gte=van)
+    )
+
+
+def _aanvraagfeiten_bijwerken(van: date | None, nu) -> int:
+    eerste_ingang = Subquery(
+        Beoordeling.objects.filter(
+            onderdeel__arrangement=OuterRef("arrangement_id"), toegekend=True, ingangsdatum__isnull=False
+        )
+        .order_by()
+        .values("onderdeel__arrangement")
+        .annotate(m=Min("ingangsdatum"))
+        .values("m")[:1]
+    )
+    qs = _aanvraag_scope(van).annotate(_overgedragen=TruncDate("overgedragen_op"), _ingang=eerste_ingang)
+    kolommen = {
+        "aanvraag_id": F("pk"),
+        "wet": F("wet"),
+        "bron": F("bron"),
+        "team": F("overgedragen_team_id"),
+        "kern": F("inwoner__kern_id"),
+        "overgedragen_op": F("_overgedragen"),
+        "besluit_einde": Case(
+            When(
+                arrangement__beslistermijn_einde__gt=F("besluit_einde"),
+                then=F("arrangement__beslistermijn_einde"),
+            ),
+            When(besluit_einde__isnull=True, then=F("arrangement__beslistermijn_einde")),
+            default=F("besluit_einde"),
+        ),
+        "status": F("status"),
+        "afgehandeld_op": TruncDate("afgehandeld_op"),
+        "besloten_op": Case(
+            When(status=AanvraagStatus.MAATWERK_AANGEVRAAGD, then=TruncDate("arrangement__besloten_op")),
+            When(
+                status__in=[AanvraagStatus.GEEN_MAATWERK, AanvraagStatus.DOORVERWEZEN],
+                then=TruncDate("afgehandeld_op"),
+            ),
+            default=None,
+        ),
+        "eerste_ingang": F("_ingang"),
+        "wachttijd_dagen": DagenTussen(F("_ingang"), F("_overgedragen")),
+        "bijgewerkt_op": Value(nu),
+    }
+    return upsert_uit_select(AanvraagFeit, qs, kolommen, ["aanvraag_id"])
+
+
+def _arrangementfeiten_bijwerken(van: date | None, nu) -> int:
+    qs = Arrangement.objects.filter(eerst_ingediend_op__isnull=False)
+    if van is not None:
+        qs = qs.filter(
+            Q(eerst_ingediend_op__date__gte=van) | Q(besloten_op__isnull=True) | Q(besloten_op__date__gte=van)
+        )
+    kolommen = {
+        "arrangement_id": F("pk"),
+        "route": F("route"),
+        "wet": F("wet"),
+        "team": F("team_id"),
+        "kern": F("inwoner__kern_id"),
+        "ingediend_op": TruncDate("eerst_ingediend_op"),
+        "beslistermijn_einde": F("beslistermijn_einde"),
+        "besloten_op": TruncDate("besloten_op"),
+        "status": F("status"),
+        "bijgewerkt_op": Value(nu),
+    }
+    return upsert_uit_select(ArrangementFeit, qs, kolommen, ["arrangement_id"])
+
+
+TOEGEKEND = [ArrangementStatus.GOEDGEKEURD, ArrangementStatus.GEDEELTELIJK_GOEDGEKEURD]
+
+
+def _evaluatiefeiten_bijwerken(van: date | None, nu) -> int:
+    """Done evaluations by their planned date, then the one each running plan still waits for.
+
+    A plan's pending evaluation is replaced on every refresh (its date may move, the plan may end);
+    the rows of a plan the retention job removed stay as they were.
+    """
+    gedaan = Evaluatie.objects.filter(gepland_op__isnull=False).exclude(
+        # Two evaluations against one planned date: the first one recorded is the one that counts.
+        Exists(
+            Evaluatie.objects.filter(
+                arrangement=OuterRef("arrangement"), gepland_op=OuterRef("gepland_op"), pk__lt=OuterRef("pk")
+            )
+        )
+    )
+    if van is not None:
+        gedaan = gedaan.filter(Q(op__date__gte=van) | Q(gepland_op__gte=van))
+    n = upsert_uit_select(
+        EvaluatieFeit,
+        gedaan,
+        {
+            "arrangement_id": F("arrangement_id"),
+            "wet": F("arrangement__wet"),
+            "team": F("arrangement__team_id"),
+            "kern": F("arrangement__inwoner__kern_id"),
+            "gepland_op": F("gepland_op"),
+            "gedaan_op": TruncDate("op"),
+            "bijgewerkt_op": Value(nu),
+        },
+        ["arrangement_id", "gepland_op"],
+    )
+    EvaluatieFeit.objects.filter(
+        gedaan_op__isnull=True, arrangement_id__in=Arrangement.objects.values("pk")
+    ).delete()
+    wachtend = (
+        Arrangement.objects.filter(status__in=TOEGEKEND, evaluatiedatum__isnull=False)
+        .filter(Q(beeindigd_op__isnull=True) | Q(beeindigd_op__gt=F("evaluatiedatum")))
+        .exclude(
+            Exists(
+                Evaluatie.objects.filter(arrangement=OuterRef("pk"), gepland_op=OuterRef("evaluatiedatum"))
+            )
+        )
+    )
+    n += upsert_uit_select(
+        EvaluatieFeit,
+        wachtend,
+        {
+            "arrangement_id": F("pk"),
+            "wet": F("wet"),
+            "team": F("team_id"),
+            "kern": F("inwoner__kern_id"),
+            "gepland_op": F("evaluatiedatum"),
+            "bijgewerkt_op": Value(nu),
+        },
+        ["arrangement_id", "gepland_op"],
+    )
+    return n
+
+
 def feiten_bijwerken(van: date | None = None) -> Bijgewerkt:
-    """Recompute the live facts: every melding and casus (van None), or those that can still change
-    (registered or started since ``van``, or still open). One transaction; safe to run concurrently
-    with itself (the upserts serialise on the unique keys)."""
+    """Recompute the live facts: every melding, casus, hand-off, arrangement and evaluation (van None),
+    or those that can still change (registered or started since ``van``, or still open). One
+    transaction; safe to run concurrently with itself (the upserts serialise on the unique keys)."""
     begin = time.monotonic()
     nu = timezone.now()
     with transaction.atomic():
         meldingen, leefgebieden = _meldingfeiten_bijwerken(van, nu)
         casussen = _casusfeiten_bijwerken(van, nu)
-    return Bijgewerkt(meldingen, leefgebieden, casussen, int(1000 * (time.monotonic() - begin)))
+        aanvragen = _aanvraagfeiten_bijwerken(van, nu)
+        arrangementen = _arrangementfeiten_bijwerken(van, nu)
+        evaluaties = _evaluatiefeiten_bijwerken(van, nu)
+    return Bijgewerkt(
+        meldingen,
+        leefgebieden,
+        casussen,
+        int(1000 * (time.monotonic() - begin)),
+        aanvragen,
+        arrangementen,
+        evaluaties,
+    )

@@ -151,6 +151,84 @@ class CasusFeit(models.Model):
         ]
 
 
+class AanvraagFeit(models.Model):
+    """One hand-off to the loket (an Aanvraag of the werkvoorraad), reduced to what the monitor counts:
+    dates, law, team, kern and outcome; no inwoner, no names, no reasons."""
+
+    aanvraag_id = models.BigIntegerField(unique=True)
+    wet = models.CharField(max_length=10)
+    bron = models.CharField(max_length=30, blank=True)
+    # The team that handed over (None: the poort or the loket itself).
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    kern = models.ForeignKey(Kern, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    overgedragen_op = models.DateField()
+    # The legal deadline: the item's (from the hand-off), or the plan's when that falls later (an
+    # aanvraag after the onderzoek, or an extension under Awb 4:14).
+    besluit_einde = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=30)
+    afgehandeld_op = models.DateField(null=True, blank=True)
+    # When the loket decided: the plan's decision (the beschikking) for maatwerk, else the day the
+    # item ended (geen maatwerk, doorverwezen). None while undecided.
+    besloten_op = models.DateField(null=True, blank=True)
+    # The start of the first granted voorziening of the plan made from the item, and the wait for it.
+    eerste_ingang = models.DateField(null=True, blank=True)
+    wachttijd_dagen = models.IntegerField(null=True, blank=True)
+    bijgewerkt_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("aanvraagfeit")
+        verbose_name_plural = _("aanvraagfeiten")
+        indexes = [
+            models.Index(fields=["besluit_einde"], name="aanvraagfeit_einde_idx"),
+            models.Index(fields=["besloten_op"], name="aanvraagfeit_besloten_idx"),
+            models.Index(fields=["afgehandeld_op"], name="aanvraagfeit_afgehandeld_idx"),
+            models.Index(fields=["eerste_ingang"], name="aanvraagfeit_ingang_idx"),
+        ]
+
+
+class ArrangementFeit(models.Model):
+    """One submitted arrangement (voorwerk or regular route), reduced to its legal term and decision."""
+
+    arrangement_id = models.BigIntegerField(unique=True)
+    route = models.CharField(max_length=10)
+    wet = models.CharField(max_length=10)
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    kern = models.ForeignKey(Kern, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    ingediend_op = models.DateField()
+    beslistermijn_einde = models.DateField(null=True, blank=True)
+    besloten_op = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=30)
+    bijgewerkt_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("arrangementfeit")
+        verbose_name_plural = _("arrangementfeiten")
+        indexes = [
+            models.Index(fields=["route", "beslistermijn_einde"], name="arrfeit_route_termijn_idx"),
+            models.Index(fields=["route", "besloten_op"], name="arrfeit_route_besloten_idx"),
+        ]
+
+
+class EvaluatieFeit(models.Model):
+    """One planned evaluation of a granted plan: when it was due and when (if yet) it was done."""
+
+    arrangement_id = models.BigIntegerField()
+    wet = models.CharField(max_length=10)
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    kern = models.ForeignKey(Kern, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    gepland_op = models.DateField()
+    gedaan_op = models.DateField(null=True, blank=True)
+    bijgewerkt_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("evaluatiefeit")
+        verbose_name_plural = _("evaluatiefeiten")
+        constraints = [
+            models.UniqueConstraint(fields=["arrangement_id", "gepland_op"], name="evaluatiefeit_uniek")
+        ]
+        indexes = [models.Index(fields=["gepland_op"], name="evaluatiefeit_gepland_idx")]
+
+
 class Streefwaarde(models.Model):
     """The coordinator's target for one KPI; every change is kept (simple-history)."""
 

@@ -1,8 +1,9 @@
 """The sets of facts the KPIs count over (*verzamelingen*), and the dashboard's filter on them.
 
 Each verzameling is a queryset for a period, with the paths to its team and kern so one query can
-group it per team and kern. Most are the monitor's own fact tables; the small tables of signalen,
-contactmomenten and arrangementen are read from their apps directly.
+group it per team and kern (and per wet, for the facts of the loket). Most are the monitor's own fact
+tables; the small tables of signalen, contactmomenten and arrangementen are read from their apps
+directly.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from skt.models import Kern, Team
 
 from . import kpis as kpi_mod
 from . import voorwerk
-from .models import CasusFeit, MeldingFeit
+from .models import AanvraagFeit, ArrangementFeit, CasusFeit, EvaluatieFeit, MeldingFeit
 from .periode import Periode, jaar_eerder
 
 ONBEKEND = "onbekend"
@@ -48,6 +49,8 @@ class Verzameling:
     maak: Callable[[kpi_mod.Context], QuerySet]
     team_pad: str
     kern_pad: str
+    # Facts that know their law (Wmo or Jeugdwet) are also grouped per wet.
+    wet_pad: str | None = None
 
 
 def meldingen_in(van: date, tot: date) -> QuerySet:
@@ -81,6 +84,44 @@ def _initiatieven(c: kpi_mod.Context) -> QuerySet:
     )
 
 
+def _binnen(veld: str, van: date, tot: date) -> Q:
+    return Q(**{f"{veld}__gte": van, f"{veld}__lte": tot})
+
+
+def _termijn_in(c: kpi_mod.Context, *, einde: str, besloten: str) -> Q:
+    """Whose deadline fell in the period and can be judged on the peildatum (decided, or the deadline
+    passed: open and overdue is late), or without a deadline, decided in the period."""
+    return (
+        _binnen(einde, c.van, c.tot)
+        & (Q(**{f"{besloten}__lte": c.peildatum}) | Q(**{f"{einde}__lt": c.peildatum}))
+    ) | (Q(**{f"{einde}__isnull": True}) & _binnen(besloten, c.van, min(c.tot, c.peildatum)))
+
+
+def _overdracht_gestart(c: kpi_mod.Context) -> QuerySet:
+    return AanvraagFeit.objects.filter(_binnen("eerste_ingang", c.van, min(c.tot, c.peildatum)))
+
+
+def _overdracht_termijn(c: kpi_mod.Context) -> QuerySet:
+    return AanvraagFeit.objects.filter(_termijn_in(c, einde="besluit_einde", besloten="besloten_op"))
+
+
+def _overdracht_afgehandeld(c: kpi_mod.Context) -> QuerySet:
+    return AanvraagFeit.objects.filter(_binnen("afgehandeld_op", c.van, min(c.tot, c.peildatum)))
+
+
+def _voorwerk_termijn(c: kpi_mod.Context) -> QuerySet:
+    return ArrangementFeit.objects.filter(route="voorwerk").filter(
+        _termijn_in(c, einde="beslistermijn_einde", besloten="besloten_op")
+    )
+
+
+def _evaluaties(c: kpi_mod.Context) -> QuerySet:
+    """Planned in the period and due by the peildatum: done by then, or past its date undone."""
+    return EvaluatieFeit.objects.filter(_binnen("gepland_op", c.van, c.tot)).filter(
+        Q(gedaan_op__lte=c.peildatum) | Q(gepland_op__lt=c.peildatum)
+    )
+
+
 VERZAMELINGEN: dict[str, Verzameling] = {
     "meldingen": Verzameling(lambda c: meldingen_in(c.van, c.tot), "team", "kern"),
     "meldingen_vorig_jaar": Verzameling(
@@ -106,6 +147,11 @@ VERZAMELINGEN: dict[str, Verzameling] = {
     "initiatieven": Verzameling(_initiatieven, "signaal__team", "signaal__kern"),
     "voorwerk": Verzameling(voorwerk.arrangementen, "team", "inwoner__kern"),
     "regulier": Verzameling(voorwerk.regulier, "team", "inwoner__kern"),
+    "voorwerk_termijn": Verzameling(_voorwerk_termijn, "team", "kern", "wet"),
+    "overdracht_gestart": Verzameling(_overdracht_gestart, "team", "kern", "wet"),
+    "overdracht_termijn": Verzameling(_overdracht_termijn, "team", "kern", "wet"),
+    "overdracht_afgehandeld": Verzameling(_overdracht_afgehandeld, "team", "kern", "wet"),
+    "evaluaties": Verzameling(_evaluaties, "team", "kern", "wet"),
 }
 
 

@@ -54,6 +54,15 @@ KERN_KOLOMMEN = [
     ("wachtlijst", "Wachtlijst"),
     ("casussen_gestart", "Casussen gestart"),
 ]
+# Per wet: what the loket does with a hand-off, Wmo against Jeugdwet.
+WET_KOLOMMEN = [
+    ("overdracht_wachttijd_mediaan_dagen", "Wachttijd (mediaan)"),
+    ("overdracht_wachttijd_p90_dagen", "Wachttijd (p90)"),
+    ("overdracht_binnen_termijn_procent", "Besluit op tijd"),
+    ("overdracht_geen_maatwerk_procent", "Geen maatwerk"),
+    ("evaluaties_op_tijd_procent", "Evaluaties op tijd"),
+    ("voorwerk_binnen_termijn_procent", "Voorwerk op tijd"),
+]
 
 
 @dataclass
@@ -191,6 +200,8 @@ def weergave(cijfers: dict, *, drempel: int | None) -> dict:
         "kernen": _groepstabel(
             cijfers["kpis_per_kern"], KERN_KOLOMMEN, drempel, "Onbekend (anoniem, geen kern)"
         ),
+        # Reports frozen before the hand-off KPIs have no figures per wet.
+        "wetten": _groepstabel(cijfers.get("kpis_per_wet", []), WET_KOLOMMEN, drempel, "Onbekend"),
         "ingang": _verdeling(
             m["per_ingang"], {**dict(Ingang.choices), "onbekend": "Onbekend"}, m["totaal"], drempel
         ),

@@ -9,18 +9,30 @@ meldingen.
 Value = teller (aantal), 100 * teller / noemer (procent), or teller / noemer (dagen, cijfer, an average).
 
 Split by what it does: ``definitie`` (what a KPI is, how its value is computed, the themes), and the
-KPIs themselves in ``meldingen`` (reach, access, uitstroom) and ``ondersteuning`` (casussen, voorwerk,
-quality). This module puts them together in the order of the report.
+KPIs themselves in ``meldingen`` (reach, access, uitstroom), ``ondersteuning`` (casussen, voorwerk,
+quality) and ``overdracht`` (the hand-off to the loket and what follows it). This module puts them
+together in the order of the report.
 """
 
 from __future__ import annotations
 
-from . import meldingen, ondersteuning
-from .definitie import THEMAS, Context, Eenheid, Kpi, Richting
+from . import meldingen, ondersteuning, overdracht
+from .definitie import THEMAS, Context, Eenheid, Kpi, Richting, kwantiel_uit_telling
 
-__all__ = ["KPIS", "PER_CODE", "THEMAS", "Context", "Eenheid", "Kpi", "Richting", "definities", "kpi"]
+__all__ = [
+    "KPIS",
+    "PER_CODE",
+    "THEMAS",
+    "Context",
+    "Eenheid",
+    "Kpi",
+    "Richting",
+    "definities",
+    "kpi",
+    "kwantiel_uit_telling",
+]
 
-KPIS: list[Kpi] = [*meldingen.KPIS, *ondersteuning.KPIS]
+KPIS: list[Kpi] = [*meldingen.KPIS, *ondersteuning.KPIS, *overdracht.KPIS]
 
 PER_CODE = {kpi.code: kpi for kpi in KPIS}
 assert len(PER_CODE) == len(KPIS), "dubbele KPI-code"

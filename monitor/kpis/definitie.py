@@ -58,6 +58,14 @@ class Kpi:
     noemer: Expressie | None = None
     # For derived KPIs: computed from other KPI values of the same group.
     afgeleid: Callable[[dict], float | None] | None = None
+    # For a percentile (0.5 the median) of the whole days in ``veld``: no sum of groups gives it, so
+    # the engine counts the facts per value of the field and takes the percentile of those counts.
+    kwantiel: float | None = None
+    veld: str = ""
+
+    @property
+    def is_kwantiel(self) -> bool:
+        return self.kwantiel is not None
 
     def uitkomst(self, teller, noemer) -> float | int | None:
         if self.noemer is None:
@@ -97,8 +105,38 @@ THEMAS = [
         "Voorwerk en maatwerk",
         "Voorwerk-arrangementen die het kernteam voor het loket voorbereidt.",
     ),
+    (
+        "overdracht",
+        "Overdracht aan het loket",
+        "Wat er gebeurt als het kernteam of de poort een vraag aan het loket overdraagt: hoe lang de "
+        "inwoner wacht op de voorziening, of het loket binnen de wettelijke termijn beslist, hoe vaak de "
+        "vraag terugkomt zonder maatwerk, en of toegekende plannen op tijd worden geëvalueerd.",
+    ),
     ("kwaliteit", "Kwaliteit en samenleving", "Tevredenheid van inwoners, signalen en nieuwe initiatieven."),
 ]
+
+
+def kwantiel_uit_telling(telling: dict[int, int], q: float) -> float | None:
+    """The q-th percentile of the values counted in ``telling`` (value -> how often), by linear
+    interpolation between the two nearest ranks, as PostgreSQL's percentile_cont and Excel's
+    PERCENTIEL.INC do: the median of 2, 4, 9, 20 is 6,5."""
+    n = sum(telling.values())
+    if n == 0:
+        return None
+    positie = q * (n - 1)
+    onder, fractie = int(positie), positie - int(positie)
+
+    def op_rang(rang: int) -> int:
+        gezien = 0
+        for waarde in sorted(telling):
+            gezien += telling[waarde]
+            if rang < gezien:
+                return waarde
+        return max(telling)
+
+    laag = op_rang(onder)
+    hoog = op_rang(onder + 1) if fractie else laag
+    return round(laag + fractie * (hoog - laag), 1)
 
 
 def tel(**filters) -> Expressie:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from django.db.models import Count, Q, Sum
 
-from .definitie import Eenheid, Kpi, Richting, tel
+from .definitie import Eenheid, Kpi, Richting, tel, tel_q
+from .overdracht import besloten_op_tijd
 
 KPIS: list[Kpi] = [
     # -- kortdurende ondersteuning -------------------------------------------------------------------
@@ -162,15 +163,18 @@ KPIS: list[Kpi] = [
     Kpi(
         "voorwerk_binnen_termijn_procent",
         "Besluit binnen de wettelijke termijn",
-        "Van de voorwerk-arrangementen ingediend in de periode waarover is beslist, het aandeel met een "
-        "besluit binnen de wettelijke termijn (Wmo: beschikking binnen 2 weken na de aanvraag; "
-        "Jeugdwet: 8 weken, Awb 4:13).",
+        "Van de ingediende voorwerk-arrangementen waarvan de uiterste besluitdatum in de periode viel (of, "
+        "zonder termijn, waarover in de periode is besloten), het aandeel met een besluit binnen de "
+        "wettelijke termijn (Wmo: beschikking binnen 2 weken na de aanvraag; Jeugdwet: 8 weken, Awb 4:13; "
+        "met een verlenging volgens Awb 4:14). Een arrangement dat op de peildatum nog niet is besloten "
+        "terwijl de termijn voorbij is (ook als het is teruggestuurd ter aanvulling: de termijn loopt "
+        "door), telt als te laat; nog niet verlopen en nog niet besloten telt (nog) niet mee.",
         Eenheid.PROCENT,
         Richting.HOGER_BETER,
         "voorwerk",
-        "voorwerk",
-        teller=lambda c: Count("id", filter=Q(binnen_termijn=True)),
-        noemer=lambda c: Count("id", filter=Q(binnen_termijn__isnull=False)),
+        "voorwerk_termijn",
+        teller=tel_q(lambda c: besloten_op_tijd(c, besloten="besloten_op", einde="beslistermijn_einde")),
+        noemer=tel(),
     ),
     # -- kwaliteit en samenleving ----------------------------------------------------------------
     Kpi(

@@ -261,7 +261,9 @@ def test_elke_kpi_heeft_een_definitie_en_een_bekende_eenheid():
     for k in kpis.KPIS:
         assert k.naam and len(k.definitie) > 40, k.code
         assert k.eenheid in kpis.Eenheid and k.richting in kpis.Richting
-        assert (k.teller is not None) != (k.afgeleid is not None), k.code
+        # Exactly one way to its value: counted, derived from other KPIs, or a percentile of a field.
+        assert [k.teller is not None, k.afgeleid is not None, k.is_kwantiel].count(True) == 1, k.code
+        assert not k.is_kwantiel or (k.veld and 0 < k.kwantiel < 1), k.code
     # The streefwaarden of every shipped profile refer to existing KPIs.
     import tomllib
     from pathlib import Path
