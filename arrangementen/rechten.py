@@ -228,11 +228,18 @@ def besluit_aan_overdragers_geven(arrangement) -> None:
     own voorwerk. Only a team that handed over (and so has a betrokkenheid); never for Veilig Thuis.
     The internal notes stay the loket's (mag_interne_notities_lezen).
     """
-    for aanvraag in Aanvraag.objects.filter(
-        arrangement=arrangement, veilig_thuis=False, overgedragen_team__isnull=False
-    ).select_related("overgedragen_team"):
-        if aanvraag.overgedragen_team.soort != Team.Soort.LOKET:
-            toekennen("arrangementen.view_arrangement", aanvraag.overgedragen_team, arrangement)
+    for aanvraag in Aanvraag.objects.filter(arrangement=arrangement, veilig_thuis=False).select_related(
+        "overgedragen_team", "casus__team", "melding__team"
+    ):
+        # The team that handed over; after a joint triage (kernteam with consulent) the melding's team.
+        teams = {
+            aanvraag.overgedragen_team,
+            aanvraag.casus.team if aanvraag.casus_id else None,
+            aanvraag.melding.team if aanvraag.melding_id else None,
+        }
+        for team in teams - {None}:
+            if team.soort != Team.Soort.LOKET:
+                toekennen("arrangementen.view_arrangement", team, arrangement)
 
 
 # -- who drafts on which route, who follows what --------------------------------------------

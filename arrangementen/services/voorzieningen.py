@@ -14,8 +14,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from arrangementen import rechten as arrangement_rechten
+from skt.models import Rol
 
-from ..models import Beoordeling, Notificatie, OnderdeelSoort
+from ..models import Beoordeling, Notificatie, OnderdeelSoort, Route
 from .basis import _datum, _nu
 from .berichten import _ontvangers
 
@@ -51,6 +52,28 @@ def _bijna_afgelopen(vandaag: date):
     )
 
 
+def _overdragers(arrangement) -> list:
+    """On the regular route: whoever handed over and their team's beroepskrachten, if they read the plan."""
+    if arrangement.route != Route.REGULIER:
+        return []
+    mensen = []
+    for aanvraag in arrangement.aanvragen.filter(veilig_thuis=False).select_related(
+        "overgedragen_door", "overgedragen_team", "casus__team", "melding__team"
+    ):
+        mensen.append(aanvraag.overgedragen_door)
+        for team in {aanvraag.overgedragen_team, aanvraag.casus and aanvraag.casus.team} - {None}:
+            mensen.extend(team.leden.filter(is_active=True, rol=Rol.BEROEPSKRACHT))
+        if aanvraag.melding_id and aanvraag.melding.team_id:
+            mensen.extend(aanvraag.melding.team.leden.filter(is_active=True, rol=Rol.BEROEPSKRACHT))
+    leesbaar = [
+        m
+        for m in mensen
+        if m.is_active
+        and arrangement_rechten.arrangementen_volledig_leesbaar_voor(m).filter(pk=arrangement.pk).exists()
+    ]
+    return leesbaar
+
+
 def _regisseur(beoordeling: Beoordeling):
     """The household's regisseur, when they may read this plan in full: a message never says more."""
     arrangement = beoordeling.onderdeel.arrangement
@@ -69,7 +92,8 @@ def _regisseur(beoordeling: Beoordeling):
 
 @transaction.atomic
 def voorzieningen_einde_melden(*, nu: datetime | None = None) -> int:
-    """A bericht to the drafter's team and the regisseur per voorziening ending within 4 weeks.
+    """A bericht to the drafter's team, on the regular route the team that handed over, and the
+    regisseur, per voorziening ending within 4 weeks; only to people who may read the plan.
 
     Returns the number of voorzieningen announced now; a second run the same day announces none.
     """
@@ -90,7 +114,7 @@ def voorzieningen_einde_melden(*, nu: datetime | None = None) -> int:
         if link in al_gemeld:
             continue
         arrangement = beoordeling.onderdeel.arrangement
-        ontvangers = {m.pk: m for m in _ontvangers(arrangement)}
+        ontvangers = {m.pk: m for m in [*_ontvangers(arrangement), *_overdragers(arrangement)]}
         if (regisseur := _regisseur(beoordeling)) is not None:
             ontvangers.setdefault(regisseur.pk, regisseur)
         categorie = beoordeling.onderdeel.categorie

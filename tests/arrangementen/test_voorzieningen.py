@@ -19,13 +19,17 @@ from arrangementen.models import Beoordeling, Notificatie, Onderdeel, OnderdeelS
 from arrangementen.services.voorzieningen import voorzieningen_einde_melden
 from arrangementen.tasks import voorzieningen_einde_melden_taak
 from arrangementen.workflow import ArrangementStatus
-from skt.models import Huishouden, Organisatie
+from skt.models import Huishouden, Organisatie, Rol
 
-from ..factories import OrganisatieFactory
+from ..factories import OrganisatieFactory, medewerker_maken
 from .conftest import (
+    PLANTEKST,
     VANDAAG,
     categorie,
     ingediend_maken,
+    maatwerk,
+    melding_maken,
+    netwerk,
     toekennen_alles,
     voorziening,
     zorgaanbieder,
@@ -427,3 +431,47 @@ def test_de_paginas_kosten_een_vast_aantal_queries_bij_1_10_en_100_voorzieningen
         for naam, url in urls.items():
             gemeten[naam].append(_queries(client, url))
     assert all(len(set(rij)) == 1 for rij in gemeten.values()), gemeten
+
+
+# -- the regular route: the team that handed over sees the outcome too --------------------------------
+
+
+def test_het_team_dat_overdroeg_ziet_de_voorziening_van_de_reguliere_route(personas, als):
+    melding = melding_maken(personas, dagen_geleden=10)
+    aanvraag = services.aanvraag_aanmaken(
+        bron="opschaling",
+        door=personas.beroepskracht,
+        reden="Structurele begeleiding nodig.",
+        melding=melding,
+        team=personas.team_a,
+    )
+    services.aanvraag_in_behandeling_nemen(door=personas.consulent, aanvraag=aanvraag)
+    aanvraag = services.aanvraag_afhandelen(
+        door=personas.consulent, aanvraag=aanvraag, uitkomst="maatwerk_aanvragen"
+    )
+    plan = aanvraag.arrangement
+    services.arrangement_opslaan(
+        door=personas.consulent, arrangement=plan, gegevens=PLANTEKST, onderdelen=[maatwerk(), netwerk()]
+    )
+    plan = services.arrangement_indienen(door=personas.consulent, arrangement=plan)
+    collega = medewerker_maken("consulent2", Rol.CONSULENT_WMO, teams=[personas.loket])
+    services.arrangement_in_behandeling_nemen(door=collega, arrangement=plan)
+    services.arrangement_beslissen(
+        door=collega,
+        arrangement=plan,
+        beslissingen=toekennen_alles(plan, einde=VANDAAG() + timedelta(days=10)),
+    )
+    services.interne_notitie_toevoegen(door=collega, arrangement=plan, tekst=NOTITIE)
+    client = als(personas.beroepskracht)
+    for url in (
+        reverse("arrangementen:detail", args=[plan.uuid]),
+        reverse("inwoner_detail", args=[plan.inwoner.uuid]),
+    ):
+        html = client.get(url).content.decode()
+        assert "Thuiszorg De Betuwe" in html and "INTERN-NOTITIE" not in html, url
+    assert (
+        als(personas.beroepskracht2).get(reverse("arrangementen:detail", args=[plan.uuid])).status_code == 404
+    )
+    Notificatie.objects.all().delete()
+    assert voorzieningen_einde_melden() == 1
+    assert Notificatie.objects.filter(medewerker=personas.beroepskracht, arrangement=plan).count() == 1
