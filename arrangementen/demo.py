@@ -23,7 +23,7 @@ from meldingen.models import Melding
 from skt import rechten
 from skt.models import Inwoner, Medewerker, Organisatie, Team, Voorziening
 
-from . import services
+from . import demo_werkvoorraad, services
 from .categorieen import categorieen_laden
 from .models import Arrangement, MaatwerkCategorie, Notificatie
 
@@ -462,3 +462,5 @@ def demo_laden(rng: random.Random) -> None:
     grens = timezone.now() - timedelta(days=30)
     for bericht in Notificatie.objects.filter(gelezen_op__isnull=True, aangemaakt_op__lt=grens):
         services.notificatie_lezen(door=bericht.medewerker, notificatie=bericht, nu=bericht.aangemaakt_op)
+    # The loket's werkvoorraad after the plans: an item that led to a plan finds that plan.
+    demo_werkvoorraad.demo_laden()
