@@ -107,6 +107,13 @@ def test_pdf_heeft_omslag_samenvatting_themas_en_bijlage(pdf):
         assert kop in pdf.platte_tekst, kop
 
 
+def test_pdf_toont_de_overdracht_met_definities_in_de_bijlage(pdf):
+    for tekst in ("Overdracht aan het loket", "Wachttijd tot de voorziening (mediaan)",
+                  "Terug zonder maatwerk", "Evaluaties op tijd", "overdracht_wachttijd_p90_dagen",
+                  "evaluaties_op_tijd_procent"):  # fmt: skip
+        assert tekst in pdf.platte_tekst, tekst
+
+
 def test_pdf_toont_dezelfde_cijfers_als_de_json(pdf):
     from monitor.opmaak import LEEG, kpi_afgeschermd, kpi_waarde
 
