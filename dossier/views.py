@@ -20,7 +20,7 @@ from skt import rechten, services
 from skt.forms import DossierFilterForm, InwonerZoekForm, RegisseurForm, fout_naar_form
 from skt.limieten import zoeklimiet
 from skt.models import Medewerker, Rol, Toegang
-from skt.toegang import toegang_vastleggen
+from skt.toegang import lijst_vastleggen, toegang_vastleggen, zoekresultaat_vastleggen
 
 from . import tijdlijn
 from .inzage import inzage_gegevens, inzage_pdf
@@ -86,10 +86,16 @@ def inwoners(request):
         if len(compact) == 6:
             voorwaarde |= Q(postcode=f"{compact[:4]} {compact[4:]}")
         qs = qs.filter(voorwaarde)
-        toegang_vastleggen(
-            request, actie=Toegang.Actie.ZOEKEN, object_soort="inwoner", reden="zoeken in dossiers"
-        )
     pagina = Paginator(qs, 25).get_page(request.GET.get("pagina"))
+    if zoekterm:
+        # The search term stays out of the log: it can be a BSN.
+        zoekresultaat_vastleggen(
+            request,
+            inwoners=list(pagina),
+            reden=f"zoeken in dossiers: {pagina.paginator.count} gevonden, {len(pagina)} getoond",
+        )
+    else:
+        lijst_vastleggen(request, object_soort="inwoner", inwoners=[i.pk for i in pagina])
     return render(request, "skt/inwoners.html", {"form": form, "pagina": pagina, "zoekterm": zoekterm})
 
 

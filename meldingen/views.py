@@ -18,6 +18,7 @@ from meldingen import rechten as melding_rechten
 from skt import rechten, registers
 from skt.forms import fout_naar_form
 from skt.models import Rol
+from skt.toegang import lijst_vastleggen
 
 from . import selectors, services
 from .forms import (
@@ -73,6 +74,7 @@ def wachtrij(request, status: str = MeldingStatus.GETRIEERD):
     pagina = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
     termijn = selectors.termijn_eerste_contact()
     _met_termijn(pagina.object_list, termijn)
+    lijst_vastleggen(request, object_soort="melding", inwoners=[m.inwoner_id for m in pagina if m.inwoner_id])
     return render(
         request,
         "meldingen/wachtrij.html",
@@ -96,6 +98,7 @@ def achterstand(request):
     qs = selectors.filters_toepassen(selectors.te_laat(request.user, termijn), filters)
     pagina = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
     _met_termijn(pagina.object_list, termijn)
+    lijst_vastleggen(request, object_soort="melding", inwoners=[m.inwoner_id for m in pagina if m.inwoner_id])
     return render(
         request,
         "meldingen/achterstand.html",

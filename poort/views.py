@@ -21,7 +21,7 @@ from skt import rechten
 from skt.forms import fout_naar_form
 from skt.limieten import zoeklimiet
 from skt.models import Leefgebied, Toegang
-from skt.toegang import lijst_vastleggen, toegang_vastleggen
+from skt.toegang import lijst_vastleggen, toegang_vastleggen, zoekresultaat_vastleggen
 
 from . import rechten as poort_rechten
 from . import services
@@ -47,6 +47,7 @@ def wachtrij(request):
     if leefgebied.isdigit():
         qs = qs.filter(leefgebieden__pk=int(leefgebied))
     pagina = Paginator(qs, 25).get_page(request.GET.get("pagina"))
+    lijst_vastleggen(request, object_soort="melding", inwoners=[m.inwoner_id for m in pagina if m.inwoner_id])
     return render(
         request,
         "poort/wachtrij.html",
@@ -69,11 +70,9 @@ def zoeken(request):
         gezocht = True
         resultaten = list(services.inwoners_zoeken(door=request.user, **form.cleaned_data))
         trajecten = melding_services.open_meldingen_van([i.pk for i in resultaten], voor=request.user)
-        toegang_vastleggen(
-            request,
-            actie=Toegang.Actie.ZOEKEN,
-            object_soort="inwoner",
-            reden=f"zoeken op {form.zoekwijze}: {len(resultaten)} gevonden",
+        # The reason says how, never what: the search term can be a BSN.
+        zoekresultaat_vastleggen(
+            request, inwoners=resultaten, reden=f"zoeken op {form.zoekwijze}: {len(resultaten)} gevonden"
         )
     for inwoner in resultaten:
         inwoner.open_trajecten = trajecten.get(inwoner.pk, [])
@@ -132,14 +131,18 @@ def inwoner_nieuw(request, daarna: str = "melding"):
             if rechten.inwoners_zichtbaar_voor(request.user).filter(pk=inwoner.pk).exists():
                 return redirect("inwoner_detail", uuid=inwoner.uuid)
             return redirect("mijn_werk")
+    getoond = dubbelen if poort_rechten.mag_dubbelen_zien(request.user) else []
+    if getoond:
+        lijst_vastleggen(
+            request,
+            object_soort="inwoner",
+            inwoners=getoond,
+            reden=f"mogelijke dubbele registratie: {len(getoond)} kandidaat/kandidaten getoond",
+        )
     return render(
         request,
         "poort/inwoner_nieuw.html",
-        {
-            "form": form,
-            "dubbelen": dubbelen if poort_rechten.mag_dubbelen_zien(request.user) else [],
-            "dubbel_aantal": len(dubbelen),
-        },
+        {"form": form, "dubbelen": getoond, "dubbel_aantal": len(dubbelen)},
     )
 
 
@@ -229,11 +232,12 @@ def melding_nieuw(request):
                     request, _("Melding %(nr)s is geregistreerd. Trieer hem nu.") % {"nr": melding.nummer}
                 )
             return redirect("poort:trieren", uuid=melding.uuid)
-    trajecten = (
-        melding_services.open_meldingen_van([inwoner.pk], voor=request.user).get(inwoner.pk, [])
-        if inwoner
-        else []
-    )
+    trajecten = []
+    if inwoner:
+        trajecten = melding_services.open_meldingen_van([inwoner.pk], voor=request.user).get(inwoner.pk, [])
+        toegang_vastleggen(
+            request, actie=Toegang.Actie.LEZEN, obj=inwoner, inwoner=inwoner, reden="meldingformulier"
+        )
     return render(
         request,
         "poort/melding_nieuw.html",

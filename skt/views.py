@@ -21,7 +21,7 @@ from .forms import (
     fout_naar_form,
 )
 from .models import Rol, Toegang
-from .toegang import toegang_vastleggen
+from .toegang import lijst_vastleggen, toegang_vastleggen
 from .validators import als_uuid
 
 
@@ -190,10 +190,16 @@ def noodtoegang_beoordelen(request):
             messages.error(request, _("Kies een oordeel."))
         return redirect("noodtoegang_beoordelen")
     pagina = Paginator(open_.order_by("van"), 25).get_page(request.GET.get("pagina"))
-    recent = (
+    recent = list(
         te_beoordelen.filter(beoordeeld_op__isnull=False)
         .select_related("medewerker", "inwoner", "beoordeeld_door")
         .order_by("-beoordeeld_op")[:10]
+    )
+    lijst_vastleggen(
+        request,
+        object_soort="noodtoegang",
+        inwoners=[n.inwoner_id for n in pagina] + [n.inwoner_id for n in recent],
+        reden="noodtoegang beoordelen",
     )
     return render(
         request,
@@ -204,7 +210,6 @@ def noodtoegang_beoordelen(request):
 
 @rechten.vereist_rol(Rol.COORDINATOR)
 def toegangslog(request):
-    toegang_vastleggen(request, actie="lezen", object_soort="toegangslog", reden="toegangslog bekeken")
     regels = (
         rechten.toegang_zichtbaar_voor(request.user)
         .select_related("medewerker", "inwoner")
@@ -213,4 +218,12 @@ def toegangslog(request):
     if request.GET.get("geweigerd"):
         regels = regels.filter(resultaat=Toegang.Resultaat.GEWEIGERD)
     pagina = Paginator(regels, 50).get_page(request.GET.get("pagina"))
+    # Logged after the page is read, for the row names every inwoner it shows; this look appears
+    # on the next one.
+    lijst_vastleggen(
+        request,
+        object_soort="toegangslog",
+        inwoners=[r.inwoner_id for r in pagina if r.inwoner is not None],
+        reden="toegangslog bekeken",
+    )
     return render(request, "skt/toegangslog.html", {"pagina": pagina})

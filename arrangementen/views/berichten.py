@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from arrangementen import rechten as arrangement_rechten
 from skt import rechten
+from skt.toegang import lijst_vastleggen
 
 from .. import selectors, services
 from .basis import (
@@ -21,7 +23,12 @@ BERICHT_ROLLEN = arrangement_rechten.ARRANGEMENT_ROLLEN
 
 @rechten.vereist_rol(*BERICHT_ROLLEN)
 def berichten(request):
-    pagina = Paginator(selectors.berichten(request.user), PER_PAGINA).get_page(request.GET.get("pagina"))
+    # A message names the inwoner of its plan; the id comes along in the same query.
+    berichten = selectors.berichten(request.user).annotate(over_inwoner=F("arrangement__inwoner"))
+    pagina = Paginator(berichten, PER_PAGINA).get_page(request.GET.get("pagina"))
+    lijst_vastleggen(
+        request, object_soort="bericht", inwoners=[b.over_inwoner for b in pagina if b.over_inwoner]
+    )
     return render(
         request,
         "arrangementen/berichten.html",

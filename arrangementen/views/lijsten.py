@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from arrangementen import rechten as arrangement_rechten
 from skt import rechten
 from skt.models import Rol
+from skt.toegang import lijst_vastleggen
 
 from .. import selectors, termijnen
 from ..workflow import ArrangementStatus
@@ -20,9 +21,13 @@ from .basis import (
 OVERZICHT_ROLLEN = arrangement_rechten.ARRANGEMENT_ROLLEN
 
 
-def _pagina(request, qs):
+def _pagina(request, qs, *, ook_getoond=()):
+    """One page of plans, logged with every inwoner it shows (``ook_getoond``: elsewhere on the page)."""
     pagina = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
     pagina.object_list = selectors.met_termijnstand(pagina.object_list)
+    lijst_vastleggen(
+        request, object_soort="arrangement", inwoners=[*(a.inwoner_id for a in pagina), *ook_getoond]
+    )
     return pagina
 
 
@@ -45,7 +50,13 @@ def overzicht(request):
     status = request.GET.get("status", "")
     if status not in dict(STATUSFILTERS):
         status = ""
-    pagina = _pagina(request, selectors.overzicht(request.user, status=status))
+    # The form for a new plan lists the team's casussen by inwoner name.
+    casussen = selectors.casussen_voor_opstellen(request.user)
+    pagina = _pagina(
+        request,
+        selectors.overzicht(request.user, status=status),
+        ook_getoond=[c.inwoner.pk for c in casussen],
+    )
     return render(
         request,
         "arrangementen/overzicht.html",
@@ -53,7 +64,7 @@ def overzicht(request):
             "pagina": pagina,
             "statusfilters": STATUSFILTERS,
             "gekozen_status": status,
-            "casussen": selectors.casussen_voor_opstellen(request.user),
+            "casussen": casussen,
         },
     )
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from casussen import rechten as casus_rechten
 from skt import rechten
 from skt.models import Rol
+from skt.toegang import lijst_vastleggen
 
 from .. import selectors
 from ..workflow import CasusStatus
@@ -36,6 +37,7 @@ def _caseload(request, qs, *, titel: str, termijnen: selectors.Termijnen, templa
         request.GET.get("pagina")
     )
     rijen = selectors.rijen_verrijken(pagina.object_list, termijnen)
+    lijst_vastleggen(request, object_soort="casus", inwoners=[c.inwoner_id for c in rijen])
     return render(
         request,
         "casussen/caseload.html",
@@ -106,6 +108,8 @@ def adviesvragen(request):
         .order_by("gevraagd_op", "pk")
     )
     pagina = Paginator(vragen, PER_PAGINA).get_page(request.GET.get("pagina"))
+    # The recent advice shows casus numbers and teams, no inwoner.
+    lijst_vastleggen(request, object_soort="adviesvraag", inwoners=[v.casus.inwoner_id for v in pagina])
     recent = (
         casus_rechten.adviesvragen_zichtbaar_voor(request.user)
         .filter(geadviseerd_op__isnull=False)

@@ -45,7 +45,8 @@ def test_caseloads_hebben_een_vast_aantal_queries(personas, als):
     print("\nqueries per pagina bij 1, 10 en 100 casussen:", gemeten)
     for pagina, aantallen in gemeten.items():
         assert len(set(aantallen)) == 1, (pagina, aantallen)
-        assert aantallen[0] <= 15, (pagina, aantallen)
+        # 15, plus the access-log row of the page and its references to the inwoners shown.
+        assert aantallen[0] <= 17, (pagina, aantallen)
 
 
 def test_adviesvragen_hebben_een_vast_aantal_queries(personas, als):

@@ -45,7 +45,10 @@ def test_zoeken_op_postcode_en_huisnummer_toont_herkenning_en_wordt_gelogd(perso
     assert response.status_code == 200
     assert inwoner_elst.naam in inhoud
     assert inwoner_elst.bsn not in inhoud  # the poort recognises, it does not need the BSN on screen
-    assert Toegang.objects.filter(medewerker=personas.poort, actie="zoeken").count() == 1
+    # One row for the search and one for each inwoner it showed.
+    zoeken = Toegang.objects.filter(medewerker=personas.poort, actie="zoeken")
+    assert zoeken.filter(inwoner=None).count() == 1
+    assert inwoner_elst.pk in set(zoeken.exclude(inwoner=None).values_list("inwoner", flat=True))
 
 
 def test_zoeken_toont_open_trajecten_maar_geen_inhoud(personas, als, inwoner_elst):
