@@ -9,7 +9,7 @@ import uuid
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Upper
+from django.db.models.functions import Lower, Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
@@ -173,6 +173,15 @@ class Medewerker(AbstractUser):
         verbose_name = _("medewerker")
         verbose_name_plural = _("medewerkers")
         ordering = ["last_name", "first_name", "username"]
+        constraints = [
+            # Invitations and password resets go to this address: one person per address.
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="medewerker_email_uniek",
+                violation_error_message=_("Dit e-mailadres hoort al bij een andere medewerker."),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
@@ -532,3 +541,40 @@ class Noodtoegang(models.Model):
                 violation_error_message=_("Noodtoegang eindigt na het begin."),
             ),
         ]
+
+
+class Uitnodiging(models.Model):
+    """A single-use link by e-mail: a new account, a new second factor, or a password reset.
+
+    Only the sha256 of the random token is stored, so the database never holds a usable link.
+    """
+
+    class Soort(models.TextChoices):
+        ACCOUNT = "account", _("Nieuw account (wachtwoord en tweede factor)")
+        TWEEDE_FACTOR = "tweede_factor", _("Nieuwe tweede factor")
+        WACHTWOORD = "wachtwoord", _("Wachtwoord opnieuw instellen")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    medewerker = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="uitnodigingen")
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    aangemaakt_door = models.ForeignKey(
+        Medewerker, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    verloopt_op = models.DateTimeField(_("verloopt op"))
+    gebruikt_op = models.DateTimeField(_("gebruikt op"), null=True, blank=True)
+    # A newer link for the same person and purpose, or too many wrong codes, closes this one.
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    foute_codes = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords(excluded_fields=["token_hash"])
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+        ordering = ["-aangemaakt_op"]
+        indexes = [models.Index(fields=["medewerker", "soort"], name="uitnodiging_mw_soort_idx")]
+
+    def is_bruikbaar(self, nu=None) -> bool:
+        nu = nu or timezone.now()
+        return self.gebruikt_op is None and self.ingetrokken_op is None and self.verloopt_op > nu
