@@ -85,6 +85,7 @@ class Organisatie(models.Model):
         VRIJWILLIGERS = "vrijwilligers", _("Vrijwilligersorganisatie / vereniging")
         OVERIG = "overig", _("Overig")
 
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     naam = models.CharField(_("naam"), max_length=150, unique=True)
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices, default=Soort.OVERIG)
     website = models.URLField(_("website"), blank=True)
