@@ -127,11 +127,26 @@ def _evaluatie(consulent: Medewerker) -> None:
     """The oldest granted Wmo plan was evaluated once: goal partly reached, support continues."""
     if Arrangement.objects.filter(evaluaties__isnull=False).exists():
         return
-    plan = (
-        Arrangement.objects.filter(wet="wmo", status=ArrangementStatus.GOEDGEKEURD)
-        .order_by("besloten_op")
-        .first()
+    plannen = list(
+        Arrangement.objects.filter(wet="wmo", status=ArrangementStatus.GOEDGEKEURD).order_by("besloten_op")[
+            :2
+        ]
     )
+    if len(plannen) == 2 and plannen[1].besloten_op is not None:
+        # The second oldest reached its goal: the regisseur ended it (the plan and its voorzieningen).
+        eind_op = max(plannen[1].besloten_op + timedelta(days=90), timezone.now() - timedelta(days=10))
+        if eind_op <= timezone.now():
+            arrangement_evalueren(
+                door=consulent,
+                arrangement=plannen[1],
+                doel_bereikt="ja",
+                notitie="Het doel is bereikt; de inwoner redt het weer zelf met hulp van de buren.",
+                vervolg="beeindigen",
+                einddatum=timezone.localtime(eind_op).date(),
+                reden_einde="Doel bereikt.",
+                nu=eind_op,
+            )
+    plan = plannen[0] if plannen else None
     if plan is None or plan.besloten_op is None:
         return
     op = max(plan.besloten_op + timedelta(days=60), timezone.now() - timedelta(days=20))

@@ -14,7 +14,6 @@ from arrangementen import rechten as arrangement_rechten
 from skt.forms import fout_naar_form
 
 from .. import selectors, services
-from ..services.evalueren import overgenomen_beoordelingen
 from ..forms import (
     AfwijzenForm,
     BeslissingForm,
@@ -24,6 +23,7 @@ from ..forms import (
     VerlengenForm,
     zorgaanbieder_keuzes,
 )
+from ..services.evalueren import overgenomen_beoordelingen
 from .basis import (
     TOESTANDSFOUTEN,
     _actie_fout,
