@@ -56,7 +56,8 @@ def toegang_vastleggen(
         ip_adres=client_ip(request),
         reden=reden[:500],
     )
-    getoond = sorted({i if isinstance(i, int) else i.pk for i in inwoners} - {None})
+    # None stands for an anonymous row (a melding without inwoner): nobody to reference.
+    getoond = sorted({i if isinstance(i, int) else getattr(i, "pk", None) for i in inwoners} - {None})
     if getoond:
         ToegangInwoner.objects.bulk_create(ToegangInwoner(toegang=toegang, inwoner_id=pk) for pk in getoond)
     return toegang
@@ -89,6 +90,8 @@ def zoekresultaat_vastleggen(request, *, inwoners: Iterable[Inwoner], reden: str
     }
     rijen = [Toegang(object_soort="inwoner", **gemeen)]
     rijen += [
-        Toegang(object_soort="inwoner", object_id=str(i.uuid), inwoner_id=i.pk, **gemeen) for i in inwoners
+        Toegang(object_soort="inwoner", object_id=str(i.uuid), inwoner_id=i.pk, **gemeen)
+        for i in inwoners
+        if i is not None
     ]
     return Toegang.objects.bulk_create(rijen)
