@@ -1,0 +1,389 @@
+"""Retention (issue 13, point 6): an expired dossier is gone from every table, history and guardian
+included, asserted with SQL counts per table; the monitor of that quarter stays byte-identical.
+
+The clock is fixed by the job's ``vandaag``: the dossier is built today through the services, the job
+runs as if it were 6 or 16 years later.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+from guardian.models import GroupObjectPermission, UserObjectPermission
+from guardian.shortcuts import assign_perm
+
+from arrangementen import services as arrangement_services
+from arrangementen.models import (
+    Aanvraag,
+    Arrangement,
+    Beoordeling,
+    InterneNotitie,
+    Notificatie,
+    Onderdeel,
+)
+from casussen import services as casus_services
+from casussen.models import Casus, Contactmoment, ZrmScore
+from dossier import bewaartermijnen, services
+from dossier.models import Bewaarplicht, Bewaarrun, Bewaartelling, Verwijderverzoek
+from meldingen.models import Melding
+from meldingen.services import melding_registreren
+from poort.models import Koppelverzoek, Triage
+from poort.services import koppelverzoek_vastleggen, melding_trieren
+from skt import rechten
+from skt import services as skt_services
+from skt.models import Betrokkenheid, Huishouden, Inwoner, Leefgebied, Noodtoegang, Toegang
+
+from ..arrangementen.conftest import casus_maken, concept_maken, melding_maken, toekennen_alles
+from ..factories import HuishoudenFactory, InwonerFactory, LeefgebiedFactory
+
+pytestmark = pytest.mark.django_db
+
+VANDAAG = timezone.localdate()
+NA_6_JAAR = VANDAAG.replace(year=VANDAAG.year + 6)
+NA_16_JAAR = VANDAAG.replace(year=VANDAAG.year + 16)
+REDEN_NOOD = "De casushouder is ziek en de inwoner belt vandaag met een dringende vraag over zorg."
+
+
+# -- building dossiers through the services ---------------------------------------------------------
+
+
+def volledig_dossier(personas) -> Inwoner:
+    """Melding → triage (kernteam + consulent: a loket item) → casus with contactmomenten and ZRM →
+    a plan with maatwerk granted → casus closed; berichten, betrokkenheid, guardian rows, history,
+    break the glass, a koppelverzoek, a lifted bewaarplicht and a household of one."""
+    leefgebied = Leefgebied.objects.first() or LeefgebiedFactory()
+    inwoner = InwonerFactory(kern=personas.team_a.kernen.first(), huishouden=HuishoudenFactory())
+    melding = melding_maken(personas, inwoner=inwoner, dagen_geleden=40)
+    melding.leefgebieden.add(leefgebied)
+    aanvraag = Aanvraag.objects.get(melding=melding)
+    arrangement_services.aanvraag_afhandelen(
+        door=personas.consulent,
+        aanvraag=aanvraag,
+        uitkomst="doorverwijzen",
+        doorverwezen_naar="Formulierenhulp",
+    )
+    casus = casus_maken(personas, melding=melding, dagen_geleden=30)
+    for dagen in (25, 20):
+        casus_services.contactmoment_registreren(
+            door=personas.beroepskracht,
+            casus=casus,
+            datum=VANDAAG - timedelta(days=dagen),
+            soort="huisbezoek",
+            duur_minuten=60,
+            verslag="Samen de post doorgenomen.",
+        )
+    casus_services.zrm_vastleggen(
+        door=personas.beroepskracht,
+        casus=casus,
+        moment="start",
+        datum=VANDAAG - timedelta(days=30),
+        scores={leefgebied.pk: 2},
+    )
+    arrangement = concept_maken(personas, melding=melding)
+    arrangement = arrangement_services.arrangement_indienen(
+        door=personas.beroepskracht, arrangement=arrangement
+    )
+    arrangement = arrangement_services.arrangement_in_behandeling_nemen(
+        door=personas.consulent, arrangement=arrangement
+    )
+    arrangement_services.interne_notitie_toevoegen(
+        door=personas.consulent, arrangement=arrangement, tekst="Intern: dochter helpt mee."
+    )
+    arrangement_services.arrangement_beslissen(
+        door=personas.consulent,
+        arrangement=arrangement,
+        beslissingen=toekennen_alles(arrangement, einde=VANDAAG + timedelta(days=30)),
+        toelichting="Toegekend zoals voorgesteld.",
+    )
+    casus_services.casus_afsluiten(
+        door=personas.beroepskracht,
+        casus=casus,
+        reden="doel_bereikt",
+        resultaat="Gelukt.",
+        datum=VANDAAG - timedelta(days=1),
+        zrm_scores={leefgebied.pk: 4},
+    )
+    skt_services.noodtoegang_openen(door=personas.beroepskracht2, inwoner_uuid=inwoner.uuid, reden=REDEN_NOOD)
+    koppelverzoek_vastleggen(
+        door=personas.beroepskracht2,
+        inwoner=inwoner,
+        gegevens={"voornamen": inwoner.voornamen, "achternaam": inwoner.achternaam},
+    )
+    rechten.inwoner_toegang_geven(inwoner, personas.consulent_jeugd)  # a personal grant
+    # guardian's generic tables (a model without its own permission table) and the admin log
+    assign_perm("arrangementen.view_aanvraag", personas.consulent, aanvraag)
+    assign_perm("arrangementen.view_aanvraag", personas.loket.groep, aanvraag)
+    LogEntry.objects.create(
+        user=personas.coordinator,
+        content_type=ContentType.objects.get_for_model(Inwoner),
+        object_id=str(inwoner.pk),
+        object_repr=inwoner.naam,
+        action_flag=CHANGE,
+    )
+    plicht = services.bewaarplicht_instellen(
+        door=personas.coordinator, inwoner=inwoner, grond="klacht", reden="Klacht over de bejegening loopt."
+    )
+    services.bewaarplicht_opheffen(
+        door=personas.coordinator, bewaarplicht=plicht, reden="Klacht is afgehandeld."
+    )
+    inwoner.telefoon = "0612345678"
+    inwoner.save()  # a history row of a change, not only of the creation
+    return inwoner
+
+
+def kort_dossier(personas) -> Inwoner:
+    """A question answered at the poort: a melding triaged 'direct', nothing granted (5 years)."""
+    inwoner = InwonerFactory(kern=personas.team_a.kernen.first())
+    melding, _ = melding_registreren(
+        door=personas.poort,
+        inwoner=inwoner,
+        anoniem=False,
+        aanmeldingsdatum=VANDAAG - timedelta(days=3),
+        ingang="telefoon",
+        melder_soort="inwoner",
+        vraag="Waar vind ik de boodschappenbus?",
+    )
+    melding_trieren(
+        door=personas.poort,
+        melding=melding,
+        uitkomst="direct",
+        reden="Doorverwezen naar de bus.",
+        uitstroom="direct_beantwoord",
+    )
+    return inwoner
+
+
+# -- SQL counts -------------------------------------------------------------------------------------
+
+
+def _sql(query: str, params=()) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        return cursor.fetchone()[0]
+
+
+def tabellen_met_inwoner_id() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT table_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND column_name = 'inwoner_id' ORDER BY table_name"
+        )
+        return [r[0] for r in cursor.fetchall()]
+
+
+# The access log keeps the inwoner's number by design (evidence with its own retention and a trigger
+# that refuses DELETE); the erasure request record keeps none (its column is emptied).
+BEWUST_BEWAARD = {"skt_toegang", "skt_toeganginwoner"}
+
+
+def per_inwoner(inwoner_id: int) -> dict[str, int]:
+    return {
+        tabel: _sql(f'SELECT count(*) FROM "{tabel}" WHERE inwoner_id = %s', [inwoner_id])
+        for tabel in tabellen_met_inwoner_id()
+        if tabel not in BEWUST_BEWAARD
+    }
+
+
+def inventaris(inwoner: Inwoner) -> dict:
+    """The ids of everything of the inwoner, per live model, before the job."""
+    meldingen = Melding.objects.filter(inwoner=inwoner)
+    casussen = Casus.objects.filter(inwoner=inwoner)
+    arrangementen = Arrangement.objects.filter(inwoner=inwoner)
+    aanvragen = Aanvraag.objects.filter(inwoner=inwoner)
+    ids = {
+        Inwoner: [inwoner.pk],
+        Melding: meldingen,
+        Triage: Triage.objects.filter(melding__in=meldingen),
+        Casus: casussen,
+        Contactmoment: Contactmoment.objects.filter(casus__in=casussen),
+        ZrmScore: ZrmScore.objects.filter(casus__in=casussen),
+        Arrangement: arrangementen,
+        Onderdeel: Onderdeel.objects.filter(arrangement__in=arrangementen),
+        Beoordeling: Beoordeling.objects.filter(onderdeel__arrangement__in=arrangementen),
+        InterneNotitie: InterneNotitie.objects.filter(arrangement__in=arrangementen),
+        Aanvraag: aanvragen,
+        Notificatie: Notificatie.objects.filter(arrangement__in=arrangementen)
+        | Notificatie.objects.filter(aanvraag__in=aanvragen),
+        Betrokkenheid: Betrokkenheid.objects.filter(inwoner=inwoner),
+        Noodtoegang: Noodtoegang.objects.filter(inwoner=inwoner),
+        Koppelverzoek: Koppelverzoek.objects.filter(inwoner=inwoner),
+        Bewaarplicht: Bewaarplicht.objects.filter(inwoner=inwoner),
+        Huishouden: Huishouden.objects.filter(pk=inwoner.huishouden_id),
+    }
+    return {
+        model: sorted(v if isinstance(v, list) else v.values_list("pk", flat=True))
+        for model, v in ids.items()
+    }
+
+
+def tellingen(inv: dict) -> dict[str, int]:
+    """Per table: the live rows, their history rows (by the original object id), the direct-FK guardian
+    rows, guardian's generic rows and the admin log; and the many-to-many rows of the melding."""
+    uit: dict[str, int] = {}
+    for model, ids in inv.items():
+        if not ids:
+            continue
+        lijst = ",".join(str(int(i)) for i in ids)
+        uit[model._meta.db_table] = _sql(
+            f'SELECT count(*) FROM "{model._meta.db_table}" WHERE id IN ({lijst})'
+        )
+        historisch = model.history.model
+        uit[historisch._meta.db_table] = _sql(
+            f'SELECT count(*) FROM "{historisch._meta.db_table}" WHERE id IN ({lijst})'
+        )
+        ct = ContentType.objects.get_for_model(model)
+        for generiek in (UserObjectPermission, GroupObjectPermission):
+            uit[f"{generiek._meta.db_table}[{model.__name__}]"] = generiek.objects.filter(
+                content_type=ct, object_pk__in=[str(i) for i in ids]
+            ).count()
+        uit[f"django_admin_log[{model.__name__}]"] = LogEntry.objects.filter(
+            content_type=ct, object_id__in=[str(i) for i in ids]
+        ).count()
+        for perm in ("userobjectpermission", "groupobjectpermission"):
+            tabel = f"{model._meta.app_label}_{model.__name__.lower()}{perm}"
+            if tabel in connection.introspection.table_names():
+                uit[tabel] = _sql(f'SELECT count(*) FROM "{tabel}" WHERE content_object_id IN ({lijst})')
+    meldingen = ",".join(str(i) for i in inv[Melding])
+    uit["meldingen_melding_leefgebieden"] = _sql(
+        f"SELECT count(*) FROM meldingen_melding_leefgebieden WHERE melding_id IN ({meldingen})"
+    )
+    uit["meldingen_historicalmelding_leefgebieden"] = _sql(
+        f"SELECT count(*) FROM meldingen_historicalmelding_leefgebieden WHERE melding_id IN ({meldingen})"
+    )
+    return uit
+
+
+def alle_tabellen() -> dict[str, int]:
+    return {t: _sql(f'SELECT count(*) FROM "{t}"') for t in connection.introspection.table_names()}
+
+
+def monitor_json(tmp_path: Path, naam: str) -> bytes:
+    """What ``bouw_monitor --json`` writes for the period of the dossiers (facts refreshed first)."""
+    pad = tmp_path / naam
+    van = (VANDAAG - timedelta(days=60)).isoformat()
+    call_command(
+        "bouw_monitor",
+        "--van",
+        van,
+        "--tot",
+        VANDAAG.isoformat(),
+        "--zonder-pdf",
+        "--json",
+        str(pad),
+        stdout=io.StringIO(),
+    )
+    return pad.read_bytes()
+
+
+# -- the tests --------------------------------------------------------------------------------------
+
+
+# What the full dossier holds before the job: every table here has rows, and all of them go.
+MOET_RIJEN_HEBBEN = [
+    "skt_inwoner",
+    "skt_historicalinwoner",
+    "skt_inwoneruserobjectpermission",
+    "skt_inwonergroupobjectpermission",
+    "django_admin_log[Inwoner]",
+    "meldingen_melding",
+    "meldingen_historicalmelding",
+    "meldingen_meldinggroupobjectpermission",
+    "meldingen_melding_leefgebieden",
+    "meldingen_historicalmelding_leefgebieden",
+    "poort_triage",
+    "poort_historicaltriage",
+    "casussen_casus",
+    "casussen_historicalcasus",
+    "casussen_contactmoment",
+    "casussen_historicalcontactmoment",
+    "casussen_zrmscore",
+    "casussen_historicalzrmscore",
+    "arrangementen_arrangement",
+    "arrangementen_historicalarrangement",
+    "arrangementen_onderdeel",
+    "arrangementen_historicalonderdeel",
+    "arrangementen_beoordeling",
+    "arrangementen_historicalbeoordeling",
+    "arrangementen_internenotitie",
+    "arrangementen_aanvraag",
+    "arrangementen_historicalaanvraag",
+    "guardian_userobjectpermission[Aanvraag]",
+    "guardian_groupobjectpermission[Aanvraag]",
+    "arrangementen_notificatie",
+    "arrangementen_historicalnotificatie",
+    "skt_betrokkenheid",
+    "skt_historicalbetrokkenheid",
+    "skt_noodtoegang",
+    "skt_historicalnoodtoegang",
+    "poort_koppelverzoek",
+    "poort_historicalkoppelverzoek",
+    "dossier_bewaarplicht",
+    "dossier_historicalbewaarplicht",
+    "skt_huishouden",
+    "skt_historicalhuishouden",
+]
+
+
+def test_een_verlopen_dossier_verdwijnt_uit_elke_tabel_en_de_monitor_blijft_gelijk(personas, als, tmp_path):
+    volledig = volledig_dossier(personas)
+    assert als(personas.beroepskracht).get(reverse("inwoner_detail", args=[volledig.uuid])).status_code == 200
+    kort = kort_dossier(personas)
+    vastgehouden = kort_dossier(personas)
+    services.bewaarplicht_instellen(
+        door=personas.coordinator,
+        inwoner=vastgehouden,
+        grond="bezwaar",
+        reden="Bezwaar tegen de beschikking loopt.",
+    )
+    inv_volledig, inv_kort, inv_vast = inventaris(volledig), inventaris(kort), inventaris(vastgehouden)
+    voor = tellingen(inv_volledig)
+    for tabel in MOET_RIJEN_HEBBEN:
+        assert voor[tabel] > 0, tabel
+    assert per_inwoner(volledig.pk)["meldingen_melding"] == 1
+    toegang_voor = Toegang.objects.filter(inwoner=volledig).count()
+    assert toegang_voor > 0
+    monitor_voor = monitor_json(tmp_path, "voor.json")
+
+    # After 6 years: the question answered at the poort (5 years) goes; the granted plan (15 years)
+    # and the dossier under a bewaarplicht stay.
+    run = bewaartermijnen.bewaartermijnen_toepassen(vandaag=NA_6_JAAR)
+    assert run.status == Bewaarrun.Status.KLAAR and run.inwoners == 1
+    assert set(per_inwoner(kort.pk).values()) == {0}
+    assert set(tellingen(inv_kort).values()) == {0}
+    assert tellingen(inv_volledig) == voor
+    assert per_inwoner(vastgehouden.pk)["meldingen_melding"] == 1
+    assert tellingen(inv_vast)["skt_historicalinwoner"] > 0
+    telling = {(t.regel, t.tabel): t.aantal for t in run.tellingen.all()}
+    assert telling[("zonder_voorziening", "skt.Inwoner")] == 1
+    assert telling[("zonder_voorziening", "meldingen.Melding")] == 1
+    assert telling[("zonder_voorziening", "meldingen.HistoricalMelding")] >= 2
+
+    # After 16 years the granted plan has passed its 15 years too.
+    run = bewaartermijnen.bewaartermijnen_toepassen(vandaag=NA_16_JAAR)
+    assert run.inwoners == 1
+    na = tellingen(inv_volledig)
+    assert {t: n for t, n in na.items() if n} == {}, "rijen over na de bewaartermijn"
+    assert set(per_inwoner(volledig.pk).values()) == {0}
+    # The access log keeps its rows and the inwoner's number: its own retention cuts it.
+    assert Toegang.objects.filter(inwoner_id=volledig.pk).count() >= toegang_voor
+    assert Inwoner.objects.filter(pk=vastgehouden.pk).exists()
+    assert per_inwoner(vastgehouden.pk)["meldingen_melding"] == 1
+    telling = {(t.regel, t.tabel): t.aantal for t in run.tellingen.all()}
+    assert telling[("met_voorziening", "skt.Inwoner")] == 1
+    assert telling[("met_voorziening", "arrangementen.Beoordeling")] == len(inv_volledig[Beoordeling])
+    assert telling[("met_voorziening", "guardian.UserObjectPermission")] == 1
+
+    assert monitor_json(tmp_path, "na.json") == monitor_voor
+
+    # A rerun finds nothing more.
+    again = bewaartermijnen.bewaartermijnen_toepassen(vandaag=NA_16_JAAR)
+    assert again.inwoners == 0 and not again.tellingen.exists()
