@@ -55,6 +55,7 @@ ITEMS: list[Item] = [
     Item("Toegangslog", "toegangslog", (Rol.COORDINATOR,)),
     Item("Noodtoegang", "noodtoegang_beoordelen", (Rol.COORDINATOR,)),
     Item("Noodtoegang (audit)", "noodtoegang_audit", (Rol.BEHEERDER,)),
+    Item("Verwijderingen", "verwijderingen", (Rol.COORDINATOR, Rol.BEHEERDER)),
     Item("Beheer", "admin:index", (Rol.BEHEERDER,)),
 ]
 

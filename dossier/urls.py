@@ -4,7 +4,7 @@ from django.urls import path
 
 from poort import views as poort_views
 
-from . import views
+from . import views, views_bewaren
 
 urlpatterns = [
     path("", views.mijn_werk, name="mijn_werk"),
@@ -15,4 +15,12 @@ urlpatterns = [
     path("inwoners/<uuid:uuid>/inzage.<str:formaat>", views.inzage, name="inzage"),
     path("huishoudens/<uuid:uuid>/", views.huishouden, name="huishouden"),
     path("noodtoegang/audit/", views.noodtoegang_audit, name="noodtoegang_audit"),
+    path("inwoners/<uuid:uuid>/bewaarplicht/", views_bewaren.bewaarplicht, name="bewaarplicht"),
+    path(
+        "inwoners/<uuid:uuid>/bewaarplicht/<uuid:plicht>/opheffen/",
+        views_bewaren.bewaarplicht_opheffen,
+        name="bewaarplicht_opheffen",
+    ),
+    path("inwoners/<uuid:uuid>/verwijderverzoek/", views_bewaren.verwijderverzoek, name="verwijderverzoek"),
+    path("verwijderingen/", views_bewaren.verwijderingen, name="verwijderingen"),
 ]
