@@ -9,6 +9,7 @@ class ArrangementenConfig(AppConfig):
         from skt import registers
 
         from . import bijdragen, bijdragen_loket
+        from .services import herverdelen
         from .services.werkvoorraad import aanvraag_aanmaken
 
         registers.registreer_overdracht_aan_loket(aanvraag_aanmaken)
@@ -17,3 +18,27 @@ class ArrangementenConfig(AppConfig):
         registers.registreer_meldingpaginabron(bijdragen.meldingpagina, volgorde=30)
         registers.registreer_tijdlijnbron(bijdragen.tijdlijn, volgorde=30)
         registers.registreer_werkblokbron(bijdragen.werkblokken, volgorde=40)
+        for volgorde, bron in enumerate(
+            (
+                registers.Werkvoorraadbron(
+                    "opsteller",
+                    "Arrangementen als opsteller",
+                    herverdelen.open_plannen_als_opsteller,
+                    herverdelen.opsteller_herverdelen,
+                ),
+                registers.Werkvoorraadbron(
+                    "behandelaar",
+                    "Arrangementen in behandeling",
+                    herverdelen.open_plannen_als_behandelaar,
+                    herverdelen.behandelaar_herverdelen,
+                ),
+                registers.Werkvoorraadbron(
+                    "aanvraag",
+                    "Aanvragen van het loket in behandeling",
+                    herverdelen.open_aanvragen,
+                    herverdelen.aanvraag_herverdelen,
+                ),
+            ),
+            start=30,
+        ):
+            registers.registreer_werkvoorraadbron(bron, volgorde=volgorde)

@@ -15,14 +15,18 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from casussen.models import Casus
+from casussen.rechten import mag_casushouder_zijn
 from meldingen.models import Melding
 from skt.models import Rol, Team
 from skt.rechten import (
     CONSULENT_ROLLEN,
     Niveau,
     heeft_rol,
+    intrekken,
     inwoner_toegang_geven,
     inwoners_betrokken_voor,
+    is_collega_in_team,
+    mag_herverdelen_in_team,
     niveau_voor_inwoner,
     ophalen_of_404,
     teams_van,
@@ -417,3 +421,46 @@ def evaluaties_te_laat_voor(user, vandaag) -> QuerySet[Arrangement]:
         beeindigd_op__isnull=True,
         team__in=teams_van(user),
     )
+
+
+# -- reassigning a leaver's work -------------------------------------------------------------------
+
+
+def mag_arrangement_herverdelen(door, arrangement, van) -> bool:
+    """A concept or returned plan: the coordinator of the drafter's team. A plan in behandeling at the
+    loket: the coordinator of the loket the consulent works in."""
+    if arrangement.is_bewerkbaar:
+        return mag_herverdelen_in_team(door, arrangement.team_id)
+    return mag_herverdelen_in_loket(door, van)
+
+
+def mag_herverdelen_in_loket(door, consulent) -> bool:
+    return teams_van(door).filter(soort=Team.Soort.LOKET, leden=consulent).exists() and heeft_rol(
+        door, Rol.COORDINATOR
+    )
+
+
+def mag_opsteller_worden(medewerker, arrangement) -> bool:
+    """Voorwerk is drafted by an active beroepskracht of the plan's team; a regular-route plan by an
+    active consulent of its law (of the plan's loket)."""
+    if arrangement.route == Route.VOORWERK:
+        return mag_casushouder_zijn(medewerker, arrangement.team) if arrangement.team_id else False
+    rol = CONSULENT_VAN_WET.get(arrangement.wet)
+    if rol is None or not heeft_rol(medewerker, rol):
+        return False
+    return arrangement.team_id is None or is_collega_in_team(medewerker, arrangement.team_id)
+
+
+def mag_behandelaar_worden(medewerker, arrangement) -> bool:
+    """A plan in behandeling goes to another consulent who may judge it (its law, the loket's grant, not
+    its drafter)."""
+    return mag_arrangement_beoordelen(medewerker, arrangement)
+
+
+def opsteller_wisselen(arrangement, oud, nieuw) -> None:
+    """The drafter's personal grants move to the new drafter; the team's stay with the team."""
+    for codename in ("arrangementen.view_arrangement", "arrangementen.change_arrangement"):
+        intrekken(codename, oud, arrangement)
+        toekennen(codename, nieuw, arrangement)
+    if not arrangement.team_id:
+        inwoner_toegang_geven(arrangement.inwoner, nieuw, soort="arrangement")

@@ -21,6 +21,7 @@ from skt.rechten import (
     heeft_rol,
     intrekken,
     inwoner_toegang_geven,
+    mag_herverdelen_in_team,
     mag_vertrouwelijk_lezen,
     niveau_voor_inwoner,
     ophalen_of_404,
@@ -205,3 +206,20 @@ def casus_opschalen(casus, loket: Team) -> None:
     """Opschalen: the loket sees the casus and the dossier; the team keeps sight (the ISam gap)."""
     toekennen("casussen.view_casus", loket, casus)
     inwoner_toegang_geven(casus.inwoner, loket, soort="casus")
+
+
+# -- reassigning a leaver's work -------------------------------------------------------------------
+
+
+def mag_casus_herverdelen(door, casus) -> bool:
+    """A coordinator of the casus's own team hands it (or its open adviesvraag) to a colleague."""
+    return mag_herverdelen_in_team(door, casus.team_id)
+
+
+def casushouder_wisselen(casus, oud: Medewerker, nieuw: Medewerker) -> None:
+    """The casus is granted to its team, which keeps it: the new casushouder of that team reads and works
+    on it through the team. A personal grant the old casushouder may hold ends (unless they are still its
+    vrijwilliger, whose personal view grant that is)."""
+    if casus.vrijwilliger_id != oud.pk:
+        intrekken("casussen.view_casus", oud, casus)
+    intrekken("casussen.change_casus", oud, casus)

@@ -8,8 +8,17 @@ class DossierConfig(AppConfig):
     verbose_name = "Dossier en Mijn werk"
 
     def ready(self):
-        from skt import registers
+        from skt import registers, vertrek
 
         from . import werkblokken
 
         registers.registreer_werkblokbron(werkblokken.toezicht, volgorde=50)
+        registers.registreer_werkvoorraadbron(
+            registers.Werkvoorraadbron(
+                "regisseur",
+                "Regisseur van een huishouden",
+                vertrek.open_regisseurrollen,
+                vertrek.regisseur_herverdelen,
+            ),
+            volgorde=60,
+        )

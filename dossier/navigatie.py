@@ -32,6 +32,7 @@ ITEMS: list[Item] = [
     Item("Mijn casussen", "casussen:mijn", (Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER)),
     Item("Caseload", "casussen:team", (Rol.BEROEPSKRACHT, Rol.COORDINATOR)),
     Item("Adviesvragen", "casussen:adviesvragen", (Rol.COORDINATOR,)),
+    Item("Herverdelen", "herverdelen", (Rol.COORDINATOR,)),
     Item("Werkvoorraad", "arrangementen:werkvoorraad", (Rol.CONSULENT_WMO, Rol.CONSULENT_JEUGD)),
     Item("Wacht op beoordeling", "arrangementen:wachtrij", (Rol.CONSULENT_WMO, Rol.CONSULENT_JEUGD)),
     Item(

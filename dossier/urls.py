@@ -4,7 +4,7 @@ from django.urls import path
 
 from poort import views as poort_views
 
-from . import views, views_bewaren
+from . import views, views_bewaren, views_herverdelen
 
 urlpatterns = [
     path("", views.mijn_werk, name="mijn_werk"),
@@ -23,4 +23,11 @@ urlpatterns = [
     ),
     path("inwoners/<uuid:uuid>/verwijderverzoek/", views_bewaren.verwijderverzoek, name="verwijderverzoek"),
     path("verwijderingen/", views_bewaren.verwijderingen, name="verwijderingen"),
+    path("herverdelen/", views_herverdelen.overzicht, name="herverdelen"),
+    path("herverdelen/medewerkers/<uuid:uuid>/", views_herverdelen.medewerker, name="herverdelen_medewerker"),
+    path(
+        "herverdelen/medewerkers/<uuid:uuid>/deactiveren/",
+        views_herverdelen.deactiveren,
+        name="herverdelen_deactiveren",
+    ),
 ]

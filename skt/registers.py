@@ -15,11 +15,15 @@ and only read afterwards; ``volgorde`` keeps the order of the parts fixed, whate
 - overdracht_aan_loket: what happens when a lower app hands an inwoner's question to the loket
   (triage, doorschakeling, opschaling of a casus): arrangementen registers the service that puts an
   item in the loket's werkvoorraad. It runs in the caller's transaction.
+- werkvoorraadbronnen: ``Werkvoorraadbron``, one kind of open work a medewerker holds (casussen as
+  casushouder, plans as drafter or behandelaar, loket items, regisseur roles, adviesvragen), with the
+  service that hands one item to a colleague (read by dossier/ for the coordinator's reassignment).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
@@ -28,6 +32,7 @@ _tijdlijnbronnen: list[tuple[int, Callable[..., list]]] = []
 _werkblokbronnen: list[tuple[int, Callable[..., list[dict]]]] = []
 _meldingpaginabronnen: list[tuple[int, Callable[..., dict]]] = []
 _diensten: dict[str, Callable[..., Any]] = {}
+_werkvoorraadbronnen: list[tuple[int, Werkvoorraadbron]] = []
 
 
 def _toevoegen(register: list, volgorde: int, bron: Callable) -> None:
@@ -47,6 +52,45 @@ def registreer_werkblokbron(bron: Callable[..., list[dict]], *, volgorde: int) -
 
 def registreer_meldingpaginabron(bron: Callable[..., dict], *, volgorde: int) -> None:
     _toevoegen(_meldingpaginabronnen, volgorde, bron)
+
+
+@dataclass(frozen=True)
+class Werkitem:
+    """One piece of open work on a medewerker's name, as the reassignment page lists it."""
+
+    soort: str
+    uuid: Any
+    medewerker_id: int
+    omschrijving: str
+    link: str = ""
+    inwoner_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Werkvoorraadbron:
+    """Open work of one kind.
+
+    - ``open_werk(medewerker_ids) -> list[Werkitem]``: every open item of these people, in a fixed
+      number of queries whatever their number;
+    - ``herverdelen(*, door, uuid, van, naar, reden) -> Werkitem``: hand one item from ``van`` to
+      ``naar`` under a row lock; refuses with a Dutch ValidationError (or PermissionDenied) and
+      changes nothing. It runs in the caller's transaction.
+    """
+
+    soort: str
+    label: str
+    open_werk: Callable[[Iterable[int]], list[Werkitem]]
+    herverdelen: Callable[..., Werkitem]
+
+
+def registreer_werkvoorraadbron(bron: Werkvoorraadbron, *, volgorde: int) -> None:
+    if all(bestaande.soort != bron.soort for _, bestaande in _werkvoorraadbronnen):
+        _werkvoorraadbronnen.append((volgorde, bron))
+        _werkvoorraadbronnen.sort(key=lambda paar: paar[0])
+
+
+def werkvoorraadbronnen() -> list[Werkvoorraadbron]:
+    return [bron for _, bron in _werkvoorraadbronnen]
 
 
 def tijdlijnbronnen() -> list[Callable[..., list]]:

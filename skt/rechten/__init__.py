@@ -79,8 +79,30 @@ from .kern import (
     toekennen,
     vereist_rol,
 )
+from .medewerkers import (
+    is_collega_in_team,
+    mag_herverdelen_in_team,
+    mag_herverdelen_van,
+    mag_medewerker_deactiveren,
+    mag_regisseur_worden,
+    mag_werk_herverdelen,
+    medewerkers_te_herverdelen_voor,
+    persoonlijke_rechten_intrekken,
+    regisseur_overdragen,
+    ziet_deactiveren,
+)
 
 __all__ = [
+    "is_collega_in_team",
+    "mag_herverdelen_in_team",
+    "mag_herverdelen_van",
+    "mag_medewerker_deactiveren",
+    "mag_regisseur_worden",
+    "mag_werk_herverdelen",
+    "medewerkers_te_herverdelen_voor",
+    "persoonlijke_rechten_intrekken",
+    "regisseur_overdragen",
+    "ziet_deactiveren",
     "CONSULENT_ROLLEN",
     "HuishoudenToegang",
     "InwonerToegang",
