@@ -12,7 +12,7 @@ TEST_ENV := SKT_HTTPS=0
 # PYTEST_XDIST= runs in one process.
 PYTEST_XDIST ?= -n auto --dist loadgroup
 
-.PHONY: demo install test lint format migrate worker serve clean
+.PHONY: demo install test lint format migrate worker serve clean bench
 
 $(VENV)/.installed: pyproject.toml package.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ format: install
 
 test: install lint
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
+
+# Performance on PostgreSQL (README, Performance): builds the database skt_bench once
+# (schaaldata --meldingen BENCH_MELDINGEN, default 100000), then 16 people for 60 s; table in var/bench/.
+bench: install
+	bash bench/run.sh
 
 worker: install
 	$(PY) -m celery -A skt worker -l info

@@ -88,6 +88,11 @@ class Kopieerder:
                 cursor.execute(f"SELECT COALESCE(MAX({_q(pk)}), 0) FROM {_q(model._meta.db_table)}")
                 self.span[model] = cursor.fetchone()[0] + 1
 
+    def kolomspan(self, model, veld) -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COALESCE(MAX({_q(veld.column)}), 0) + 1 FROM {_q(model._meta.db_table)}")
+            return cursor.fetchone()[0]
+
     def _uniek(self, model, veld) -> bool:
         basis = _basis(model)
         if basis is not None:
@@ -116,7 +121,7 @@ class Kopieerder:
             return f"{kolom} - d"
         if self._uniek(model, veld):
             if isinstance(veld, models.IntegerField):
-                return f"{kolom} + k * 1000000000"
+                return f"{kolom} + k * {self.kolomspan(model, veld)}"
             if isinstance(veld, models.CharField):
                 lengte = veld.max_length or 64
                 # A unique number such as a BSN: '8' and the copied row's id (its object's, for a
@@ -238,7 +243,7 @@ def toegang_maken(aantal: int, seed: int) -> int:
             INSERT INTO skt_toegang (tijdstip, medewerker_id, actie, resultaat, object_soort, object_id,
                                      inwoner_id, pad, ip_adres, reden, keten_hash)
             SELECT %(begin)s::timestamptz + (g::float8 / %(n)s) * (now() - %(begin)s::timestamptz),
-                   mw.ids[1 + (g * 7919) %% array_length(mw.ids, 1)],
+                   mw.ids[1 + (g::bigint * 7919) %% array_length(mw.ids, 1)],
                    CASE WHEN g %% 10 = 0 THEN 'zoeken' ELSE 'lezen' END,
                    CASE WHEN g %% 100 = 0 THEN 'geweigerd' ELSE 'toegestaan' END,
                    CASE WHEN g %% 10 = 0 THEN '' WHEN g %% 3 = 0 THEN 'melding' ELSE 'inwoner' END,
