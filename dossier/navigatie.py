@@ -57,7 +57,7 @@ ITEMS: list[Item] = [
     Item("Noodtoegang", "noodtoegang_beoordelen", (Rol.COORDINATOR,)),
     Item("Noodtoegang (audit)", "noodtoegang_audit", (Rol.BEHEERDER,)),
     Item("Verwijderingen", "verwijderingen", (Rol.COORDINATOR, Rol.BEHEERDER)),
-    Item("Beheer", "admin:index", (Rol.BEHEERDER,)),
+    Item("Beheer", "beheer:index", (Rol.BEHEERDER,)),
 ]
 
 

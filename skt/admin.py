@@ -1,4 +1,5 @@
-"""Functional administration (beheerder): configuration only, never case content."""
+"""The Django admin, at /noodbeheer/: for a superuser in an emergency only. The beheerder works in
+the product's own screens (skt/beheer/, /beheer/)."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -14,20 +15,20 @@ from . import rechten
 from .models import GemeenteProfiel, Kern, Leefgebied, Medewerker, Organisatie, Team, Toegang, Voorziening
 from .toegang import toegang_vastleggen
 
-admin.site.site_header = _("SKT — functioneel beheer")
-admin.site.site_title = _("SKT beheer")
+admin.site.site_header = _("SKT — noodbeheer")
+admin.site.site_title = _("SKT noodbeheer")
 admin.site.index_title = _("Configuratie")
 
 
-def _alleen_beheerder(request):
-    return rechten.mag_beheren(request.user) and (settings.SKT_DEMO or request.user.is_verified())
+def _alleen_noodbeheer(request):
+    return rechten.mag_noodbeheer(request.user) and (settings.SKT_DEMO or request.user.is_verified())
 
 
 @login_not_required
 def _naar_inloggen(request, extra_context=None):
     # One login form with the second factor for everyone; the admin has no login of its own.
     if request.user.is_authenticated:
-        if _alleen_beheerder(request):
+        if _alleen_noodbeheer(request):
             return redirect("admin:index")
         # The admin sends whoever it refuses here: logged, and a 403 instead of a redirect loop.
         toegang_vastleggen(
@@ -35,13 +36,13 @@ def _naar_inloggen(request, extra_context=None):
             actie=Toegang.Actie.LEZEN if request.method == "GET" else Toegang.Actie.WIJZIGEN,
             geweigerd=True,
             object_soort="beheer",
-            reden=f"functioneel beheer geweigerd: {request.GET.get('next', '')}",
+            reden=f"noodbeheer geweigerd: {request.GET.get('next', '')}",
         )
-        raise PermissionDenied(_("Alleen de functioneel beheerder opent het beheer."))
+        raise PermissionDenied(_("Het noodbeheer is alleen voor een superuser."))
     return redirect_to_login(request.GET.get("next") or reverse("admin:index"), reverse("inloggen"))
 
 
-admin.site.has_permission = _alleen_beheerder
+admin.site.has_permission = _alleen_noodbeheer
 admin.site.login = _naar_inloggen
 beheer_site = admin.site
 

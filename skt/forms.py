@@ -141,6 +141,22 @@ class TokenForm(NLDSFormMixin, forms.Form):
     )
 
 
+class CodeOfHerstelcodeForm(TokenForm):
+    """At login with a coupled app: its 6-digit code, or one of the recovery codes (8 characters)."""
+
+    token = forms.CharField(
+        label=_("Code uit uw authenticator-app of een herstelcode"),
+        min_length=6,
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+        error_messages={
+            "required": _("Vul de 6-cijferige code uit uw authenticator-app in."),
+            "min_length": _("De code bestaat uit 6 cijfers."),
+            "max_length": _("Een code uit de app heeft 6 cijfers, een herstelcode 8 tekens."),
+        },
+    )
+
+
 class DossierFilterForm(NLDSFormMixin, forms.Form):
     soort = forms.ChoiceField(label=_("Soort"), required=False)
     van = forms.DateField(label=_("Van"), required=False, widget=DatumInput())

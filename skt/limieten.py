@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.shortcuts import render
 
 from .models import Toegang
-from .toegang import toegang_vastleggen
+from .toegang import client_ip, toegang_vastleggen
 
 
 def _sleutel(user) -> str:
@@ -66,3 +66,15 @@ def zoeklimiet(soort: str = "zoeken"):
         return omhulsel
 
     return decorator
+
+
+def aanvraag_binnen_limiet(request, soort: str, limiet: int) -> bool:
+    """An anonymous request (a password reset): counted per client address per clock minute."""
+    sleutel = f"skt:limiet:{soort}:{client_ip(request)}:{int(time.time() // 60)}"
+    cache.add(sleutel, 0, timeout=120)
+    try:
+        aantal = cache.incr(sleutel)
+    except ValueError:
+        cache.set(sleutel, 1, timeout=120)
+        aantal = 1
+    return aantal <= limiet

@@ -159,6 +159,10 @@ X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "skt.views.csrf_geweigerd"
 # Searches and exports per medewerker per minute (skt/limieten.py); above it: 429 and an alert.
 SKT_LIMIET_ZOEKEN_PER_MINUUT = int(os.environ.get("SKT_LIMIET_ZOEKEN_PER_MINUUT", "30"))
+# "Wachtwoord vergeten" requests per client address per minute (skt/limieten.py).
+SKT_LIMIET_WACHTWOORD_VERGETEN_PER_MINUUT = int(
+    os.environ.get("SKT_LIMIET_WACHTWOORD_VERGETEN_PER_MINUUT", "5")
+)
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

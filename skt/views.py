@@ -11,10 +11,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import rechten, services
+from .beheer.uitnodigingen import heeft_factor_via_uitnodiging
 from .forms import (
+    CodeOfHerstelcodeForm,
     NoodtoegangBeoordelingForm,
     NoodtoegangForm,
     TokenForm,
@@ -52,17 +55,27 @@ def tweede_factor(request):
         return redirect(_veilige_next(request))
     apparaat = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     instellen = apparaat is None
+    if instellen and heeft_factor_via_uitnodiging(user):
+        # Invited (or after a lost phone): the app is coupled through the e-mailed link, never here
+        # with only a password.
+        return render(request, "registration/tweede_factor_via_link.html")
     if instellen:
         apparaat = TOTPDevice.objects.filter(user=user, confirmed=False).first() or TOTPDevice.objects.create(
             user=user, name="Authenticator-app", confirmed=False
         )
-    form = TokenForm(request.POST or None)
+    form = (TokenForm if instellen else CodeOfHerstelcodeForm)(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if apparaat.verify_token(form.cleaned_data["token"]):
+        token = form.cleaned_data["token"].strip()
+        gevonden = apparaat if apparaat.verify_token(token) else None
+        if gevonden is None and not instellen:
+            # A recovery code (django-otp static token) is used up by verifying it.
+            herstel = StaticDevice.objects.filter(user=user)
+            gevonden = next((h for h in herstel if h.verify_token(token)), None)
+        if gevonden is not None:
             if instellen:
                 apparaat.confirmed = True
                 apparaat.save(update_fields=["confirmed"])
-            otp_login(request, apparaat)
+            otp_login(request, gevonden)
             toegang_vastleggen(request, actie=Toegang.Actie.INLOGGEN, reden="wachtwoord en tweede factor")
             return redirect(_veilige_next(request))
         toegang_vastleggen(

@@ -16,6 +16,16 @@ fetch helpers, which raise 404 for what the user may not know exists and record 
 in the access log.
 """
 
+from .beheer import (
+    TEAMGEBONDEN_ROLLEN,
+    coordinatoren_van,
+    is_eigen_account,
+    mag_medewerker_beheren,
+    mag_noodbeheer,
+    rechten_verschillen,
+    rol_beheert,
+    rol_is_teamgebonden,
+)
 from .huishouden import (
     REGISSEUR_ROLLEN,
     HuishoudenToegang,
@@ -110,6 +120,14 @@ __all__ = [
     "Niveau",
     "REGISSEUR_ROLLEN",
     "ROL_MODELPERMISSIES",
+    "TEAMGEBONDEN_ROLLEN",
+    "coordinatoren_van",
+    "is_eigen_account",
+    "mag_medewerker_beheren",
+    "mag_noodbeheer",
+    "rechten_verschillen",
+    "rol_beheert",
+    "rol_is_teamgebonden",
     "actieve_noodtoegang",
     "get_huishouden_voor",
     "get_inwoner_voor",

@@ -19,6 +19,11 @@ OPENBAAR = {
     "inloggen": "/inloggen/",
     # Health check for the load balancer and docker compose: answers "ok", no data.
     "gezondheid": "/gezond/",
+    # Asks for an e-mail address and answers the same whether or not it is known; rate-limited.
+    "wachtwoord_vergeten": "/wachtwoord-vergeten/",
+    # Shows the recovery codes the session holds right after an invitation, once; otherwise only
+    # that they were shown.
+    "uitnodiging_herstelcodes": "/uitnodiging/herstelcodes/",
 }
 # Static files are served by WhiteNoise before URL routing; they are not URL patterns.
 
@@ -26,7 +31,7 @@ OPENBAAR = {
 # admin login (Django sets login_url on every AdminSite view, and LoginRequiredMiddleware honours it).
 # That form authenticates through the same backends (axes locks it) and the admin still demands the
 # second factor, so it is a second door to the same lock, not a way around it.
-LOGINPAGINAS = {"": "/inloggen/", "admin:": "/beheer/login/"}
+LOGINPAGINAS = {"": "/inloggen/", "admin:": "/noodbeheer/login/"}
 
 # Values for named groups of regex patterns (the admin's app index and catch-all, simple-history).
 REGEX_WAARDEN = {"app_label": "skt", "url": "x"}
@@ -116,7 +121,7 @@ def test_anoniem_wordt_naar_inloggen_gestuurd_of_krijgt_404(naam, url):
         return
     if naam == "admin:login":
         # The admin has no login form of its own: it sends everyone to ours (with the second factor).
-        assert response.status_code == 302 and response["Location"] == "/inloggen/?next=/beheer/"
+        assert response.status_code == 302 and response["Location"] == "/inloggen/?next=/noodbeheer/"
         return
     assert response.status_code == 302, f"{url} gaf {response.status_code} aan een anonieme bezoeker"
     locatie = urlsplit(response["Location"])

@@ -301,8 +301,9 @@ def test_anonieme_csrf_weigering_wordt_ook_gelogd():
 
 
 @pytest.mark.parametrize("persona", ["beroepskracht", "coordinator", "beleid"])
-def test_geweigerd_beheer_wordt_gelogd(personas, als, persona):
-    response = als(getattr(personas, persona)).get("/beheer/", follow=True)
+@pytest.mark.parametrize("pad", ["/beheer/", "/noodbeheer/"])
+def test_geweigerd_beheer_wordt_gelogd(personas, als, persona, pad):
+    response = als(getattr(personas, persona)).get(pad, follow=True)
     assert response.status_code == 403
     assert "Configuratie" not in response.content.decode()
     regel = _geweigerd(object_soort="beheer").get()

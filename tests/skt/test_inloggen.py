@@ -205,7 +205,8 @@ def test_beheer_heeft_geen_eigen_inlogformulier(personas):
     """Posting a password to the admin login URL logs nobody in: one login, with the second factor."""
     client = Client()
     response = client.post(
-        "/beheer/login/?next=/beheer/", {"username": "beheerder", "password": WACHTWOORD, "next": "/beheer/"}
+        "/noodbeheer/login/?next=/noodbeheer/",
+        {"username": "beheerder", "password": WACHTWOORD, "next": "/noodbeheer/"},
     )
     assert response.status_code == 302
     assert urlsplit(response["Location"]).path == "/inloggen/"

@@ -94,6 +94,15 @@ NIET_GEWANDELD = {
     "tweede_factor": "the second-factor form: no inwoner data",
     "uitloggen": "would end the session the walk reuses; shows no inwoner data",
     "gezondheid": "answers 'ok'",
+    # Beheer: configuration and accounts, never an inwoner (tests/skt/test_beheer.py refuses every
+    # other role); the pages by uuid name a medewerker or a configuration record.
+    "beheer:medewerker": "a medewerker's account page: no inwoner data",
+    "beheer:medewerker_actief": "POST only, an account: no inwoner data",
+    "beheer:medewerker_tweede_factor": "POST only, an account: no inwoner data",
+    "beheer:medewerker_uitnodigen": "POST only, an account: no inwoner data",
+    "beheer:team": "a team's configuration: no inwoner data",
+    "beheer:organisatie": "an organisation on the sociale kaart: no inwoner data",
+    "beheer:voorziening": "a voorziening on the sociale kaart: no inwoner data",
 }
 # Melding and arrangement forms and actions are walked with one object per dataset (there are many);
 # detail pages and the other kinds with every object of the world.

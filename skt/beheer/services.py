@@ -1,0 +1,234 @@
+"""Writes of functional administration. Role and team changes all pass ``medewerker_rechten_wijzigen``,
+the one place where a later four-eyes step can hold a change until a second person confirms it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .. import rechten
+from ..models import Medewerker, Organisatie, Rol, Team, Uitnodiging
+from ..profielen import Resultaat, profiel_laden
+from .uitnodigingen import uitnodiging_versturen
+
+
+class EigenAccountGeweigerd(ValidationError):
+    """Someone tried to change their own role, teams or active status: refused, and the view logs it."""
+
+
+def _mag_beheren(door: Medewerker) -> None:
+    if not rechten.mag_beheren(door):
+        raise ValidationError(_("Alleen de functioneel beheerder beheert medewerkers."))
+
+
+def _niet_zelf(door: Medewerker, medewerker: Medewerker, veld: str, tekst: str) -> None:
+    if rechten.is_eigen_account(door, medewerker):
+        raise EigenAccountGeweigerd({veld: tekst})
+
+
+def _email_controleren(email: str, medewerker: Medewerker | None) -> str:
+    email = (email or "").strip()
+    if not email:
+        raise ValidationError({"email": _("Vul het e-mailadres in: de uitnodiging gaat daarheen.")})
+    anderen = Medewerker.objects.filter(email__iexact=email)
+    if medewerker is not None and medewerker.pk:
+        anderen = anderen.exclude(pk=medewerker.pk)
+    if anderen.exists():
+        raise ValidationError({"email": _("Dit e-mailadres hoort al bij een andere medewerker.")})
+    return email
+
+
+@transaction.atomic
+def medewerker_rechten_wijzigen(
+    *, door: Medewerker, medewerker: Medewerker, rol: str, teams: Iterable[Team]
+) -> Medewerker:
+    """Give a medewerker a role and teams. Never one's own; a team-bound role needs at least one team."""
+    _mag_beheren(door)
+    _niet_zelf(
+        door, medewerker, "rol", _("U kunt uw eigen rol en teams niet wijzigen; vraag een andere beheerder.")
+    )
+    teams = list(teams)
+    if rol not in Rol.values:
+        raise ValidationError({"rol": _("Kies een rol uit de lijst.")})
+    if any(not team.actief for team in teams):
+        raise ValidationError({"teams": _("Een inactief team kan niet worden gekozen.")})
+    if rechten.rol_is_teamgebonden(rol) and not teams:
+        raise ValidationError(
+            {
+                "teams": _("Een %(rol)s hoort bij minstens één team. Kies het team.")
+                % {"rol": Rol(rol).label.lower()}
+            }
+        )
+    medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
+    medewerker.rol = rol
+    medewerker.is_staff = rechten.rol_beheert(rol)
+    medewerker.save()
+    medewerker.teams.set(teams)
+    rechten.rolgroep_koppelen(medewerker)
+    rechten.team_lidmaatschap_bijwerken(medewerker)
+    return medewerker
+
+
+@transaction.atomic
+def medewerker_aanmaken(
+    *,
+    door: Medewerker,
+    gebruikersnaam: str,
+    voornaam: str,
+    achternaam: str,
+    email: str,
+    rol: str,
+    teams: Iterable[Team],
+    telefoon: str = "",
+    organisatie: Organisatie | None = None,
+    basis_url: str,
+) -> tuple[Medewerker, str]:
+    """A new account without a password: the person gets an invitation link and sets it themselves.
+    Returns the medewerker and the link, which the beheerder sees once."""
+    _mag_beheren(door)
+    email = _email_controleren(email, None)
+    if Medewerker.objects.filter(username__iexact=gebruikersnaam).exists():
+        raise ValidationError({"username": _("Deze gebruikersnaam bestaat al.")})
+    medewerker = Medewerker(
+        username=gebruikersnaam,
+        first_name=voornaam,
+        last_name=achternaam,
+        email=email,
+        telefoon=telefoon,
+        organisatie=organisatie,
+        rol=Rol.BELEID,
+    )
+    medewerker.set_unusable_password()
+    medewerker.full_clean(exclude=["password", "rol"])
+    medewerker.save()
+    medewerker_rechten_wijzigen(door=door, medewerker=medewerker, rol=rol, teams=teams)
+    _uitnodiging, link = uitnodiging_versturen(
+        medewerker=medewerker, soort=Uitnodiging.Soort.ACCOUNT, door=door, basis_url=basis_url
+    )
+    medewerker.refresh_from_db()
+    return medewerker, link
+
+
+@transaction.atomic
+def medewerker_bijwerken(
+    *,
+    door: Medewerker,
+    medewerker: Medewerker,
+    voornaam: str,
+    achternaam: str,
+    email: str,
+    telefoon: str,
+    organisatie: Organisatie | None,
+    rol: str,
+    teams: Iterable[Team],
+) -> tuple[Medewerker, bool]:
+    """Name and contact details; a different role or teams go through medewerker_rechten_wijzigen.
+    Returns the medewerker and whether their rights changed."""
+    _mag_beheren(door)
+    medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
+    medewerker.email = _email_controleren(email, medewerker)
+    medewerker.first_name, medewerker.last_name = voornaam, achternaam
+    medewerker.telefoon, medewerker.organisatie = telefoon, organisatie
+    teams = list(teams)
+    rechten_gewijzigd = rechten.rechten_verschillen(medewerker, rol=rol, teams=teams)
+    if rechten_gewijzigd:
+        medewerker = medewerker_rechten_wijzigen(door=door, medewerker=medewerker, rol=rol, teams=teams)
+        medewerker.email = email.strip()
+        medewerker.first_name, medewerker.last_name = voornaam, achternaam
+        medewerker.telefoon, medewerker.organisatie = telefoon, organisatie
+    medewerker.full_clean(exclude=["password"])
+    medewerker.save()
+    return medewerker, rechten_gewijzigd
+
+
+@transaction.atomic
+def medewerker_actief_zetten(*, door: Medewerker, medewerker: Medewerker, actief: bool) -> Medewerker:
+    """(De)activate; never delete, so history and the access log keep naming the person. Open links
+    close on deactivation."""
+    _mag_beheren(door)
+    _niet_zelf(door, medewerker, "actief", _("U kunt uw eigen account niet (de)activeren."))
+    medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
+    if medewerker.is_active == actief:
+        return medewerker
+    medewerker.is_active = actief
+    medewerker.save()
+    if not actief:
+        for uitnodiging in Uitnodiging.objects.filter(
+            medewerker=medewerker, gebruikt_op=None, ingetrokken_op=None
+        ):
+            uitnodiging.ingetrokken_op = timezone.now()
+            uitnodiging.save(update_fields=["ingetrokken_op"])
+    return medewerker
+
+
+@transaction.atomic
+def tweede_factor_resetten(*, door: Medewerker, medewerker: Medewerker, basis_url: str) -> tuple[str, list]:
+    """Lost phone: remove the authenticator and the recovery codes, send a link for a new factor only,
+    and tell the person and the coordinators of their teams by e-mail (the kernel has no messages of its
+    own). Returns the link (shown once) and the coordinators told."""
+    _mag_beheren(door)
+    _niet_zelf(door, medewerker, "__all__", _("Uw eigen tweede factor zet een andere beheerder opnieuw in."))
+    medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
+    if not medewerker.is_active:
+        raise ValidationError(_("Dit account is niet actief; activeer het eerst."))
+    TOTPDevice.objects.filter(user=medewerker).delete()
+    StaticDevice.objects.filter(user=medewerker).delete()
+    _uitnodiging, link = uitnodiging_versturen(
+        medewerker=medewerker, soort=Uitnodiging.Soort.TWEEDE_FACTOR, door=door, basis_url=basis_url
+    )
+    coordinatoren = [c for c in rechten.coordinatoren_van(medewerker) if c.email]
+    if coordinatoren:
+        send_mail(
+            "Tweede factor van een teamlid opnieuw ingesteld",
+            (
+                f"De functioneel beheerder ({door.get_full_name() or door.username}) heeft de tweede "
+                f"factor van {medewerker.get_full_name() or medewerker.username} gewist en een nieuwe "
+                "uitnodiging "
+                "gestuurd. Tot die is gebruikt, kan deze medewerker niet inloggen. Klopt dit niet? "
+                "Neem contact op met de functioneel beheerder.\n"
+            ),
+            settings.DEFAULT_FROM_EMAIL,
+            [c.email for c in coordinatoren],
+        )
+    return link, coordinatoren
+
+
+@transaction.atomic
+def team_opslaan(*, door: Medewerker, team: Team | None, gegevens: dict) -> Team:
+    """Create or change a team; a new team gets its member group (object rights go per team)."""
+    _mag_beheren(door)
+    kernen = list(gegevens.pop("kernen", []))
+    if team is None:
+        groep, _nieuw = Group.objects.get_or_create(name=f"team:{gegevens['code']}")
+        team = Team(groep=groep)
+    else:
+        team = Team.objects.select_for_update().get(pk=team.pk)
+    for veld, waarde in gegevens.items():
+        setattr(team, veld, waarde)
+    team.full_clean()
+    team.save()
+    team.kernen.set(kernen)
+    return team
+
+
+@transaction.atomic
+def configuratie_opslaan(*, door: Medewerker, form):
+    """Kernen, leefgebieden, organisaties and voorzieningen: plain records, saved by their ModelForm."""
+    _mag_beheren(door)
+    return form.save()
+
+
+def profiel_laden_door(*, door: Medewerker, naam: str) -> Resultaat:
+    """Load a shipped gemeente profile through the existing loader (all or nothing, ProfielFout lists
+    every error with its line)."""
+    _mag_beheren(door)
+    return profiel_laden(naam)

@@ -1,0 +1,33 @@
+from django.urls import path
+
+from . import configuratie, views
+
+app_name = "beheer"
+
+
+def _config(route: str, soort: str, naam: str):
+    return path(route, configuratie.formulier, {"soort": soort}, name=naam)
+
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("medewerkers/", views.medewerkers, name="medewerkers"),
+    path("medewerkers/nieuw/", views.medewerker_nieuw, name="medewerker_nieuw"),
+    path("medewerkers/<uuid:uuid>/", views.medewerker, name="medewerker"),
+    path("medewerkers/<uuid:uuid>/actief/", views.medewerker_actief, name="medewerker_actief"),
+    path(
+        "medewerkers/<uuid:uuid>/tweede-factor/",
+        views.medewerker_tweede_factor,
+        name="medewerker_tweede_factor",
+    ),
+    path("medewerkers/<uuid:uuid>/uitnodigen/", views.medewerker_uitnodigen, name="medewerker_uitnodigen"),
+    path("profiel/", configuratie.profiel, name="profiel"),
+    # Before the pages by code: "nieuw" is not a kern.
+    path("<slug:soort>/nieuw/", configuratie.formulier, name="nieuw"),
+    _config("kernen/<slug:sleutel>/", "kernen", "kern"),
+    _config("leefgebieden/<slug:sleutel>/", "leefgebieden", "leefgebied"),
+    _config("teams/<uuid:sleutel>/", "teams", "team"),
+    _config("organisaties/<uuid:sleutel>/", "organisaties", "organisatie"),
+    _config("voorzieningen/<uuid:sleutel>/", "voorzieningen", "voorziening"),
+    path("<slug:soort>/", configuratie.lijst, name="lijst"),
+]
