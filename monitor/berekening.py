@@ -239,6 +239,7 @@ def monitor_berekenen(
             selectie,
             team_telling=_uit_niveau(per_team, "meldingen_totaal"),
             kern_telling=_uit_niveau(per_kern, "meldingen_totaal"),
+            peildatum=ctx.peildatum,
         )
     )
     meldingen["jeugd"] = gemeente.tellers.get(None, {}).get("meldingen_jeugd_procent", 0)
@@ -255,6 +256,8 @@ def monitor_berekenen(
         "periode_label": periode.label,
         "periode_code": periode.code,
         "peildatum": ctx.peildatum.isoformat(),
+        "loopt_nog": periode.loopt_op(ctx.peildatum),
+        "periode_tekst": periode.tekst(ctx.peildatum),
         "gemeente": profiel.gemeente if profiel else "",
         "profiel": profiel.naam if profiel else "",
         "selectie": selectie.als_dict(),

@@ -18,6 +18,7 @@ matplotlib.use("Agg")
 
 from matplotlib import rc_context  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from .opmaak import getal, kpi_afgeschermd, kpi_waarde, onder_drempel  # noqa: E402
 from .periode import maand_label  # noqa: E402
@@ -62,7 +63,19 @@ def _svg(fig: Figure) -> str:
     return buffer.getvalue()
 
 
-def _assen_opmaken(ax, *, horizontaal: bool = False) -> None:
+def _nederlandse_getallen(as_, *, geheel: bool) -> None:
+    """Dutch tick labels (decimal comma, thousands point); a count axis ticks whole numbers only."""
+    if geheel:
+        as_.set_major_locator(MaxNLocator(integer=True))
+        as_.set_major_formatter(FuncFormatter(lambda waarde, _pos: getal(round(waarde))))
+    else:
+        as_.set_major_formatter(
+            FuncFormatter(lambda waarde, _pos: getal(waarde, 0 if float(waarde).is_integer() else 1))
+        )
+
+
+def _assen_opmaken(ax, *, horizontaal: bool = False, geheel: bool = True) -> None:
+    _nederlandse_getallen(ax.xaxis if horizontaal else ax.yaxis, geheel=geheel)
     ax.set_axisbelow(True)
     if horizontaal:
         ax.grid(axis="x", color=RASTER, linewidth=0.6)
@@ -203,7 +216,7 @@ def doelen(kpis: list[dict], titel: str, *, drempel: int | None = None) -> Grafi
         ax.set_yticks(range(len(rijen)), [k["naam"] for k in rijen])
         ax.set_xlim(0, 100)
         ax.set_xlabel("procent; zwarte streep = streefwaarde")
-        _assen_opmaken(ax, horizontaal=True)
+        _assen_opmaken(ax, horizontaal=True, geheel=False)
         svg = _svg(fig)
     delen = [
         f"{k['naam']}: {kpi_waarde(k['waarde'], 'procent')}, "

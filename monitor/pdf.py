@@ -24,7 +24,9 @@ def rapport_html(cijfers: dict, *, rapport=None, gemaakt_op: date | None = None)
     periode = Periode(
         date.fromisoformat(cijfers["periode"]["van"]), date.fromisoformat(cijfers["periode"]["tot"])
     )
-    vorig = periode.vorig_jaar()
+    peildatum = date.fromisoformat(cijfers["peildatum"])
+    loopt_nog = periode.loopt_op(peildatum)
+    vorig = periode.vergelijkbaar_vorig_jaar(peildatum)
     return render_to_string(
         "monitor/rapport_pdf.html",
         {
@@ -33,9 +35,16 @@ def rapport_html(cijfers: dict, *, rapport=None, gemaakt_op: date | None = None)
             "w": weergave(cijfers, drempel=drempel),
             "g": monitor_grafieken(cijfers, drempel=drempel),
             "periode": periode,
-            "periode_tekst": f"{datum_tekst(periode.van)} tot en met {datum_tekst(periode.tot)}",
-            "vorig_label": vorig.label,
-            "peildatum": datum_tekst(date.fromisoformat(cijfers["peildatum"])),
+            "periode_tekst": periode.tekst(peildatum),
+            "periode_titel": f"{periode.label} (t/m {datum_tekst(peildatum)})"
+            if loopt_nog
+            else periode.label,
+            "loopt_nog": loopt_nog,
+            # A running quarter is compared with the same days a year earlier, and says so.
+            "vorig_label": (
+                f"dezelfde periode vorig jaar, {vorig.tekst()}" if loopt_nog else f"het {vorig.label}"
+            ),
+            "peildatum": datum_tekst(peildatum),
             "gemaakt_op": datum_tekst(gemaakt_op or timezone.localdate()),
             "rapport": rapport,
             "drempel": drempel,

@@ -107,6 +107,23 @@ class Periode:
     def vorig_jaar(self) -> Periode:
         return Periode(jaar_eerder(self.van), jaar_eerder(self.tot))
 
+    def tot_peildatum(self, peildatum: date) -> Periode:
+        """The days of the period that have passed on ``peildatum``: a running quarter stops there."""
+        return Periode(self.van, max(self.van, min(self.tot, peildatum)))
+
+    def vergelijkbaar_vorig_jaar(self, peildatum: date) -> Periode:
+        """The same days a year earlier: for a running quarter up to the peildatum, not the whole
+        quarter, so the comparison is like for like."""
+        return self.tot_peildatum(peildatum).vorig_jaar()
+
+    def loopt_op(self, peildatum: date) -> bool:
+        return peildatum < self.tot
+
+    def tekst(self, peildatum: date | None = None) -> str:
+        """'1 januari 2019 t/m 31 maart 2019'; a running period ends at its peildatum."""
+        tot = self.tot if peildatum is None else self.tot_peildatum(peildatum).tot
+        return f"{datum_tekst(self.van)} t/m {datum_tekst(tot)}"
+
     def verschoven(self, dagen: int) -> Periode:
         return Periode(self.van - timedelta(days=dagen), self.tot - timedelta(days=dagen))
 

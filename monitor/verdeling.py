@@ -4,6 +4,7 @@ ingang, melder and uitstroom. Grouped queries only; Python adds up the few rows 
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
@@ -29,7 +30,12 @@ def _per_maand(qs: QuerySet, periode: Periode) -> dict[str, int]:
 
 
 def meldingen_verdeling(
-    periode: Periode, selectie: Selectie, *, team_telling: dict, kern_telling: dict
+    periode: Periode,
+    selectie: Selectie,
+    *,
+    team_telling: dict,
+    kern_telling: dict,
+    peildatum: date | None = None,
 ) -> dict:
     """The 'meldingen' object of the JSON (without the KPI-derived keys).
 
@@ -39,7 +45,7 @@ def meldingen_verdeling(
     """
     verzameling = VERZAMELINGEN["meldingen"]
     qs = gefilterd(meldingen_in(periode.van, periode.tot), verzameling, selectie)
-    vorig = periode.vorig_jaar()
+    vorig = periode.vergelijkbaar_vorig_jaar(peildatum or periode.tot)
     qs_vorig = gefilterd(meldingen_in(vorig.van, vorig.tot), verzameling, selectie)
 
     # Teams and kernen that may appear: active ones (so an empty team shows 0) and any in the data.
@@ -116,7 +122,8 @@ def meldingen_verdeling(
     return {
         "zelfde_periode_vorig_jaar_van_tot": vorig.als_dict(),
         "per_maand": per_maand,
-        "per_maand_vorig_jaar": _per_maand(qs_vorig, vorig),
+        # Every month of last year's quarter, counted up to the same day as this year.
+        "per_maand_vorig_jaar": _per_maand(qs_vorig, periode.vorig_jaar()),
         "per_team": per_team,
         "per_kern": per_kern,
         "per_team_per_maand": per_team_per_maand,

@@ -160,6 +160,24 @@ def _leefgebied_per_team(m: dict, drempel: int | None) -> Tabel:
     return tabel
 
 
+# Team columns per table on a landscape page: six long team names still fit side by side.
+KOLOMMEN_PER_DEEL = 6
+
+
+def in_delen(tabel: Tabel, per: int = KOLOMMEN_PER_DEEL) -> list[Tabel]:
+    """A wide table as tables of at most ``per`` columns, each with every row, so nothing falls off
+    the page however many teams a gemeente has."""
+    if len(tabel.kolommen) <= per:
+        return [tabel]
+    return [
+        Tabel(
+            tabel.kolommen[begin : begin + per],
+            [(naam, cellen[begin : begin + per]) for naam, cellen in tabel.rijen],
+        )
+        for begin in range(0, len(tabel.kolommen), per)
+    ]
+
+
 def weergave(cijfers: dict, *, drempel: int | None) -> dict:
     """Everything a reader sees of one monitor; ``drempel`` None shows exact small counts."""
     kpis = cijfers["kpis"]
@@ -210,6 +228,7 @@ def weergave(cijfers: dict, *, drempel: int | None) -> dict:
         ),
         "uitstroom": _verdeling(m["per_uitstroom"], uitstroom_namen, m["totaal"], drempel),
         "leefgebied": _verdeling(m["per_leefgebied"], {"onbekend": "Nog niet bekend"}, m["totaal"], drempel),
-        "leefgebied_per_team": _leefgebied_per_team(m, drempel),
+        "leefgebied_per_team": (leefgebied_per_team := _leefgebied_per_team(m, drempel)),
+        "leefgebied_per_team_delen": in_delen(leefgebied_per_team),
         "drempel": drempel,
     }
