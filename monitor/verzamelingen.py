@@ -125,7 +125,10 @@ def _evaluaties(c: kpi_mod.Context) -> QuerySet:
 VERZAMELINGEN: dict[str, Verzameling] = {
     "meldingen": Verzameling(lambda c: meldingen_in(c.van, c.tot), "team", "kern"),
     "meldingen_vorig_jaar": Verzameling(
-        lambda c: meldingen_in(jaar_eerder(c.van), jaar_eerder(c.tot)), "team", "kern"
+        # Like for like: a running quarter compares with the same days a year earlier.
+        lambda c: meldingen_in(jaar_eerder(c.van), jaar_eerder(max(c.van, min(c.tot, c.peildatum)))),
+        "team",
+        "kern",
     ),
     "wachtlijst": Verzameling(_wachtlijst, "team", "kern"),
     "casussen_gestart": Verzameling(
