@@ -26,8 +26,8 @@ class Soort:
     form: type
     titel: str
     enkelvoud: str
-    kolommen: tuple[tuple[str, str], ...]
     url_naam: str
+    kolommen: tuple[tuple[str, str], ...]
     sleutel: str = "uuid"
     gerelateerd: tuple[str, ...] = ()
     meervoudig: tuple[str, ...] = ()

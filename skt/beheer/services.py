@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .. import rechten
+from .. import rechten, vertrek
 from ..models import Medewerker, Organisatie, Rol, Team, Uitnodiging
 from ..profielen import Resultaat, profiel_laden
 from .uitnodigingen import uitnodiging_versturen
@@ -151,22 +151,35 @@ def medewerker_bijwerken(
 
 
 @transaction.atomic
-def medewerker_actief_zetten(*, door: Medewerker, medewerker: Medewerker, actief: bool) -> Medewerker:
-    """(De)activate; never delete, so history and the access log keep naming the person. Open links
-    close on deactivation."""
+def medewerker_deactiveren(
+    *, door: Medewerker, medewerker: Medewerker, reden: str, request=None
+) -> Medewerker:
+    """Leaving: the kernel's deactivation (sessions ended, personal grants revoked, logged with the
+    reason; skt/vertrek.py), and the person's open links closed. Never deleted, never one's own."""
     _mag_beheren(door)
-    _niet_zelf(door, medewerker, "actief", _("U kunt uw eigen account niet (de)activeren."))
+    _niet_zelf(door, medewerker, "reden", _("U kunt uw eigen account niet deactiveren."))
+    medewerker = vertrek.medewerker_deactiveren(
+        door=door, medewerker=medewerker, reden=reden, request=request
+    )
+    for uitnodiging in Uitnodiging.objects.select_for_update().filter(
+        medewerker=medewerker, gebruikt_op=None, ingetrokken_op=None
+    ):
+        uitnodiging.ingetrokken_op = timezone.now()
+        uitnodiging.save(update_fields=["ingetrokken_op"])
+    return medewerker
+
+
+@transaction.atomic
+def medewerker_activeren(*, door: Medewerker, medewerker: Medewerker) -> Medewerker:
+    """Back in service: the account logs in again with its own password and second factor; the rights
+    it had on teams come back through the teams, personal grants do not."""
+    _mag_beheren(door)
+    _niet_zelf(door, medewerker, "__all__", _("U kunt uw eigen account niet activeren."))
     medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
-    if medewerker.is_active == actief:
-        return medewerker
-    medewerker.is_active = actief
+    if medewerker.is_active:
+        raise ValidationError(_("%(wie)s is al actief.") % {"wie": medewerker})
+    medewerker.is_active = True
     medewerker.save()
-    if not actief:
-        for uitnodiging in Uitnodiging.objects.filter(
-            medewerker=medewerker, gebruikt_op=None, ingetrokken_op=None
-        ):
-            uitnodiging.ingetrokken_op = timezone.now()
-            uitnodiging.save(update_fields=["ingetrokken_op"])
     return medewerker
 
 

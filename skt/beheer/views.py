@@ -155,18 +155,21 @@ def _actie_fout(request, medewerker, fout: ValidationError, reden: str):
 @require_POST
 @beheer_vereist
 def medewerker_actief(request, uuid):
+    """Deactivate (with a reason; the kernel logs it) or activate again."""
     medewerker = get_object_or_404(Medewerker, uuid=uuid)
-    actief = request.POST.get("actief") == "1"
+    activeren = request.POST.get("actief") == "1"
     try:
-        medewerker = services.medewerker_actief_zetten(
-            door=request.user, medewerker=medewerker, actief=actief
-        )
+        if activeren:
+            medewerker = services.medewerker_activeren(door=request.user, medewerker=medewerker)
+        else:
+            medewerker = services.medewerker_deactiveren(
+                door=request.user, medewerker=medewerker, reden=request.POST.get("reden", ""), request=request
+            )
     except ValidationError as fout:
-        return _actie_fout(request, medewerker, fout, "eigen account (de)activeren")
-    wijziging_vastleggen(
-        request, object_soort="medewerker", obj=medewerker, reden="geactiveerd" if actief else "gedeactiveerd"
-    )
-    messages.success(request, _("Account geactiveerd.") if actief else _("Account gedeactiveerd."))
+        return _actie_fout(request, medewerker, fout, "(de)activeren geweigerd")
+    if activeren:
+        wijziging_vastleggen(request, object_soort="medewerker", obj=medewerker, reden="geactiveerd")
+    messages.success(request, _("Account geactiveerd.") if activeren else _("Account gedeactiveerd."))
     return redirect("beheer:medewerker", uuid=medewerker.uuid)
 
 

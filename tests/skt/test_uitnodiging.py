@@ -360,6 +360,8 @@ def test_telefoon_kwijt(als, personas):
 
 def test_een_gedeactiveerde_medewerker_gebruikt_de_link_niet(als, personas):
     medewerker, link = nieuwe_medewerker(als, personas)
-    als(personas.beheerder).post(f"/beheer/medewerkers/{medewerker.uuid}/actief/", {"actief": "0"})
+    als(personas.beheerder).post(
+        f"/beheer/medewerkers/{medewerker.uuid}/actief/", {"actief": "0", "reden": "Uit dienst."}
+    )
     assert Client().get(pad(link)).status_code == 404
     assert not TOTPDevice.objects.filter(user=medewerker).exists()
