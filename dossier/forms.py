@@ -23,6 +23,7 @@ class BewaarplichtForm(NLDSFormMixin, forms.Form):
 
 
 class OpheffenForm(NLDSFormMixin, forms.Form):
+    bewaarplicht = forms.UUIDField(widget=forms.HiddenInput)
     opheffing_reden = forms.CharField(label=_("Reden van opheffen"), max_length=500)
 
 

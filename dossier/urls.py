@@ -17,7 +17,7 @@ urlpatterns = [
     path("noodtoegang/audit/", views.noodtoegang_audit, name="noodtoegang_audit"),
     path("inwoners/<uuid:uuid>/bewaarplicht/", views_bewaren.bewaarplicht, name="bewaarplicht"),
     path(
-        "inwoners/<uuid:uuid>/bewaarplicht/<uuid:plicht>/opheffen/",
+        "inwoners/<uuid:uuid>/bewaarplicht/opheffen/",
         views_bewaren.bewaarplicht_opheffen,
         name="bewaarplicht_opheffen",
     ),

@@ -4,7 +4,7 @@ record of what the retention job removed. Each starts with the rights-scoped fet
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -69,13 +69,15 @@ def bewaarplicht(request, uuid):
 
 
 @require_POST
-def bewaarplicht_opheffen(request, uuid, plicht):
+def bewaarplicht_opheffen(request, uuid):
     inwoner = _inwoner_voor_coordinator(request, uuid, mag=rechten.mag_bewaarplicht_beheren)
-    gekozen = get_object_or_404(Bewaarplicht, uuid=plicht, inwoner=inwoner)
     form = OpheffenForm(request.POST)
     try:
         if not form.is_valid():
-            raise ValidationError(_("Geef een reden van minstens 10 tekens."))
+            raise ValidationError(_("Kies de bewaarplicht en geef een reden van minstens 10 tekens."))
+        gekozen = Bewaarplicht.objects.filter(uuid=form.cleaned_data["bewaarplicht"], inwoner=inwoner).first()
+        if gekozen is None:
+            raise ValidationError(_("Deze bewaarplicht hoort niet bij dit dossier."))
         services.bewaarplicht_opheffen(
             door=request.user, bewaarplicht=gekozen, reden=form.cleaned_data["opheffing_reden"]
         )

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
@@ -33,7 +34,7 @@ from arrangementen.models import (
 from casussen import services as casus_services
 from casussen.models import Casus, Contactmoment, ZrmScore
 from dossier import bewaartermijnen, services
-from dossier.models import Bewaarplicht, Bewaarrun, Bewaartelling, Verwijderverzoek
+from dossier.models import Bewaarplicht, Bewaarrun, Verwijderverzoek
 from meldingen.models import Melding
 from meldingen.services import melding_registreren
 from poort.models import Koppelverzoek, Triage
@@ -72,13 +73,14 @@ def volledig_dossier(personas) -> Inwoner:
         doorverwezen_naar="Formulierenhulp",
     )
     casus = casus_maken(personas, melding=melding, dagen_geleden=30)
-    for dagen in (25, 20):
+    for dagen, soort in ((25, "gezamenlijk_huisbezoek"), (20, "huisbezoek")):
         casus_services.contactmoment_registreren(
             door=personas.beroepskracht,
             casus=casus,
             datum=VANDAAG - timedelta(days=dagen),
-            soort="huisbezoek",
+            soort=soort,
             duur_minuten=60,
+            met_consulent=soort == "gezamenlijk_huisbezoek",
             verslag="Samen de post doorgenomen.",
         )
     casus_services.zrm_vastleggen(
@@ -387,3 +389,214 @@ def test_een_verlopen_dossier_verdwijnt_uit_elke_tabel_en_de_monitor_blijft_geli
     # A rerun finds nothing more.
     again = bewaartermijnen.bewaartermijnen_toepassen(vandaag=NA_16_JAAR)
     assert again.inwoners == 0 and not again.tellingen.exists()
+
+
+def test_proef_verandert_niets_en_noemt_geen_namen(personas):
+    volledig = volledig_dossier(personas)
+    kort = kort_dossier(personas)
+    voor = alle_tabellen()
+    uit = io.StringIO()
+    call_command("bewaartermijnen", "--proef", "--peildatum", NA_16_JAAR.isoformat(), stdout=uit)
+    tekst = uit.getvalue()
+    assert alle_tabellen() == voor
+    assert "Proef" in tekst and "meldingen.Melding: 1" in tekst and "skt.Inwoner: 1" in tekst
+    for inwoner in (volledig, kort):
+        assert inwoner.achternaam not in tekst and inwoner.voornamen not in tekst
+    uitkomst = bewaartermijnen.proef(vandaag=NA_16_JAAR)
+    assert uitkomst.inwoners == {"met_voorziening": 1, "zonder_voorziening": 1}
+    assert uitkomst.tabellen["met_voorziening"]["arrangementen.Arrangement"] == 1
+    assert not Bewaarrun.objects.exists()
+
+
+def test_een_halverwege_afgebroken_run_laat_geen_half_verwijderde_inwoner_en_een_herhaling_maakt_af(
+    personas, monkeypatch
+):
+    eerste, tweede = kort_dossier(personas), volledig_dossier(personas)
+    inv_tweede = inventaris(tweede)
+    voor_tweede = tellingen(inv_tweede)
+    echte_tellen = bewaartermijnen._tellen
+    aanroepen = []
+
+    def stopt_bij_de_tweede(run, regel, tellingen_):
+        aanroepen.append(regel)
+        if len(aanroepen) == 2:
+            # Everything of the second inwoner has been deleted in its transaction by now.
+            raise RuntimeError("proces gestopt")
+        echte_tellen(run, regel, tellingen_)
+
+    monkeypatch.setattr(bewaartermijnen, "_tellen", stopt_bij_de_tweede)
+    with pytest.raises(RuntimeError):
+        bewaartermijnen.bewaartermijnen_toepassen(vandaag=NA_16_JAAR)
+    afgebroken = Bewaarrun.objects.get()
+    assert afgebroken.status == Bewaarrun.Status.MISLUKT and afgebroken.inwoners == 1
+    assert not Inwoner.objects.filter(pk=eerste.pk).exists()
+    assert tellingen(inv_tweede) == voor_tweede, "de tweede inwoner is heel gebleven"
+
+    monkeypatch.setattr(bewaartermijnen, "_tellen", echte_tellen)
+    herhaling = bewaartermijnen.bewaartermijnen_toepassen(vandaag=NA_16_JAAR)
+    assert herhaling.status == Bewaarrun.Status.KLAAR and herhaling.inwoners == 1
+    assert {t: n for t, n in tellingen(inv_tweede).items() if n} == {}
+
+
+def test_het_commando_zonder_proef_voert_de_taak_uit(personas):
+    kort = kort_dossier(personas)
+    uit = io.StringIO()
+    call_command("bewaartermijnen", "--peildatum", NA_6_JAAR.isoformat(), stdout=uit)
+    assert "1 inwoner(s) verwijderd" in uit.getvalue()
+    assert not Inwoner.objects.filter(pk=kort.pk).exists()
+    assert Bewaarrun.objects.get().aanleiding == Bewaarrun.Aanleiding.COMMANDO
+
+
+def test_wat_nog_loopt_of_recent_is_blijft(personas):
+    open_melding = melding_maken(personas, dagen_geleden=10)  # triaged, open, with an open loket item
+    recent = kort_dossier(personas)
+    bewaartermijnen.bewaartermijnen_toepassen(vandaag=VANDAAG + timedelta(days=365))
+    assert Inwoner.objects.filter(pk=recent.pk).exists()
+    bewaartermijnen.bewaartermijnen_toepassen(vandaag=NA_16_JAAR)
+    assert Inwoner.objects.filter(pk=open_melding.inwoner_id).exists(), "een open traject verloopt nooit"
+    assert not Inwoner.objects.filter(pk=recent.pk).exists()
+
+
+def test_de_coordinator_stelt_een_bewaarplicht_in_en_heft_haar_op(personas, als):
+    inwoner = volledig_dossier(personas)
+    client = als(personas.coordinator)
+    pagina = client.get(reverse("inwoner_detail", args=[inwoner.uuid]))
+    assert reverse("bewaarplicht", args=[inwoner.uuid]) in pagina.content.decode()
+    antwoord = client.post(
+        reverse("bewaarplicht", args=[inwoner.uuid]), {"grond": "bezwaar", "reden": "kort"}
+    )
+    assert antwoord.status_code == 200 and not Bewaarplicht.objects.filter(opgeheven_op__isnull=True).exists()
+    antwoord = client.post(
+        reverse("bewaarplicht", args=[inwoner.uuid]),
+        {"grond": "bezwaar", "reden": "Bezwaar tegen de beschikking, kenmerk BZ-2026-12."},
+    )
+    assert antwoord.status_code == 302
+    plicht = Bewaarplicht.objects.get(opgeheven_op__isnull=True)
+    assert plicht.ingesteld_door == personas.coordinator
+    assert Toegang.objects.filter(
+        inwoner=inwoner, actie="wijzigen", reden__startswith="bewaarplicht"
+    ).exists()
+    bewaartermijnen.bewaartermijnen_toepassen(vandaag=NA_16_JAAR)
+    assert Inwoner.objects.filter(pk=inwoner.pk).exists()
+    antwoord = client.post(
+        reverse("bewaarplicht_opheffen", args=[inwoner.uuid]),
+        {"bewaarplicht": plicht.uuid, "opheffing_reden": "Het bezwaar is ingetrokken."},
+    )
+    assert antwoord.status_code == 302
+    plicht.refresh_from_db()
+    assert plicht.opgeheven_door == personas.coordinator and plicht.opgeheven_op is not None
+    bewaartermijnen.bewaartermijnen_toepassen(vandaag=NA_16_JAAR)
+    assert not Inwoner.objects.filter(pk=inwoner.pk).exists()
+
+
+def test_een_toegewezen_verwijderverzoek_verwijdert_het_dossier_en_laat_het_besluit(personas, als):
+    inwoner = volledig_dossier(personas)
+    inv = inventaris(inwoner)
+    client = als(personas.coordinator)
+    url = reverse("verwijderverzoek", args=[inwoner.uuid])
+    # A ground that does not fit the decision is refused, and nothing happens.
+    antwoord = client.post(
+        url,
+        {
+            "ontvangen_op": VANDAAG.isoformat(),
+            "besluit": "toegewezen",
+            "grondslag": "17_3_b",
+            "bevestig": "on",
+        },
+    )
+    assert antwoord.status_code == 200 and "past" in antwoord.content.decode()
+    assert Inwoner.objects.filter(pk=inwoner.pk).exists() and not Verwijderverzoek.objects.exists()
+    antwoord = client.post(
+        url,
+        {
+            "ontvangen_op": VANDAAG.isoformat(),
+            "besluit": "toegewezen",
+            "grondslag": "17_1_a",
+            "toelichting": "Mevrouw wil niet langer geregistreerd staan.",
+            "bevestig": "on",
+        },
+    )
+    assert antwoord.status_code == 302
+    assert {t: n for t, n in tellingen(inv).items() if n} == {}
+    verzoek = Verwijderverzoek.objects.get()
+    assert verzoek.inwoner_id is None and verzoek.toelichting == "" and verzoek.uitgevoerd_op is not None
+    assert (verzoek.besluit, verzoek.grondslag, verzoek.besloten_door) == (
+        "toegewezen",
+        "17_1_a",
+        personas.coordinator,
+    )
+    assert not verzoek.history.filter(inwoner_id=inwoner.pk).exists()
+    telling = {(t.regel, t.tabel): t.aantal for t in verzoek.run.tellingen.all()}
+    assert telling[("verwijderverzoek", "skt.Inwoner")] == 1
+    assert client.get(reverse("verwijderingen")).status_code == 200
+    assert als(personas.beheerder).get(reverse("verwijderingen")).status_code == 200
+    assert als(personas.beroepskracht).get(reverse("verwijderingen")).status_code == 403
+
+
+def test_onder_een_bewaarplicht_wordt_het_verwijderverzoek_afgewezen_met_die_grond(personas, als):
+    inwoner = kort_dossier(personas)
+    rechten.inwoner_toegang_geven(inwoner, personas.team_a)
+    services.bewaarplicht_instellen(
+        door=personas.coordinator, inwoner=inwoner, grond="klacht", reden="Klacht bij de ombudsman loopt."
+    )
+    verzoek = services.verwijderverzoek_besluiten(
+        door=personas.coordinator, inwoner=inwoner, besluit="toegewezen", grondslag="17_1_a"
+    )
+    assert (verzoek.besluit, verzoek.grondslag) == ("afgewezen", "bewaarplicht")
+    assert "bewaarplicht" in verzoek.toelichting and verzoek.run is None
+    assert Inwoner.objects.filter(pk=inwoner.pk).exists()
+    afgewezen = services.verwijderverzoek_besluiten(
+        door=personas.coordinator, inwoner=inwoner, besluit="afgewezen", grondslag="17_3_b"
+    )
+    assert afgewezen.inwoner == inwoner and Inwoner.objects.filter(pk=inwoner.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "persona",
+    [
+        "poort",
+        "beroepskracht",
+        "beroepskracht2",
+        "vrijwilliger",
+        "consulent",
+        "consulent_jeugd",
+        "beleid",
+        "beheerder",
+        "buitenstaander",
+    ],
+)
+def test_elke_andere_rol_wordt_geweigerd_en_verandert_niets(personas, als, persona):
+    inwoner = kort_dossier(personas)
+    rechten.inwoner_toegang_geven(inwoner, personas.team_a)
+    plicht = services.bewaarplicht_instellen(
+        door=personas.coordinator, inwoner=inwoner, grond="klacht", reden="Klacht bij de ombudsman loopt."
+    )
+    client = als(getattr(personas, persona))
+    verzoeken = [
+        (
+            reverse("bewaarplicht", args=[inwoner.uuid]),
+            {"grond": "bezwaar", "reden": "Een bezwaar dat loopt."},
+        ),
+        (
+            reverse("bewaarplicht_opheffen", args=[inwoner.uuid]),
+            {"bewaarplicht": plicht.uuid, "opheffing_reden": "Klaar ermee, echt waar."},
+        ),
+        (
+            reverse("verwijderverzoek", args=[inwoner.uuid]),
+            {"ontvangen_op": VANDAAG.isoformat(), "besluit": "afgewezen", "grondslag": "17_3_b"},
+        ),
+    ]
+    for url, gegevens in verzoeken:
+        assert client.get(url).status_code in (403, 404, 405)
+        assert client.post(url, gegevens).status_code in (403, 404)
+    assert list(Bewaarplicht.objects.values_list("pk", "opgeheven_op")) == [(plicht.pk, None)]
+    assert not Verwijderverzoek.objects.exists()
+    with pytest.raises(PermissionDenied):
+        services.bewaarplicht_instellen(
+            door=getattr(personas, persona), inwoner=inwoner, grond="klacht", reden="x" * 20
+        )
+    with pytest.raises(PermissionDenied):
+        services.verwijderverzoek_besluiten(
+            door=getattr(personas, persona), inwoner=inwoner, besluit="toegewezen", grondslag="17_1_a"
+        )
+    assert Inwoner.objects.filter(pk=inwoner.pk).exists()
