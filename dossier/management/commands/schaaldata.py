@@ -175,11 +175,15 @@ def _meest(tabel: str, kolom: str) -> str:
 OPEN_DAGEN = 120
 
 AFSLUITEN = [
+    # (table, status rows, their foreign key, date the age is read from, closed status, date of closing,
+    # what else closing sets)
     (
         "meldingen_melding",
         "meldingen_meldingstatusregel",
         "melding_id",
         "aanmeldingsdatum",
+        "afgesloten",
+        "afgesloten_op",
         lambda: (
             "afgesloten_op = LEAST(current_date, COALESCE(eerste_contact_op, aanmeldingsdatum) + 42), "
             f"triage_uitkomst = CASE WHEN triage_uitkomst = '' THEN "
@@ -193,6 +197,8 @@ AFSLUITEN = [
         "casussen_casusstatusregel",
         "casus_id",
         "aangemaakt_op",
+        "afgesloten",
+        "afgesloten_op",
         lambda: (
             "startdatum = COALESCE(startdatum, aangemaakt_op::date), "
             "afgesloten_op = LEAST(current_date, COALESCE(startdatum, aangemaakt_op::date) + 90), "
@@ -200,28 +206,69 @@ AFSLUITEN = [
             f"{_meest('casussen_casus', 'afsluitreden')} ELSE afsluitreden END"
         ),
     ),
+    (
+        "arrangementen_aanvraag",
+        "arrangementen_aanvraagstatusregel",
+        "aanvraag_id",
+        "overgedragen_op",
+        "doorverwezen",
+        "afgehandeld_op",
+        lambda: (
+            "afgehandeld_op = overgedragen_op + interval '14 days', "
+            "afgehandeld_door_id = COALESCE(afgehandeld_door_id, behandelaar_id, %(door)s)"
+        ),
+    ),
+    (
+        "arrangementen_arrangement",
+        "arrangementen_arrangementstatusregel",
+        "arrangement_id",
+        "aangemaakt_op",
+        "beeindigd",
+        "beeindigd_op",
+        lambda: "beeindigd_op = COALESCE(beeindigd_op, aangemaakt_op + interval '180 days')",
+    ),
 ]
+# Statuses that are already done; every other status of an old copy is closed.
+AF = (
+    "afgesloten",
+    "doorverwezen",
+    "geen_maatwerk",
+    "maatwerk_aangevraagd",
+    "beeindigd",
+    "afgewezen",
+    "goedgekeurd",
+    "gedeeltelijk_goedgekeurd",
+)
 
 
-def oud_werk_afsluiten(spans: dict[str, int], door_id: int) -> dict[str, int]:
-    gesloten = {}
-    for tabel, regels, fk, datum, zet in AFSLUITEN:
+def oud_werk_afsluiten(spans: dict[str, int], door_id: int) -> dict[str, int | str]:
+    gesloten: dict[str, int | str] = {}
+    for tabel, regels, fk, datum, status, op, zet in AFSLUITEN:
         if tabel not in spans:
             continue
         try:
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.execute(
-                    f"UPDATE {tabel} SET status = 'afgesloten', {zet()} "
-                    f"WHERE id >= %s AND status <> 'afgesloten' AND {datum} < current_date - %s "
-                    f"RETURNING id",
-                    [spans[tabel], OPEN_DAGEN],
+                    f"UPDATE {tabel} SET status = %(status)s, {zet()} "
+                    f"WHERE id >= %(span)s AND NOT status = ANY(%(af)s) "
+                    f"AND {datum} < current_date - %(dagen)s RETURNING id",
+                    {
+                        "status": status,
+                        "span": spans[tabel],
+                        "af": list(AF),
+                        "dagen": OPEN_DAGEN,
+                        "door": door_id,
+                    },
                 )
                 ids = [r[0] for r in cursor.fetchall()]
+                # An arrangement's status row names the plan's version too.
+                kolommen = {k.name for k in connection.introspection.get_table_description(cursor, regels)}
+                versie, t_versie = (", versie", ", t.versie") if "versie" in kolommen else ("", "")
                 cursor.execute(
-                    f"INSERT INTO {regels} ({fk}, status, actie, door_id, op, toelichting) "
-                    f"SELECT t.id, 'afgesloten', 'afsluiten', %s, t.afgesloten_op::timestamptz, '' "
+                    f"INSERT INTO {regels} ({fk}, status, actie, door_id, op, toelichting{versie}) "
+                    f"SELECT t.id, %s, 'afsluiten', %s, t.{op}::timestamptz, ''{t_versie} "
                     f"FROM {tabel} t WHERE t.id = ANY(%s)",
-                    [door_id, ids],
+                    [status, door_id, ids],
                 )
                 gesloten[tabel] = len(ids)
         except Exception as fout:  # noqa: BLE001 — a changed model's new rule leaves the work open
