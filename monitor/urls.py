@@ -11,4 +11,5 @@ urlpatterns = [
     path("monitor/rapporten/<uuid:uuid>/status/", views.rapport_status, name="rapport_status"),
     path("monitor/rapporten/<uuid:uuid>/pdf/", views.rapport_pdf, name="rapport_pdf"),
     path("monitor/rapporten/<uuid:uuid>/json/", views.rapport_json, name="rapport_json"),
+    path("monitor/rapporten/<uuid:uuid>/csv/", views.rapport_csv, name="rapport_csv"),
 ]

@@ -80,6 +80,21 @@ def dashboard(request):
     )
 
 
+def _lijst_verversen(request) -> dict:
+    """The reports list, sent along with a status so htmx swaps it in: a new version shows at once."""
+    from skt.profiel.instellingen import instellingen
+
+    return {
+        "rapporten": monitor_rechten.monitorrapporten_zichtbaar_voor(request.user).select_related(
+            "aangevraagd_door"
+        )[:10],
+        "drempel": None
+        if monitor_rechten.monitor_zonder_drempel(request.user)
+        else instellingen().monitor.privacy_drempel,
+        "ververs_lijst": True,
+    }
+
+
 def _uuid_of_none(tekst: str):
     import uuid
 
@@ -105,14 +120,20 @@ def rapport_maken(request):
     )
     rapport.refresh_from_db()
     if request.htmx:
-        return render(request, "monitor/_rapport_status.html", {"rapport": rapport})
+        return render(
+            request, "monitor/_rapport_status.html", {"rapport": rapport, **_lijst_verversen(request)}
+        )
     return redirect(f"{reverse('monitor:dashboard')}?periode={periode.code}&rapport={rapport.uuid}#pdf")
 
 
 @rechten.vereist_rol(*MONITOR_ROLLEN)
 def rapport_status(request, uuid):
     rapport = monitor_rechten.get_monitorrapport_voor(request, uuid)
-    return render(request, "monitor/_rapport_status.html", {"rapport": rapport})
+    context = {"rapport": rapport}
+    if not rapport.is_bezig:
+        # Polling stops here: the list shows the finished version (or its failure).
+        context.update(_lijst_verversen(request))
+    return render(request, "monitor/_rapport_status.html", context)
 
 
 @rechten.vereist_rol(*MONITOR_ROLLEN)
@@ -153,6 +174,28 @@ def rapport_json(request, uuid):
     periode = Periode(rapport.van, rapport.tot)
     antwoord["Content-Disposition"] = (
         f'attachment; filename="kwartaalmonitor-{periode.code}-v{rapport.versie}.json"'
+    )
+    return antwoord
+
+
+@rechten.vereist_rol(*MONITOR_ROLLEN)
+@zoeklimiet("export")
+def rapport_csv(request, uuid):
+    """The KPI table for BI, for the coordinator (exact) and beleid (small counts hidden)."""
+    from django.http import HttpResponse
+
+    from .export import kpi_csv
+
+    rapport = monitor_rechten.get_monitorrapport_voor(request, uuid, actie="export")
+    if not rapport.is_klaar:
+        raise Http404
+    antwoord = HttpResponse(
+        kpi_csv(rapport.cijfers, drempel=_drempel(request.user, rapport.cijfers)),
+        content_type="text/csv; charset=utf-8",
+    )
+    periode = Periode(rapport.van, rapport.tot)
+    antwoord["Content-Disposition"] = (
+        f'attachment; filename="kwartaalmonitor-{periode.code}-v{rapport.versie}-kpis.csv"'
     )
     return antwoord
 
