@@ -35,7 +35,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, Concat, TruncDate
 from django.utils import timezone
 
-from arrangementen.models import Aanvraag, Arrangement, Beoordeling, Evaluatie
+from arrangementen.models import Aanvraag, Arrangement, ArrangementStatusRegel, Beoordeling, Evaluatie
 from arrangementen.workflow import AANVRAAG_OPEN, AanvraagStatus, ArrangementStatus
 from casussen.models import Casus, Contactmoment, ZrmScore
 from meldingen.models import Melding
@@ -48,6 +48,7 @@ from .models import (
     Bron,
     CasusFeit,
     EvaluatieFeit,
+    HuisbezoekFeit,
     MeldingFeit,
     MeldingFeitLeefgebied,
 )
@@ -65,6 +66,7 @@ class Bijgewerkt:
     aanvragen: int = 0
     arrangementen: int = 0
     evaluaties: int = 0
+    huisbezoeken: int = 0
 
 
 def _melding_scope(van: date | None):
@@ -317,9 +319,16 @@ def _aanvraagfeiten_bijwerken(van: date | None, nu) -> int:
 def _arrangementfeiten_bijwerken(van: date | None, nu) -> int:
     qs = Arrangement.objects.filter(eerst_ingediend_op__isnull=False)
     if van is not None:
+        nog_zonder_begin = ArrangementFeit.objects.filter(begin__isnull=True).values("arrangement_id")
         qs = qs.filter(
-            Q(eerst_ingediend_op__date__gte=van) | Q(besloten_op__isnull=True) | Q(besloten_op__date__gte=van)
+            Q(eerst_ingediend_op__date__gte=van)
+            | Q(besloten_op__isnull=True)
+            | Q(besloten_op__date__gte=van)
+            | Q(pk__in=nog_zonder_begin)
         )
+    teruggegeven = Exists(
+        ArrangementStatusRegel.objects.filter(arrangement=OuterRef("pk"), actie="terugsturen")
+    )
     kolommen = {
         "arrangement_id": F("pk"),
         "route": F("route"),
@@ -330,9 +339,34 @@ def _arrangementfeiten_bijwerken(van: date | None, nu) -> int:
         "beslistermijn_einde": F("beslistermijn_einde"),
         "besloten_op": TruncDate("besloten_op"),
         "status": F("status"),
+        "teruggegeven": teruggegeven,
+        "begin": Coalesce("meldingsdatum", "aanvraagdatum", TruncDate("eerst_ingediend_op")),
+        "besloten_binnen_termijn": F("besloten_binnen_termijn"),
         "bijgewerkt_op": Value(nu),
     }
     return upsert_uit_select(ArrangementFeit, qs, kolommen, ["arrangement_id"])
+
+
+def _huisbezoekfeiten_bijwerken(van: date | None, nu) -> int:
+    """Gezamenlijke huisbezoeken by date. One changed to another kind of contact loses its fact; one
+    the retention job removed keeps it."""
+    soort = "gezamenlijk_huisbezoek"
+    HuisbezoekFeit.objects.filter(
+        contactmoment_id__in=Contactmoment.objects.exclude(soort=soort).values("pk")
+    ).delete()
+    qs = Contactmoment.objects.filter(soort=soort)
+    if van is not None:
+        qs = qs.filter(
+            Q(datum__gte=van) | ~Exists(HuisbezoekFeit.objects.filter(contactmoment_id=OuterRef("pk")))
+        )
+    kolommen = {
+        "contactmoment_id": F("pk"),
+        "datum": F("datum"),
+        "team": F("casus__team_id"),
+        "kern": F("casus__inwoner__kern_id"),
+        "bijgewerkt_op": Value(nu),
+    }
+    return upsert_uit_select(HuisbezoekFeit, qs, kolommen, ["contactmoment_id"])
 
 
 TOEGEKEND = [ArrangementStatus.GOEDGEKEURD, ArrangementStatus.GEDEELTELIJK_GOEDGEKEURD]
@@ -408,6 +442,7 @@ def feiten_bijwerken(van: date | None = None) -> Bijgewerkt:
         aanvragen = _aanvraagfeiten_bijwerken(van, nu)
         arrangementen = _arrangementfeiten_bijwerken(van, nu)
         evaluaties = _evaluatiefeiten_bijwerken(van, nu)
+        huisbezoeken = _huisbezoekfeiten_bijwerken(van, nu)
     return Bijgewerkt(
         meldingen,
         leefgebieden,
@@ -416,4 +451,5 @@ def feiten_bijwerken(van: date | None = None) -> Bijgewerkt:
         aanvragen,
         arrangementen,
         evaluaties,
+        huisbezoeken,
     )

@@ -198,6 +198,12 @@ class ArrangementFeit(models.Model):
     beslistermijn_einde = models.DateField(null=True, blank=True)
     besloten_op = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=30)
+    # The voorwerk KPIs count from here, not from the plan, so the figures of a past quarter outlive
+    # the plan's retention: sent back at least once, the day the inwoner's wait began (melding, else
+    # aanvraag, else submission; None until the first refresh after this column came), on time.
+    teruggegeven = models.BooleanField(default=False)
+    begin = models.DateField(null=True, blank=True)
+    besloten_binnen_termijn = models.BooleanField(null=True, blank=True)
     bijgewerkt_op = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -206,7 +212,25 @@ class ArrangementFeit(models.Model):
         indexes = [
             models.Index(fields=["route", "beslistermijn_einde"], name="arrfeit_route_termijn_idx"),
             models.Index(fields=["route", "besloten_op"], name="arrfeit_route_besloten_idx"),
+            models.Index(fields=["route", "ingediend_op"], name="arrfeit_route_ingediend_idx"),
         ]
+
+
+class HuisbezoekFeit(models.Model):
+    """One gezamenlijk huisbezoek (a contactmoment of kernteam and consulent together), by its date.
+
+    A fact of its own so the count of a past quarter outlives the retention of the casus."""
+
+    contactmoment_id = models.BigIntegerField(unique=True)
+    datum = models.DateField()
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    kern = models.ForeignKey(Kern, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    bijgewerkt_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("huisbezoekfeit")
+        verbose_name_plural = _("huisbezoekfeiten")
+        indexes = [models.Index(fields=["datum"], name="huisbezoekfeit_datum_idx")]
 
 
 class EvaluatieFeit(models.Model):

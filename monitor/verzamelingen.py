@@ -2,8 +2,9 @@
 
 Each verzameling is a queryset for a period, with the paths to its team and kern so one query can
 group it per team and kern (and per wet, for the facts of the loket). Most are the monitor's own fact
-tables; the small tables of signalen, contactmomenten and arrangementen are read from their apps
-directly.
+tables; the small tables of signalen are read from their app directly (collective, never removed by
+the retention job). Everything about an inwoner is counted from facts, so a past quarter keeps its
+figures when the retention job removes the dossier behind them.
 """
 
 from __future__ import annotations
@@ -14,13 +15,12 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
-from casussen.models import Contactmoment
 from meldingen.models import Signaal, SignaalStatusRegel
 from skt.models import Kern, Team
 
 from . import kpis as kpi_mod
 from . import voorwerk
-from .models import AanvraagFeit, ArrangementFeit, CasusFeit, EvaluatieFeit, MeldingFeit
+from .models import AanvraagFeit, ArrangementFeit, CasusFeit, EvaluatieFeit, HuisbezoekFeit, MeldingFeit
 from .periode import Periode, jaar_eerder
 
 ONBEKEND = "onbekend"
@@ -69,9 +69,7 @@ def _wachtlijst(c: kpi_mod.Context) -> QuerySet:
 
 
 def _huisbezoeken(c: kpi_mod.Context) -> QuerySet:
-    return Contactmoment.objects.filter(
-        datum__gte=c.van, datum__lte=min(c.tot, c.peildatum), soort="gezamenlijk_huisbezoek"
-    )
+    return HuisbezoekFeit.objects.filter(datum__gte=c.van, datum__lte=min(c.tot, c.peildatum))
 
 
 def _signalen(c: kpi_mod.Context) -> QuerySet:
@@ -145,11 +143,11 @@ VERZAMELINGEN: dict[str, Verzameling] = {
         "team",
         "kern",
     ),
-    "huisbezoeken": Verzameling(_huisbezoeken, "casus__team", "casus__inwoner__kern"),
+    "huisbezoeken": Verzameling(_huisbezoeken, "team", "kern"),
     "signalen": Verzameling(_signalen, "team", "kern"),
     "initiatieven": Verzameling(_initiatieven, "signaal__team", "signaal__kern"),
-    "voorwerk": Verzameling(voorwerk.arrangementen, "team", "inwoner__kern"),
-    "regulier": Verzameling(voorwerk.regulier, "team", "inwoner__kern"),
+    "voorwerk": Verzameling(voorwerk.arrangementen, "team", "kern"),
+    "regulier": Verzameling(voorwerk.regulier, "team", "kern"),
     "voorwerk_termijn": Verzameling(_voorwerk_termijn, "team", "kern", "wet"),
     "overdracht_gestart": Verzameling(_overdracht_gestart, "team", "kern", "wet"),
     "overdracht_termijn": Verzameling(_overdracht_termijn, "team", "kern", "wet"),

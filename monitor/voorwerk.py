@@ -1,19 +1,18 @@
-"""Voorwerk and the regular loket route, read from the arrangementen app.
+"""Voorwerk and the regular loket route, counted over the arrangement facts.
 
-The KPIs of the theme 'voorwerk' count arrangementen first submitted in the period. Each set is
-annotated with the names the KPI expressions use: goedgekeurd, teruggegeven, doorlooptijd (days from
-the melding to the decision, the inwoner's wait) and binnen_termijn (the app's own judgement against
-the legal term).
+The KPIs of the theme 'voorwerk' count arrangementen first submitted in the period. Each set carries
+the names the KPI expressions use: goedgekeurd, teruggegeven, doorlooptijd (days from the melding to
+the decision, the inwoner's wait) and binnen_termijn (the app's own judgement against the legal term).
+Read from the facts, not from the plans: the retention job removes plans, and a published quarter
+must keep its figures.
 """
 
 from __future__ import annotations
 
-from django.db.models import BooleanField, Case, Exists, F, OuterRef, QuerySet, Value, When
-from django.db.models.functions import Coalesce, TruncDate
-
-from arrangementen.models import Arrangement, ArrangementStatusRegel
+from django.db.models import BooleanField, Case, F, QuerySet, Value, When
 
 from .kpis import Context
+from .models import ArrangementFeit
 from .sql import DagenTussen
 
 # Only a granted plan can be ended after an evaluation: an ended plan was granted.
@@ -21,20 +20,15 @@ GOEDGEKEURD = ["goedgekeurd", "gedeeltelijk_goedgekeurd", "beeindigd"]
 
 
 def _ingediend_in(route: str, c: Context) -> QuerySet:
-    teruggegeven = Exists(
-        ArrangementStatusRegel.objects.filter(arrangement=OuterRef("pk"), actie="terugsturen")
-    )
-    begin = Coalesce("meldingsdatum", "aanvraagdatum", TruncDate("eerst_ingediend_op"))
-    return Arrangement.objects.filter(
+    return ArrangementFeit.objects.filter(
         route=route,
-        eerst_ingediend_op__date__gte=c.van,
-        eerst_ingediend_op__date__lte=c.tot,
+        ingediend_op__gte=c.van,
+        ingediend_op__lte=c.tot,
     ).annotate(
         goedgekeurd=Case(
             When(status__in=GOEDGEKEURD, then=Value(True)), default=Value(False), output_field=BooleanField()
         ),
-        teruggegeven=teruggegeven,
-        doorlooptijd=DagenTussen(TruncDate("besloten_op"), begin),
+        doorlooptijd=DagenTussen(F("besloten_op"), F("begin")),
         binnen_termijn=F("besloten_binnen_termijn"),
     )
 

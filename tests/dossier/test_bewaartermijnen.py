@@ -350,6 +350,7 @@ def test_een_verlopen_dossier_verdwijnt_uit_elke_tabel_en_de_monitor_blijft_geli
     voor = tellingen(inv_volledig)
     for tabel in MOET_RIJEN_HEBBEN:
         assert voor[tabel] > 0, tabel
+    print("\nrijen per tabel voor de bewaartermijn:", {t: n for t, n in sorted(voor.items()) if n})
     assert per_inwoner(volledig.pk)["meldingen_melding"] == 1
     toegang_voor = Toegang.objects.filter(inwoner=volledig).count()
     assert toegang_voor > 0
