@@ -125,7 +125,8 @@ def _pagina(request, medewerker, *, form=None, deactiveren_form=None, items=None
             "items": items,
             "form": form,
             "deactiveren_form": deactiveren_form or DeactiverenForm(prefix="deactiveren"),
-            "mag_deactiveren": rechten.ziet_deactiveren(request.user)
+            "mag_deactiveren": medewerker.is_active
+            and rechten.ziet_deactiveren(request.user)
             and rechten.mag_medewerker_deactiveren(request.user, medewerker),
         },
         status=status,

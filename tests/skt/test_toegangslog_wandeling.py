@@ -87,6 +87,8 @@ SOORT_VAN_URL = {
     "monitor:rapport_status": "rapport",
     "monitor:rapport_pdf": "rapport",
     "monitor:rapport_json": "rapport",
+    "herverdelen_medewerker": "medewerker",
+    "herverdelen_deactiveren": "medewerker",
 }
 # Not walked as a logged-in medewerker, each with the reason.
 NIET_GEWANDELD = {
@@ -202,6 +204,8 @@ def _objecten(w: Wereld) -> dict[str, list]:
     except LookupError:
         aanvraag = None
     soorten["aanvraag"] = [(a, True) for a in aanvraag.objects.all()] if aanvraag else []
+    # The coordinator's reassignment page of each persona lists their open work with the inwoners.
+    soorten["medewerker"] = [(m, True) for m in w.p.alle().values()]
     return soorten
 
 
