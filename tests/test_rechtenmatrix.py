@@ -24,7 +24,8 @@ from django.utils import timezone
 from arrangementen import rechten as arrangement_rechten
 from arrangementen import services as arrangement_services
 from arrangementen.forms import onderdelen_als_begin
-from arrangementen.models import Arrangement, MaatwerkCategorie
+from arrangementen.models import Aanvraag, Arrangement, Beoordeling, MaatwerkCategorie
+from arrangementen.services.evalueren import arrangement_evalueren
 from casussen import rechten as casus_rechten
 from casussen import services as casus_services
 from casussen.models import Casus
@@ -464,6 +465,7 @@ def wereld_bouwen() -> Wereld:
         ds.objecten["koppelverzoek"], _ = poort_services.koppelverzoek_vastleggen(
             door=vrager, inwoner=ds.inwoner, gegevens={"achternaam": "KOPPEL"}
         )
+    _na_het_besluit(p, data, vt)
     return Wereld(
         p=p,
         team_c=team_c,
@@ -475,6 +477,49 @@ def wereld_bouwen() -> Wereld:
         vt_melding=vt,
         bsns=bsns,
     )
+
+
+def _na_het_besluit(p, data, vt) -> None:
+    """Issue 12: the loket's werkvoorraad, the evaluation of a granted plan and its voorzieningen.
+
+    Every kernteam inwoner with a decided plan was also handed to the loket by its casushouder (an
+    opschaling with the casus: one item per dataset, reason OVERDRACHT-code); L's item came from the
+    poort's triage and gets the same reason added (one open item per melding); V's safety signal is an
+    item of the loket only. C1, X and U have nothing at the loket. Each decided plan (its voorziening is
+    PRODUCT-code by AANBIEDER-code, see _besluiten) was evaluated once by its regisseur (EVALUATIE-code)
+    and its next evaluation is overdue, so it is on the team's and the coordinator's list.
+    """
+    for code in ("A1", "A2", "B1", "B2"):
+        ds = data[code]
+        ds.objecten["aanvraag"] = arrangement_services.aanvraag_aanmaken(
+            bron="opschaling",
+            door=ds.houder,
+            reden=f"OVERDRACHT-{code}: het maximum aan contactmomenten is bereikt, maatwerk nodig.",
+            casus=ds.objecten["casus"],
+        )
+    data["L"].objecten["aanvraag"] = arrangement_services.aanvraag_aanmaken(
+        bron="triage_loket",
+        door=p.poort,
+        reden="OVERDRACHT-L: het gezin vraagt om maatwerk.",
+        melding=data["L"].objecten["melding"],
+    )
+    data["V"].objecten["vt_aanvraag"] = Aanvraag.objects.get(melding=vt)
+    for code, regisseur in (
+        ("A1", p.beroepskracht),
+        ("A2", data["A2"].houder),
+        ("B1", p.beroepskracht2),
+        ("B2", data["B2"].houder),
+        ("L", p.consulent_jeugd),
+    ):
+        plan = data[code].objecten["arrangement"]
+        arrangement_evalueren(
+            door=regisseur,
+            arrangement=plan,
+            doel_bereikt="deels",
+            notitie=f"EVALUATIE-{code}: de administratie loopt, het huishouden nog niet.",
+            vervolg="voortzetten",
+        )
+        Arrangement.objects.filter(pk=plan.pk).update(evaluatiedatum=VANDAAG() - timedelta(days=7))
 
 
 @pytest.fixture(scope="module")
@@ -575,8 +620,12 @@ def _beslissing(arrangement) -> dict:
     for i, onderdeel in enumerate(arrangement.onderdelen.order_by("volgorde", "pk")):
         data[f"o{i}-besluit"] = "toekennen"
         if onderdeel.is_maatwerk:
-            data[f"o{i}-beschikkingsnummer"] = "BS-NIEUW-0001"
-            data[f"o{i}-beschikkingsdatum"] = _dag()
+            # Granted maatwerk records the voorziening as the kernteam sees it (issue 12, point 2).
+            voorziening = _voorziening("NIEUW") | {
+                "beschikkingsnummer": "BS-NIEUW-0001",
+                "beschikkingsdatum": _dag(),
+            }
+            data |= {f"o{i}-{veld}": str(waarde) for veld, waarde in voorziening.items()}
     return data
 
 
@@ -909,6 +958,108 @@ ACTIES |= {
     ),
     ("koppelverzoek", "change"): _koppelverzoek_afhandelen,
 }
+
+
+# -- issue 12: the loket's werkvoorraad, the evaluation and the granted voorziening ------------------
+
+
+def _aanvraaglijst(rol: str) -> str:
+    """The consulent's queue of their law; everyone else's own hand-offs (refused where not theirs)."""
+    return "/werkvoorraad/" if rol in ("consulent", "consulent_jeugd") else "/overdrachten/"
+
+
+def _aanvraag_nieuw(w, rol, ds):
+    """The consulent's own intake: a melding at the loket, which lands in the werkvoorraad as an item."""
+    return Poging(
+        f"/werkvoorraad/melding/nieuw/?inwoner={ds.inwoner.uuid}",
+        data={
+            "inwoner": str(ds.inwoner.uuid),
+            "formulier_sleutel": str(uuid.uuid4()),
+            "aanmeldingsdatum": _dag(),
+            "ingang": "loket",
+            "melder_soort": "inwoner",
+            "vraag": "Een nieuwe vraag aan het loket.",
+        },
+        toestand=Aanvraag.objects.filter(inwoner=ds.inwoner).count,
+    )
+
+
+def _aanvraag_nemen(aanvraag):
+    return Poging(
+        f"/werkvoorraad/{aanvraag.uuid}/in-behandeling/", data={}, toestand=_vers(aanvraag, "status")
+    )
+
+
+def _aanvraag_afhandelen(w, rol, ds):
+    a = _o(ds, "aanvraag")
+    return Poging(
+        f"/werkvoorraad/{a.uuid}/afhandelen/",
+        data={"uitkomst": "doorverwijzen", "doorverwezen_naar": "Schuldhulpverlening", "toelichting": ""},
+        toestand=_vers(a, "status"),
+    )
+
+
+def _evaluatie(ds, vervolg: str, **extra) -> dict:
+    return {
+        "doel_bereikt": "deels",
+        "notitie": f"Evaluatie in de matrix ({vervolg}).",
+        "vervolg": vervolg,
+    } | extra
+
+
+def _evaluatie_nieuw(w, rol, ds):
+    a = _o(ds, "arrangement")
+    return Poging(
+        f"/arrangementen/{a.uuid}/evalueren/",
+        data=_evaluatie(ds, "voortzetten"),
+        toestand=a.evaluaties.count,
+    )
+
+
+def _voorziening_beeindigen(w, rol, ds):
+    a = _o(ds, "arrangement")
+    voorziening = Beoordeling.objects.get(
+        onderdeel__arrangement=a, toegekend=True, product=f"PRODUCT-{ds.code}"
+    )
+    return Poging(
+        f"/arrangementen/{a.uuid}/evalueren/",
+        data=_evaluatie(ds, "beeindigen", einddatum=_dag(), reden_einde="Het doel is bereikt."),
+        toestand=_vers(voorziening, "beeindigd_op"),
+    )
+
+
+ACTIES |= {
+    ("aanvraag", "list"): lambda w, rol, ds: Poging(_aanvraaglijst(rol), _o(ds, "aanvraag").nummer),
+    ("aanvraag", "detail"): lambda w, rol, ds: Poging(
+        f"/werkvoorraad/{_o(ds, 'aanvraag').uuid}/", f"OVERDRACHT-{ds.code}"
+    ),
+    ("aanvraag", "create"): _aanvraag_nieuw,
+    ("aanvraag", "change"): lambda w, rol, ds: _aanvraag_nemen(_o(ds, "aanvraag")),
+    ("aanvraag", "afhandelen"): _aanvraag_afhandelen,
+    ("aanvraag_context", "detail"): lambda w, rol, ds: Poging(
+        f"/werkvoorraad/{_o(ds, 'aanvraag').uuid}/", f"VRAAG-{ds.code}"
+    ),
+    ("veilig_thuis_aanvraag", "list"): lambda w, rol, ds: Poging(
+        _aanvraaglijst(rol), _o(w.data["V"], "vt_aanvraag").nummer
+    ),
+    ("veilig_thuis_aanvraag", "detail"): lambda w, rol, ds: Poging(
+        f"/werkvoorraad/{_o(w.data['V'], 'vt_aanvraag').uuid}/", VEILIG_THUIS[1]
+    ),
+    ("veilig_thuis_aanvraag", "change"): lambda w, rol, ds: _aanvraag_nemen(_o(w.data["V"], "vt_aanvraag")),
+    ("evaluatie", "list"): lambda w, rol, ds: Poging("/evaluaties/", _o(ds, "arrangement").nummer),
+    ("evaluatie", "detail"): lambda w, rol, ds: Poging(
+        f"/arrangementen/{_o(ds, 'arrangement').uuid}/", f"EVALUATIE-{ds.code}"
+    ),
+    ("evaluatie", "create"): _evaluatie_nieuw,
+    ("voorziening", "list"): lambda w, rol, ds: Poging(_dossier(ds), f"AANBIEDER-{ds.code}"),
+    ("voorziening", "overview"): lambda w, rol, ds: Poging(
+        f"/arrangementen/inwoner/{ds.inwoner.uuid}/", f"PRODUCT-{ds.code}"
+    ),
+    ("voorziening", "detail"): lambda w, rol, ds: Poging(
+        f"/arrangementen/{_o(ds, 'arrangement').uuid}/", f"PRODUCT-{ds.code}"
+    ),
+    ("voorziening", "change"): _voorziening_beeindigen,
+}
 ZRM_DOSSIER = "Middelengebruik: 1"  # a ZRM score in the dossier's timeline
 ZRM_CASUS = "Zelfredzaamheid (ZRM)"  # the ZRM section of the casus page
 VEILIG_THUIS = ("VEILIGTHUIS-GEHEIM", "VTREDEN")
@@ -932,6 +1083,18 @@ VEILIG_THUIS = ("VEILIGTHUIS-GEHEIM", "VTREDEN")
 #   closing it with a reason.
 # - toegangslog · create is breaking the glass (a flagged access), · change is the coordinator's
 #   review of it; for roles with a team only on inwoners outside it (ander_team, geen_relatie).
+# - aanvraag (issue 12): the loket's werkvoorraad item. list is the consulent's queue (/werkvoorraad/)
+#   or, for everyone else, their own hand-offs (/overdrachten/); detail is the item at milestone level
+#   (its reason, status, outcome), aanvraag_context · detail the item's context that only a consulent
+#   of its law reads (the melding's question, the casus and its contactmomenten); create is the
+#   consulent's own intake (a melding at the loket, for any inwoner they recognise); change is taking
+#   it in behandeling, afhandelen ends it (doorverwezen). veilig_thuis_aanvraag is V's safety signal
+#   as an item, always on V. C1, X and U have nothing at the loket, so their scopes have no cells.
+# - evaluatie: list is the overdue list (/evaluaties/, the kernteam and the coordinator), detail the
+#   evaluation on the plan's page, create the regisseur's evaluation (voortzetten).
+# - voorziening: the granted maatwerk of a decided plan (PRODUCT-, AANBIEDER-). list is the dossier's
+#   "Lopende voorzieningen", overview the inwoner's plans (/arrangementen/inwoner/), detail the plan's
+#   page; change is ending it through the regisseur's evaluation (beëindigen).
 # A list cell is about the object being listed: GEWEIGERD means it is not on the page (or the
 # page is refused). A casus list is the role's own one: the team caseload for beroepskrachten and
 # the coordinator, "my casussen" for the vrijwilliger and the consulenten.
@@ -1790,6 +1953,221 @@ BASIS = [
     ("beheerder", "koppelverzoek", "change", "geen_relatie", GEWEIGERD),
     ("buitenstaander", "koppelverzoek", "change", "eigen", GEWEIGERD),
     ("buitenstaander", "koppelverzoek", "change", "geen_relatie", GEWEIGERD),
+    # aanvraag · list
+    ("poort", "aanvraag", "list", "geen_relatie", GEWEIGERD),
+    ("beroepskracht", "aanvraag", "list", "eigen", TOEGESTAAN),
+    ("beroepskracht", "aanvraag", "list", "eigen_team", TOEGESTAAN),
+    ("beroepskracht", "aanvraag", "list", "ander_team", GEWEIGERD),
+    ("vrijwilliger", "aanvraag", "list", "eigen", GEWEIGERD),
+    ("vrijwilliger", "aanvraag", "list", "eigen_team", GEWEIGERD),
+    ("vrijwilliger", "aanvraag", "list", "ander_team", GEWEIGERD),
+    ("consulent", "aanvraag", "list", "eigen", TOEGESTAAN),
+    ("consulent", "aanvraag", "list", "eigen_team", TOEGESTAAN),
+    ("coordinator", "aanvraag", "list", "eigen_team", TOEGESTAAN),
+    ("beleid", "aanvraag", "list", "geen_relatie", GEWEIGERD),
+    ("beheerder", "aanvraag", "list", "geen_relatie", GEWEIGERD),
+    ("buitenstaander", "aanvraag", "list", "geen_relatie", GEWEIGERD),
+    # aanvraag · detail
+    ("poort", "aanvraag", "detail", "geen_relatie", GEWEIGERD),
+    ("beroepskracht", "aanvraag", "detail", "eigen", TOEGESTAAN),
+    ("beroepskracht", "aanvraag", "detail", "eigen_team", TOEGESTAAN),
+    ("beroepskracht", "aanvraag", "detail", "ander_team", GEWEIGERD),
+    ("vrijwilliger", "aanvraag", "detail", "eigen", GEWEIGERD),
+    ("vrijwilliger", "aanvraag", "detail", "eigen_team", GEWEIGERD),
+    ("vrijwilliger", "aanvraag", "detail", "ander_team", GEWEIGERD),
+    ("consulent", "aanvraag", "detail", "eigen", TOEGESTAAN),
+    ("consulent", "aanvraag", "detail", "eigen_team", TOEGESTAAN),
+    ("coordinator", "aanvraag", "detail", "eigen_team", TOEGESTAAN),
+    ("beleid", "aanvraag", "detail", "geen_relatie", GEWEIGERD),
+    ("beheerder", "aanvraag", "detail", "geen_relatie", GEWEIGERD),
+    ("buitenstaander", "aanvraag", "detail", "geen_relatie", GEWEIGERD),
+    # aanvraag · create
+    ("poort", "aanvraag", "create", "eigen", GEWEIGERD),
+    ("poort", "aanvraag", "create", "geen_relatie", GEWEIGERD),
+    ("beroepskracht", "aanvraag", "create", "eigen", GEWEIGERD),
+    ("beroepskracht", "aanvraag", "create", "eigen_team", GEWEIGERD),
+    ("beroepskracht", "aanvraag", "create", "ander_team", GEWEIGERD),
+    ("beroepskracht", "aanvraag", "create", "geen_relatie", GEWEIGERD),
+    ("vrijwilliger", "aanvraag", "create", "eigen", GEWEIGERD),
+    ("vrijwilliger", "aanvraag", "create", "eigen_team", GEWEIGERD),
+    ("vrijwilliger", "aanvraag", "create", "ander_team", GEWEIGERD),
+    ("consulent", "aanvraag", "create", "eigen", TOEGESTAAN),
+    ("consulent", "aanvraag", "create", "eigen_team", TOEGESTAAN),
+    ("consulent", "aanvraag", "create", "ander_team", TOEGESTAAN),
+    ("consulent", "aanvraag", "create", "geen_relatie", TOEGESTAAN),
+    ("coordinator", "aanvraag", "create", "eigen_team", GEWEIGERD),
+    ("coordinator", "aanvraag", "create", "ander_team", GEWEIGERD),
+    ("coordinator", "aanvraag", "create", "geen_relatie", GEWEIGERD),
+    ("beleid", "aanvraag", "create", "geen_relatie", GEWEIGERD),
+    ("beheerder", "aanvraag", "create", "geen_relatie", GEWEIGERD),
+    ("buitenstaander", "aanvraag", "create", "geen_relatie", GEWEIGERD),
+    # aanvraag · change
+    ("poort", "aanvraag", "change", "geen_relatie", GEWEIGERD),
+    ("beroepskracht", "aanvraag", "change", "eigen", GEWEIGERD),
+    ("beroepskracht", "aanvraag", "change", "eigen_team", GEWEIGERD),
+    ("beroepskracht", "aanvraag", "change", "ander_team", GEWEIGERD),
+    ("vrijwilliger", "aanvraag", "change", "eigen", GEWEIGERD),
+    ("vrijwilliger", "aanvraag", "change", "eigen_team", GEWEIGERD),
+    ("vrijwilliger", "aanvraag", "change", "ander_team", GEWEIGERD),
+    ("consulent", "aanvraag", "change", "eigen", TOEGESTAAN),
+    ("consulent", "aanvraag", "change", "eigen_team", TOEGESTAAN),
+    ("coordinator", "aanvraag", "change", "eigen_team", GEWEIGERD),
+    ("beleid", "aanvraag", "change", "geen_relatie", GEWEIGERD),
+    ("beheerder", "aanvraag", "change", "geen_relatie", GEWEIGERD),
+    ("buitenstaander", "aanvraag", "change", "geen_relatie", GEWEIGERD),
+    # aanvraag · afhandelen
+    ("poort", "aanvraag", "afhandelen", "geen_relatie", GEWEIGERD),
+    ("beroepskracht", "aanvraag", "afhandelen", "eigen", GEWEIGERD),
+    ("beroepskracht", "aanvraag", "afhandelen", "eigen_team", GEWEIGERD),
+    ("beroepskracht", "aanvraag", "afhandelen", "ander_team", GEWEIGERD),
+    ("vrijwilliger", "aanvraag", "afhandelen", "eigen", GEWEIGERD),
+    ("vrijwilliger", "aanvraag", "afhandelen", "eigen_team", GEWEIGERD),
+    ("vrijwilliger", "aanvraag", "afhandelen", "ander_team", GEWEIGERD),
+    ("consulent", "aanvraag", "afhandelen", "eigen", TOEGESTAAN),
+    ("consulent", "aanvraag", "afhandelen", "eigen_team", TOEGESTAAN),
+    ("coordinator", "aanvraag", "afhandelen", "eigen_team", GEWEIGERD),
+    ("beleid", "aanvraag", "afhandelen", "geen_relatie", GEWEIGERD),
+    ("beheerder", "aanvraag", "afhandelen", "geen_relatie", GEWEIGERD),
+    ("buitenstaander", "aanvraag", "afhandelen", "geen_relatie", GEWEIGERD),
+    # aanvraag_context · detail
+    ("poort", "aanvraag_context", "detail", "geen_relatie", GEWEIGERD),
+    ("beroepskracht", "aanvraag_context", "detail", "eigen", GEWEIGERD),
+    ("beroepskracht", "aanvraag_context", "detail", "eigen_team", GEWEIGERD),
+    ("beroepskracht", "aanvraag_context", "detail", "ander_team", GEWEIGERD),
+    ("vrijwilliger", "aanvraag_context", "detail", "eigen", GEWEIGERD),
+    ("vrijwilliger", "aanvraag_context", "detail", "eigen_team", GEWEIGERD),
+    ("vrijwilliger", "aanvraag_context", "detail", "ander_team", GEWEIGERD),
+    ("consulent", "aanvraag_context", "detail", "eigen", TOEGESTAAN),
+    ("consulent", "aanvraag_context", "detail", "eigen_team", TOEGESTAAN),
+    ("coordinator", "aanvraag_context", "detail", "eigen_team", GEWEIGERD),
+    ("beleid", "aanvraag_context", "detail", "geen_relatie", GEWEIGERD),
+    ("beheerder", "aanvraag_context", "detail", "geen_relatie", GEWEIGERD),
+    ("buitenstaander", "aanvraag_context", "detail", "geen_relatie", GEWEIGERD),
+    # veilig_thuis_aanvraag · list
+    ("poort", "veilig_thuis_aanvraag", "list", "geen_relatie", GEWEIGERD),
+    ("beroepskracht", "veilig_thuis_aanvraag", "list", "ander_team", GEWEIGERD),
+    ("vrijwilliger", "veilig_thuis_aanvraag", "list", "ander_team", GEWEIGERD),
+    ("consulent", "veilig_thuis_aanvraag", "list", "eigen_team", TOEGESTAAN),
+    ("coordinator", "veilig_thuis_aanvraag", "list", "eigen_team", GEWEIGERD),
+    ("beleid", "veilig_thuis_aanvraag", "list", "geen_relatie", GEWEIGERD),
+    ("beheerder", "veilig_thuis_aanvraag", "list", "geen_relatie", GEWEIGERD),
+    ("buitenstaander", "veilig_thuis_aanvraag", "list", "geen_relatie", GEWEIGERD),
+    # veilig_thuis_aanvraag · detail
+    ("poort", "veilig_thuis_aanvraag", "detail", "geen_relatie", GEWEIGERD),
+    ("beroepskracht", "veilig_thuis_aanvraag", "detail", "ander_team", GEWEIGERD),
+    ("vrijwilliger", "veilig_thuis_aanvraag", "detail", "ander_team", GEWEIGERD),
+    ("consulent", "veilig_thuis_aanvraag", "detail", "eigen_team", TOEGESTAAN),
+    ("coordinator", "veilig_thuis_aanvraag", "detail", "eigen_team", GEWEIGERD),
+    ("beleid", "veilig_thuis_aanvraag", "detail", "geen_relatie", GEWEIGERD),
+    ("beheerder", "veilig_thuis_aanvraag", "detail", "geen_relatie", GEWEIGERD),
+    ("buitenstaander", "veilig_thuis_aanvraag", "detail", "geen_relatie", GEWEIGERD),
+    # veilig_thuis_aanvraag · change
+    ("poort", "veilig_thuis_aanvraag", "change", "geen_relatie", GEWEIGERD),
+    ("beroepskracht", "veilig_thuis_aanvraag", "change", "ander_team", GEWEIGERD),
+    ("vrijwilliger", "veilig_thuis_aanvraag", "change", "ander_team", GEWEIGERD),
+    ("consulent", "veilig_thuis_aanvraag", "change", "eigen_team", TOEGESTAAN),
+    ("coordinator", "veilig_thuis_aanvraag", "change", "eigen_team", GEWEIGERD),
+    ("beleid", "veilig_thuis_aanvraag", "change", "geen_relatie", GEWEIGERD),
+    ("beheerder", "veilig_thuis_aanvraag", "change", "geen_relatie", GEWEIGERD),
+    ("buitenstaander", "veilig_thuis_aanvraag", "change", "geen_relatie", GEWEIGERD),
+    # evaluatie · list
+    ("poort", "evaluatie", "list", "geen_relatie", GEWEIGERD),
+    ("beroepskracht", "evaluatie", "list", "eigen", TOEGESTAAN),
+    ("beroepskracht", "evaluatie", "list", "eigen_team", TOEGESTAAN),
+    ("beroepskracht", "evaluatie", "list", "ander_team", GEWEIGERD),
+    ("vrijwilliger", "evaluatie", "list", "eigen", GEWEIGERD),
+    ("vrijwilliger", "evaluatie", "list", "eigen_team", GEWEIGERD),
+    ("vrijwilliger", "evaluatie", "list", "ander_team", GEWEIGERD),
+    ("consulent", "evaluatie", "list", "eigen", GEWEIGERD),
+    ("consulent", "evaluatie", "list", "eigen_team", GEWEIGERD),
+    ("coordinator", "evaluatie", "list", "eigen_team", TOEGESTAAN),
+    ("beleid", "evaluatie", "list", "geen_relatie", GEWEIGERD),
+    ("beheerder", "evaluatie", "list", "geen_relatie", GEWEIGERD),
+    ("buitenstaander", "evaluatie", "list", "geen_relatie", GEWEIGERD),
+    # evaluatie · detail
+    ("poort", "evaluatie", "detail", "geen_relatie", GEWEIGERD),
+    ("beroepskracht", "evaluatie", "detail", "eigen", TOEGESTAAN),
+    ("beroepskracht", "evaluatie", "detail", "eigen_team", TOEGESTAAN),
+    ("beroepskracht", "evaluatie", "detail", "ander_team", GEWEIGERD),
+    ("vrijwilliger", "evaluatie", "detail", "eigen", GEWEIGERD),
+    ("vrijwilliger", "evaluatie", "detail", "eigen_team", GEWEIGERD),
+    ("vrijwilliger", "evaluatie", "detail", "ander_team", GEWEIGERD),
+    ("consulent", "evaluatie", "detail", "eigen", TOEGESTAAN),
+    ("consulent", "evaluatie", "detail", "eigen_team", TOEGESTAAN),
+    ("coordinator", "evaluatie", "detail", "eigen_team", TOEGESTAAN),
+    ("beleid", "evaluatie", "detail", "geen_relatie", GEWEIGERD),
+    ("beheerder", "evaluatie", "detail", "geen_relatie", GEWEIGERD),
+    ("buitenstaander", "evaluatie", "detail", "geen_relatie", GEWEIGERD),
+    # evaluatie · create
+    ("poort", "evaluatie", "create", "geen_relatie", GEWEIGERD),
+    ("beroepskracht", "evaluatie", "create", "eigen", TOEGESTAAN),
+    ("beroepskracht", "evaluatie", "create", "eigen_team", TOEGESTAAN),
+    ("beroepskracht", "evaluatie", "create", "ander_team", GEWEIGERD),
+    ("vrijwilliger", "evaluatie", "create", "eigen", GEWEIGERD),
+    ("vrijwilliger", "evaluatie", "create", "eigen_team", GEWEIGERD),
+    ("vrijwilliger", "evaluatie", "create", "ander_team", GEWEIGERD),
+    ("consulent", "evaluatie", "create", "eigen", GEWEIGERD),
+    ("consulent", "evaluatie", "create", "eigen_team", TOEGESTAAN),
+    ("coordinator", "evaluatie", "create", "eigen_team", GEWEIGERD),
+    ("beleid", "evaluatie", "create", "geen_relatie", GEWEIGERD),
+    ("beheerder", "evaluatie", "create", "geen_relatie", GEWEIGERD),
+    ("buitenstaander", "evaluatie", "create", "geen_relatie", GEWEIGERD),
+    # voorziening · list
+    ("poort", "voorziening", "list", "geen_relatie", GEWEIGERD),
+    ("beroepskracht", "voorziening", "list", "eigen", TOEGESTAAN),
+    ("beroepskracht", "voorziening", "list", "eigen_team", TOEGESTAAN),
+    ("beroepskracht", "voorziening", "list", "ander_team", GEWEIGERD),
+    ("vrijwilliger", "voorziening", "list", "eigen", GEWEIGERD),
+    ("vrijwilliger", "voorziening", "list", "eigen_team", GEWEIGERD),
+    ("vrijwilliger", "voorziening", "list", "ander_team", GEWEIGERD),
+    ("consulent", "voorziening", "list", "eigen", TOEGESTAAN),
+    ("consulent", "voorziening", "list", "eigen_team", TOEGESTAAN),
+    ("coordinator", "voorziening", "list", "eigen_team", TOEGESTAAN),
+    ("beleid", "voorziening", "list", "geen_relatie", GEWEIGERD),
+    ("beheerder", "voorziening", "list", "geen_relatie", GEWEIGERD),
+    ("buitenstaander", "voorziening", "list", "geen_relatie", GEWEIGERD),
+    # voorziening · overview
+    ("poort", "voorziening", "overview", "geen_relatie", GEWEIGERD),
+    ("beroepskracht", "voorziening", "overview", "eigen", TOEGESTAAN),
+    ("beroepskracht", "voorziening", "overview", "eigen_team", TOEGESTAAN),
+    ("beroepskracht", "voorziening", "overview", "ander_team", GEWEIGERD),
+    ("vrijwilliger", "voorziening", "overview", "eigen", GEWEIGERD),
+    ("vrijwilliger", "voorziening", "overview", "eigen_team", GEWEIGERD),
+    ("vrijwilliger", "voorziening", "overview", "ander_team", GEWEIGERD),
+    ("consulent", "voorziening", "overview", "eigen", TOEGESTAAN),
+    ("consulent", "voorziening", "overview", "eigen_team", TOEGESTAAN),
+    ("coordinator", "voorziening", "overview", "eigen_team", TOEGESTAAN),
+    ("beleid", "voorziening", "overview", "geen_relatie", GEWEIGERD),
+    ("beheerder", "voorziening", "overview", "geen_relatie", GEWEIGERD),
+    ("buitenstaander", "voorziening", "overview", "geen_relatie", GEWEIGERD),
+    # voorziening · detail
+    ("poort", "voorziening", "detail", "geen_relatie", GEWEIGERD),
+    ("beroepskracht", "voorziening", "detail", "eigen", TOEGESTAAN),
+    ("beroepskracht", "voorziening", "detail", "eigen_team", TOEGESTAAN),
+    ("beroepskracht", "voorziening", "detail", "ander_team", GEWEIGERD),
+    ("vrijwilliger", "voorziening", "detail", "eigen", GEWEIGERD),
+    ("vrijwilliger", "voorziening", "detail", "eigen_team", GEWEIGERD),
+    ("vrijwilliger", "voorziening", "detail", "ander_team", GEWEIGERD),
+    ("consulent", "voorziening", "detail", "eigen", TOEGESTAAN),
+    ("consulent", "voorziening", "detail", "eigen_team", TOEGESTAAN),
+    ("coordinator", "voorziening", "detail", "eigen_team", TOEGESTAAN),
+    ("beleid", "voorziening", "detail", "geen_relatie", GEWEIGERD),
+    ("beheerder", "voorziening", "detail", "geen_relatie", GEWEIGERD),
+    ("buitenstaander", "voorziening", "detail", "geen_relatie", GEWEIGERD),
+    # voorziening · change
+    ("poort", "voorziening", "change", "geen_relatie", GEWEIGERD),
+    ("beroepskracht", "voorziening", "change", "eigen", TOEGESTAAN),
+    ("beroepskracht", "voorziening", "change", "eigen_team", TOEGESTAAN),
+    ("beroepskracht", "voorziening", "change", "ander_team", GEWEIGERD),
+    ("vrijwilliger", "voorziening", "change", "eigen", GEWEIGERD),
+    ("vrijwilliger", "voorziening", "change", "eigen_team", GEWEIGERD),
+    ("vrijwilliger", "voorziening", "change", "ander_team", GEWEIGERD),
+    ("consulent", "voorziening", "change", "eigen", GEWEIGERD),
+    ("consulent", "voorziening", "change", "eigen_team", TOEGESTAAN),
+    ("coordinator", "voorziening", "change", "eigen_team", GEWEIGERD),
+    ("beleid", "voorziening", "change", "geen_relatie", GEWEIGERD),
+    ("beheerder", "voorziening", "change", "geen_relatie", GEWEIGERD),
+    ("buitenstaander", "voorziening", "change", "geen_relatie", GEWEIGERD),
 ]
 
 # The mirrored roles: beroepskracht2 is the beroepskracht of team Driel, consulent_jeugd the loket's
@@ -1802,6 +2180,9 @@ SPIEGELS: dict[str, tuple[str, dict[tuple[str, str, str], tuple[str, str]]]] = {
             # V lives in Elst: for the Driel beroepskracht the safety signal has no relation at all.
             ("veilig_thuis", "list", "ander_team"): ("geen_relatie", GEWEIGERD),
             ("veilig_thuis", "detail", "ander_team"): ("geen_relatie", GEWEIGERD),
+            ("veilig_thuis_aanvraag", "list", "ander_team"): ("geen_relatie", GEWEIGERD),
+            ("veilig_thuis_aanvraag", "detail", "ander_team"): ("geen_relatie", GEWEIGERD),
+            ("veilig_thuis_aanvraag", "change", "ander_team"): ("geen_relatie", GEWEIGERD),
         },
     ),
     "consulent_jeugd": (
@@ -1823,6 +2204,31 @@ SPIEGELS: dict[str, tuple[str, dict[tuple[str, str, str], tuple[str, str]]]] = {
             ("beschikking", "detail", "eigen_team"): ("eigen_team", GEWEIGERD),
             ("interne_notitie", "detail", "eigen_team"): ("eigen_team", GEWEIGERD),
             ("interne_notitie", "create", "eigen_team"): ("eigen_team", GEWEIGERD),
+            # Issue 12: the werkvoorraad items of L, A1 and V are Wmo items (adult inwoners): the Jeugd
+            # consulent neither finds, reads nor acts on them. Evaluating (and so ending a voorziening)
+            # is the regisseur's: the consulent of the plan's law, so the two swap; A1's Wmo voorziening
+            # and its evaluation are part of the plan the Jeugd consulent knows only as a milestone.
+            ("aanvraag", "list", "eigen"): ("eigen", GEWEIGERD),
+            ("aanvraag", "list", "eigen_team"): ("eigen_team", GEWEIGERD),
+            ("aanvraag", "detail", "eigen"): ("eigen", GEWEIGERD),
+            ("aanvraag", "detail", "eigen_team"): ("eigen_team", GEWEIGERD),
+            ("aanvraag", "change", "eigen"): ("eigen", GEWEIGERD),
+            ("aanvraag", "change", "eigen_team"): ("eigen_team", GEWEIGERD),
+            ("aanvraag", "afhandelen", "eigen"): ("eigen", GEWEIGERD),
+            ("aanvraag", "afhandelen", "eigen_team"): ("eigen_team", GEWEIGERD),
+            ("aanvraag_context", "detail", "eigen"): ("eigen", GEWEIGERD),
+            ("aanvraag_context", "detail", "eigen_team"): ("eigen_team", GEWEIGERD),
+            ("veilig_thuis_aanvraag", "list", "eigen_team"): ("eigen_team", GEWEIGERD),
+            ("veilig_thuis_aanvraag", "detail", "eigen_team"): ("eigen_team", GEWEIGERD),
+            ("veilig_thuis_aanvraag", "change", "eigen_team"): ("eigen_team", GEWEIGERD),
+            ("evaluatie", "detail", "eigen_team"): ("eigen_team", GEWEIGERD),
+            ("evaluatie", "create", "eigen"): ("eigen", TOEGESTAAN),
+            ("evaluatie", "create", "eigen_team"): ("eigen_team", GEWEIGERD),
+            ("voorziening", "list", "eigen_team"): ("eigen_team", GEWEIGERD),
+            ("voorziening", "overview", "eigen_team"): ("eigen_team", GEWEIGERD),
+            ("voorziening", "detail", "eigen_team"): ("eigen_team", GEWEIGERD),
+            ("voorziening", "change", "eigen"): ("eigen", TOEGESTAAN),
+            ("voorziening", "change", "eigen_team"): ("eigen_team", GEWEIGERD),
         },
     ),
 }
@@ -1849,9 +2255,18 @@ MATRIX = _met_spiegels(BASIS, SPIEGELS)
 
 CONSULENTEN = ("consulent", "consulent_jeugd")
 
-# Where DOMAIN.md and the code would disagree: empty since the loket reads the kernteam's records
-# of an inwoner with a submitted plan. Kept so a future deviation is marked, not silently skipped.
-BEKENDE_AFWIJKINGEN: dict = {}
+# Where DOMAIN.md and the code disagree: the cell keeps what DOMAIN.md and the issue ask, and is an
+# expected failure (strict: it fails loudly once the code is fixed, so the mark is removed then).
+BEKENDE_AFWIJKINGEN: dict = {
+    # Issue 12 point 6 / issue 11 finding 8: a plan of the other law is a milestone for a consulent.
+    # /arrangementen/inwoner/<uuid>/ lists every plan the consulent may know of (selectors.voor_inwoner
+    # on arrangementen_zichtbaar_voor) with its onderdelen, so the Jeugd consulent reads A1's Wmo
+    # voorziening there: product, zorgaanbieder, dates and beschikkingsnummer. Reported; the fix is
+    # arrangementen_volledig_leesbaar_voor (or onderdelen only for those) in that selector.
+    ("consulent_jeugd", "voorziening", "overview", "eigen_team"): (
+        "/arrangementen/inwoner/ toont de voorziening van de andere wet (selectors.voor_inwoner)"
+    ),
+}
 
 
 # Views that refuse with a bare PermissionDenied after (or instead of) a rights-scoped fetch and so
@@ -1891,7 +2306,7 @@ VREEMD = {
     "buitenstaander": ("A1", "A2", "B1", "B2", "C1", "L", "X", "V"),
 }
 INHOUD = ("VRAAG", "TRIAGE", "NIEUW", "TWEEDE", "DOEL", "VERSLAG", "GEHEIM", "PLAN", "INGEDIEND", "CONCEPT")
-INHOUD += ("NOTITIE", "SIGNAAL", "NOOD")
+INHOUD += ("NOTITIE", "SIGNAAL", "NOOD", "OVERDRACHT", "EVALUATIE", "PRODUCT")
 
 
 def _inhoud_van(code: str) -> list[str]:
@@ -1949,7 +2364,7 @@ def _view(pad: str) -> str:
 @pytest.mark.parametrize(("rol", "soort", "actie", "scope", "uitkomst"), list(_cellen()))
 def test_rechtenmatrix(wereld, db, rol, soort, actie, scope, uitkomst):
     w = wereld
-    ds = w.data["V" if soort == "veilig_thuis" else PERSPECTIEF[rol][scope]]
+    ds = w.data["V" if soort.startswith("veilig_thuis") else PERSPECTIEF[rol][scope]]
     poging = ACTIES[(soort, actie)](w, rol, ds)
     cel = f"{rol} · {soort} · {actie} · {scope} (inwoner {ds.code}), verwacht {uitkomst}"
     gebruiker = _gebruiker(w, rol)
@@ -2023,6 +2438,10 @@ def _alle_paginas(w: Wereld) -> list[str]:
         "/toegangslog/",
         "/noodtoegang/beoordelen/",
         "/poort/koppelverzoeken/",
+        "/werkvoorraad/",
+        "/overdrachten/?alle=1",
+        "/evaluaties/",
+        f"/werkvoorraad/{w.data['V'].objecten['vt_aanvraag'].uuid}/",
         "/monitor/",
         f"/meldingen/{w.vt_melding.uuid}/",
         f"/poort/melding/{w.vt_melding.uuid}/trieren/",
@@ -2052,6 +2471,9 @@ def _alle_paginas(w: Wereld) -> list[str]:
             paginas.append(f"/meldingen/signalen/{o['signaal'].uuid}/")
         if "koppelverzoek" in o:
             paginas.append(f"/poort/koppelverzoeken/{o['koppelverzoek'].uuid}/")
+        if "aanvraag" in o:
+            paginas.append(f"/werkvoorraad/{o['aanvraag'].uuid}/")
+            paginas.append(f"/arrangementen/{o['arrangement'].uuid}/evalueren/")
     return paginas
 
 
@@ -2065,6 +2487,8 @@ def test_geen_rol_ziet_ooit_wat_niet_voor_haar_is(wereld, db, rol):
     and no confidential report for the vrijwilliger, nothing of other teams: on any page of the world."""
     klant = wereld.klanten[rol]
     for pad in _alle_paginas(wereld):
+        if rol == "poort" and pad == _eigen_overdracht_poort(wereld):
+            continue  # a known deviation, kept in test_poort_leest_bij_eigen_overdracht_geen_inhoud
         antwoord = klant.get(pad, follow=True)
         assert antwoord.status_code < 500, f"{rol} op {pad}: status {antwoord.status_code}"
         _controleer_invarianten(
@@ -2076,6 +2500,25 @@ def test_geen_rol_ziet_ooit_wat_niet_voor_haar_is(wereld, db, rol):
             if pad.endswith("inzage.json")
             else (),
         )
+
+
+def _eigen_overdracht_poort(w: Wereld) -> str:
+    return f"/werkvoorraad/{w.data['L'].objecten['aanvraag'].uuid}/"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="de poort leest op haar eigen overdracht de redenen van het item (aanvraag.html toont reden "
+    "en uitkomst_toelichting ook als mijlpaal), ook een later toegevoegde reden (opschaling)",
+)
+def test_poort_leest_bij_eigen_overdracht_geen_inhoud(wereld, db):
+    """The poort follows what it handed over itself (status, outcome: aanvragen_zichtbaar_voor), but after
+    triage it reads no case content (DOMAIN.md: recognition level only). The item's reason is every
+    hand-off's reason of that melding: a casus escalated later adds the kernteam's result to it."""
+    antwoord = wereld.klanten["poort"].get(_eigen_overdracht_poort(wereld))
+    assert antwoord.status_code == 200
+    gelekt = [t for t in ("TRIAGE-L", "OVERDRACHT-L") if t in antwoord.content.decode()]
+    assert not gelekt, f"de poort leest op haar eigen overdracht: {gelekt}"
 
 
 def test_inzage_door_de_coordinator_bevat_geen_veilig_thuis(wereld, db):
