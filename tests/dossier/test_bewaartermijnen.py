@@ -254,6 +254,18 @@ def tellingen(inv: dict) -> dict[str, int]:
             tabel = f"{model._meta.app_label}_{model.__name__.lower()}{perm}"
             if tabel in connection.introspection.table_names():
                 uit[tabel] = _sql(f'SELECT count(*) FROM "{tabel}" WHERE content_object_id IN ({lijst})')
+    # Rows without history of their own: status rows, submitted versions, the koppelverzoek's teams.
+    for tabel, kolom, model in (
+        ("meldingen_meldingstatusregel", "melding_id", Melding),
+        ("casussen_casusstatusregel", "casus_id", Casus),
+        ("arrangementen_arrangementstatusregel", "arrangement_id", Arrangement),
+        ("arrangementen_arrangementversie", "arrangement_id", Arrangement),
+        ("arrangementen_aanvraagstatusregel", "aanvraag_id", Aanvraag),
+        ("poort_koppelverzoek_teams", "koppelverzoek_id", Koppelverzoek),
+    ):
+        if inv[model]:
+            lijst = ",".join(str(int(i)) for i in inv[model])
+            uit[tabel] = _sql(f'SELECT count(*) FROM "{tabel}" WHERE {kolom} IN ({lijst})')
     meldingen = ",".join(str(i) for i in inv[Melding])
     uit["meldingen_melding_leefgebieden"] = _sql(
         f"SELECT count(*) FROM meldingen_melding_leefgebieden WHERE melding_id IN ({meldingen})"
@@ -332,6 +344,11 @@ MOET_RIJEN_HEBBEN = [
     "dossier_historicalbewaarplicht",
     "skt_huishouden",
     "skt_historicalhuishouden",
+    "meldingen_meldingstatusregel",
+    "casussen_casusstatusregel",
+    "arrangementen_arrangementstatusregel",
+    "arrangementen_arrangementversie",
+    "arrangementen_aanvraagstatusregel",
 ]
 
 
