@@ -10,6 +10,7 @@ outside simple-history, they may be written with bulk operations.
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -315,6 +316,11 @@ class MonitorRapport(models.Model):
     pdf_paginas = models.PositiveSmallIntegerField(null=True, blank=True)
     pdf_ms = models.PositiveIntegerField(null=True, blank=True)
     fout = models.TextField(blank=True)
+    # Vastgesteld by the coordinator: the version the raad gets, immutable from then on.
+    vastgesteld_op = models.DateTimeField(_("vastgesteld op"), null=True, blank=True)
+    vastgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("monitorrapport")
@@ -327,6 +333,17 @@ class MonitorRapport(models.Model):
     def __str__(self) -> str:
         return f"Monitor {self.van:%d-%m-%Y} t/m {self.tot:%d-%m-%Y} (versie {self.versie})"
 
+    def save(self, *args, **kwargs):
+        # A vastgesteld version is what the raad received: nothing may change it afterwards.
+        if self.pk and MonitorRapport.objects.filter(pk=self.pk, vastgesteld_op__isnull=False).exists():
+            raise ValidationError(_("Deze versie is vastgesteld en kan niet meer worden gewijzigd."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.pk and MonitorRapport.objects.filter(pk=self.pk, vastgesteld_op__isnull=False).exists():
+            raise ValidationError(_("Deze versie is vastgesteld en kan niet worden verwijderd."))
+        return super().delete(*args, **kwargs)
+
     @property
     def is_klaar(self) -> bool:
         return self.status == RapportStatus.KLAAR
@@ -334,6 +351,10 @@ class MonitorRapport(models.Model):
     @property
     def is_bezig(self) -> bool:
         return self.status in (RapportStatus.WACHTEND, RapportStatus.BEZIG)
+
+    @property
+    def is_vastgesteld(self) -> bool:
+        return self.vastgesteld_op is not None
 
 
 class MonitorBericht(models.Model):

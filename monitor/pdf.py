@@ -47,6 +47,9 @@ def rapport_html(cijfers: dict, *, rapport=None, gemaakt_op: date | None = None)
             "peildatum": datum_tekst(peildatum),
             "gemaakt_op": datum_tekst(gemaakt_op or timezone.localdate()),
             "rapport": rapport,
+            "vastgesteld_op": datum_tekst(timezone.localtime(rapport.vastgesteld_op).date())
+            if rapport is not None and rapport.vastgesteld_op
+            else "",
             "drempel": drempel,
         },
     )

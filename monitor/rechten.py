@@ -27,6 +27,11 @@ def mag_streefwaarden_instellen(user) -> bool:
     return heeft_rol(user, Rol.COORDINATOR)
 
 
+def mag_vaststellen(user) -> bool:
+    """Marking a version as the one the raad gets, and sending it, is the coordinator's."""
+    return heeft_rol(user, Rol.COORDINATOR)
+
+
 def monitor_zonder_drempel(user) -> bool:
     """The coordinator already sees every melding of their teams; small counts tell them nothing new."""
     return heeft_rol(user, Rol.COORDINATOR)

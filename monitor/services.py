@@ -167,6 +167,90 @@ def _samenvatting(rapport: MonitorRapport, *, al_klaar: bool) -> dict:
     }
 
 
+# -- vaststellen and sending to the raad -------------------------------------------------------------
+
+
+@transaction.atomic
+def rapport_vaststellen(*, request, rapport: MonitorRapport) -> tuple[MonitorRapport, list[str]]:
+    """Mark a ready version as the one the raad gets: its PDF is made once more without the concept
+    mark (the same frozen figures), the row is immutable from then on (model and database trigger),
+    and the PDF is e-mailed to the profile's verzendlijst. Who sent which version to whom is in the
+    access log. Returns the report and the addresses it went to."""
+    from django.core.mail import EmailMessage
+
+    from skt.profiel.instellingen import instellingen
+    from skt.toegang import toegang_vastleggen
+
+    door = request.user
+    if not monitor_rechten.mag_vaststellen(door):
+        raise PermissionDenied
+    rapport = MonitorRapport.objects.select_for_update().get(pk=rapport.pk)
+    if rapport.is_vastgesteld:
+        raise ValidationError(_("Deze versie is al vastgesteld."))
+    if rapport.status != RapportStatus.KLAAR:
+        raise ValidationError(_("Alleen een versie die klaar is kan worden vastgesteld."))
+    periode = Periode(rapport.van, rapport.tot)
+    ander = (
+        MonitorRapport.objects.filter(van=rapport.van, tot=rapport.tot, vastgesteld_op__isnull=False)
+        .exclude(pk=rapport.pk)
+        .first()
+    )
+    if ander is not None:
+        raise ValidationError(
+            _("Van deze periode is versie %(versie)s al vastgesteld.") % {"versie": ander.versie}
+        )
+    from .pdf import rapport_pdf
+
+    rapport.vastgesteld_op = timezone.now()
+    rapport.vastgesteld_door = door
+    pdf_bytes, paginas = rapport_pdf(rapport.cijfers, rapport=rapport)
+    naam = f"monitor-{periode.code}-v{rapport.versie}-{rapport.uuid.hex[:8]}-vastgesteld.pdf"
+    oud = rapport.pdf.name if rapport.pdf else ""
+    rapport.pdf.save(naam, ContentFile(pdf_bytes), save=False)
+    # One UPDATE while the row is not yet vastgesteld; from then on the trigger refuses changes.
+    MonitorRapport.objects.filter(pk=rapport.pk).update(
+        pdf=rapport.pdf.name,
+        pdf_paginas=paginas,
+        vastgesteld_op=rapport.vastgesteld_op,
+        vastgesteld_door=door,
+    )
+    if oud and oud != rapport.pdf.name:
+        transaction.on_commit(lambda: rapport.pdf.storage.delete(oud))
+
+    ontvangers = list(instellingen().monitor.verzendlijst)
+    if ontvangers:
+        bericht = EmailMessage(
+            subject=_("Kwartaalmonitor Sociaal Kernteam: %(periode)s (vastgesteld)")
+            % {"periode": periode.label},
+            body=_(
+                "Geachte griffie, leden van de raad,\n\n"
+                "Bijgaand de vastgestelde kwartaalmonitor van het Sociaal Kernteam over het %(periode)s "
+                "(versie %(versie)s), vastgesteld door %(door)s.\n\n"
+                "Met vriendelijke groet,\nhet Sociaal Kernteam"
+            )
+            % {"periode": periode.label, "versie": rapport.versie, "door": door.get_full_name() or door},
+            to=ontvangers,
+        )
+        bericht.attach(
+            f"kwartaalmonitor-{periode.code}-versie-{rapport.versie}.pdf", pdf_bytes, "application/pdf"
+        )
+        bericht.send(fail_silently=False)
+    toegang_vastleggen(
+        request,
+        actie="export",
+        obj=rapport,
+        reden=(
+            _("Versie %(versie)s vastgesteld en als PDF verzonden aan %(aan)s")
+            % {"versie": rapport.versie, "aan": ", ".join(ontvangers)}
+            if ontvangers
+            else _("Versie %(versie)s vastgesteld; geen verzendlijst in het gemeenteprofiel")
+            % {"versie": rapport.versie}
+        ),
+    )
+    rapport.refresh_from_db()
+    return rapport, ontvangers
+
+
 def vorig_kwartaal_bouwen(vandaag: date | None = None) -> MonitorRapport:
     """The schedule's job: build last quarter's monitor once and tell every coordinator."""
     periode = Periode.vorig_kwartaal(vandaag)

@@ -12,4 +12,5 @@ urlpatterns = [
     path("monitor/rapporten/<uuid:uuid>/pdf/", views.rapport_pdf, name="rapport_pdf"),
     path("monitor/rapporten/<uuid:uuid>/json/", views.rapport_json, name="rapport_json"),
     path("monitor/rapporten/<uuid:uuid>/csv/", views.rapport_csv, name="rapport_csv"),
+    path("monitor/rapporten/<uuid:uuid>/vaststellen/", views.rapport_vaststellen, name="rapport_vaststellen"),
 ]

@@ -201,6 +201,34 @@ def rapport_csv(request, uuid):
 
 
 @require_POST
+@rechten.vereist_rol(Rol.COORDINATOR)
+def rapport_vaststellen(request, uuid):
+    rapport = monitor_rechten.get_monitorrapport_voor(request, uuid)
+    try:
+        rapport, ontvangers = services.rapport_vaststellen(request=request, rapport=rapport)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        if ontvangers:
+            messages.success(
+                request,
+                _("Versie %(versie)s is vastgesteld en als PDF verzonden aan %(aan)s.")
+                % {"versie": rapport.versie, "aan": ", ".join(ontvangers)},
+            )
+        else:
+            messages.warning(
+                request,
+                _(
+                    "Versie %(versie)s is vastgesteld. Er is niets verzonden: het gemeenteprofiel heeft "
+                    "geen verzendlijst ([monitor] verzendlijst)."
+                )
+                % {"versie": rapport.versie},
+            )
+    periode = Periode(rapport.van, rapport.tot)
+    return redirect(f"{reverse('monitor:dashboard')}?periode={periode.code}#pdf")
+
+
+@require_POST
 @rechten.vereist_rol(*MONITOR_ROLLEN)
 def berichten_gelezen(request):
     services.berichten_gelezen(door=request.user)

@@ -52,6 +52,8 @@ class Monitor:
     """[monitor]"""
 
     privacy_drempel: int = 5
+    # E-mail addresses that receive the PDF when the coordinator marks a version vastgesteld.
+    verzendlijst: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

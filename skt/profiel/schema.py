@@ -59,7 +59,11 @@ TABELLEN: dict[str, dict[str, Veld]] = {
         # Optional: how long the access log is kept (skt.toegangsketen, 5 years unless set).
         "toegangslog_jaren": Veld("positief", verplicht=False),
     },
-    "monitor": {"privacy_drempel": Veld("positief")},
+    "monitor": {
+        "privacy_drempel": Veld("positief"),
+        # Optional: who receives the PDF of a vastgesteld monitor (griffie, raadscommissie).
+        "verzendlijst": Veld("lijst", verplicht=False),
+    },
 }
 
 LIJSTEN: dict[str, tuple[bool, dict[str, Veld]]] = {
