@@ -77,6 +77,10 @@ EXTRA_ZADEN = (
     "/poort/melding/nieuw/?anoniem=1",
     "/poort/melding/nieuw/?inwoner={w.data[X].inwoner.uuid}",
     "/werkvoorraad/melding/nieuw/?inwoner={w.data[L].inwoner.uuid}",
+    # Beheer pages by code and the new-record forms: the walk fills a <slug> with "x".
+    "/beheer/kernen/nieuw/",
+    "/beheer/kernen/elst/",
+    "/beheer/leefgebieden/financien/",
 )
 
 # Endpoints that change the session itself get a fresh client per example: an anonymous one for the
@@ -302,7 +306,17 @@ SEGMENT_MODEL = {
 
 # Takes any method, but there is nothing to post: the download of a report's PDF, whose building
 # costs seconds and writes a file. rapport_json has the same fetch and is covered.
-ZONDER_OBJECT = {"monitor:rapport_pdf": "de PDF van een rapport"}
+ZONDER_OBJECT = {
+    "monitor:rapport_pdf": "de PDF van een rapport",
+    # Behind an e-mailed single-use token the world cannot know; bad input there is in
+    # tests/skt/test_uitnodiging.py.
+    "uitnodiging_openen": "een uitnodigingslink",
+    "uitnodiging_instellen": "de pagina achter een uitnodigingslink",
+    # Only for an account that never set its password, and the world's accounts all have one.
+    "beheer:medewerker_uitnodigen": "een nieuwe uitnodiging",
+    # The world has no sociale kaart; tests/skt/test_beheer.py covers the form.
+    "beheer:voorziening": "een voorziening van de sociale kaart",
+}
 
 
 def _modellen_voor(segment: str) -> list:

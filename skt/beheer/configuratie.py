@@ -147,9 +147,10 @@ def _opslaan(request, s: Soort, form, obj):
 
 
 @beheer_vereist
-def formulier(request, soort, sleutel=None):
+def formulier(request, soort, sleutel=None, uuid=None):
     s = _soort(soort)
     obj = None
+    sleutel = uuid or sleutel
     if sleutel is not None:
         obj = s.model.objects.filter(**{s.sleutel: sleutel}).first()
         if obj is None:

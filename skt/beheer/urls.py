@@ -26,8 +26,8 @@ urlpatterns = [
     path("<slug:soort>/nieuw/", configuratie.formulier, name="nieuw"),
     _config("kernen/<slug:sleutel>/", "kernen", "kern"),
     _config("leefgebieden/<slug:sleutel>/", "leefgebieden", "leefgebied"),
-    _config("teams/<uuid:sleutel>/", "teams", "team"),
-    _config("organisaties/<uuid:sleutel>/", "organisaties", "organisatie"),
-    _config("voorzieningen/<uuid:sleutel>/", "voorzieningen", "voorziening"),
+    _config("teams/<uuid:uuid>/", "teams", "team"),
+    _config("organisaties/<uuid:uuid>/", "organisaties", "organisatie"),
+    _config("voorzieningen/<uuid:uuid>/", "voorzieningen", "voorziening"),
     path("<slug:soort>/", configuratie.lijst, name="lijst"),
 ]
