@@ -516,3 +516,61 @@ def test_vast_aantal_queries_bij_1_10_en_100_stukken_werk(personas, als):
             )
         )
     assert tellingen[0] == tellingen[1] == tellingen[2], tellingen
+
+
+def test_een_plan_op_de_reguliere_route_gaat_naar_een_consulent_van_de_wet(personas, consulent2):
+    """A consulent's own concept (team: the loket) moves to a consulent of its law, not of the other."""
+    p = personas
+    plan = concept_maken(p, door=p.consulent)
+    with pytest.raises(ValidationError):
+        herverdelen.werk_herverdelen(
+            door=p.coordinator,
+            soort="opsteller",
+            uuid=plan.uuid,
+            van=p.consulent,
+            naar=p.consulent_jeugd,
+            reden=REDEN,
+        )
+    assert Arrangement.objects.get(pk=plan.pk).opgesteld_door == p.consulent
+    herverdelen.werk_herverdelen(
+        door=p.coordinator, soort="opsteller", uuid=plan.uuid, van=p.consulent, naar=consulent2, reden=REDEN
+    )
+    plan.refresh_from_db()
+    assert plan.opgesteld_door == consulent2
+    assert arrangement_rechten.mag_arrangement_bewerken(consulent2, plan)
+
+
+def test_de_regisseur_gaat_niet_naar_een_vrijwilliger(personas, werk_b2):
+    with pytest.raises(ValidationError) as fout:
+        herverdelen.werk_herverdelen(
+            door=personas.coordinator,
+            soort="regisseur",
+            uuid=werk_b2["huis"].uuid,
+            van=personas.beroepskracht2,
+            naar=personas.vrijwilliger,
+            reden=REDEN,
+        )
+    assert "beroepskracht of consulent" in str(fout.value)
+    _niets_veranderd(werk_b2, personas, personas.vrijwilliger)
+
+
+def test_een_nieuwe_regisseur_krijgt_betrokkenheid_alleen_met_de_bevestiging_van_de_coordinator(
+    personas, werk_b2
+):
+    """beroepskracht (team A) is not involved with the Driel household; the coordinator of A and B confirms
+    by reassigning, and the rights module gives the betrokkenheid with every member."""
+    p = personas
+    huis = werk_b2["huis"]
+    lid = huis.leden.get()
+    assert not rechten.inwoners_zichtbaar_voor(p.beroepskracht).filter(pk=lid.pk).exists()
+    herverdelen.werk_herverdelen(
+        door=p.coordinator,
+        soort="regisseur",
+        uuid=huis.uuid,
+        van=p.beroepskracht2,
+        naar=p.beroepskracht,
+        reden=REDEN,
+    )
+    assert Huishouden.objects.get(pk=huis.pk).regisseur == p.beroepskracht
+    assert rechten.inwoners_zichtbaar_voor(p.beroepskracht).filter(pk=lid.pk).exists()
+    assert Betrokkenheid.objects.filter(inwoner=lid, medewerker=p.beroepskracht, soort="regisseur").exists()
