@@ -38,7 +38,7 @@ from django.utils import timezone
 from guardian.models import GroupObjectPermission, UserObjectPermission
 from simple_history.models import HistoricalChanges
 
-from arrangementen.models import Aanvraag, Arrangement, Beoordeling, Evaluatie
+from arrangementen.models import Aanvraag, Arrangement, Beoordeling, Evaluatie, Notificatie
 from arrangementen.workflow import AANVRAAG_OPEN, TERMIJN_LOOPT
 from casussen.models import Casus, Contactmoment, ZrmScore
 from meldingen.models import Melding
@@ -245,18 +245,8 @@ def _ids(qs) -> set:
     return set(qs.values_list("pk", flat=True))
 
 
-def plan_maken(inwoner_id: int) -> Plan:
-    """Everything of one inwoner in every app, found by following foreign keys to a fixpoint."""
-    graaf = _graaf_bouwen()
-    plan = Plan()
-    huishouden_id = Inwoner.objects.filter(pk=inwoner_id).values_list("huishouden_id", flat=True).first()
-    grens = {Inwoner: {inwoner_id}}
-    if (
-        huishouden_id
-        and not Inwoner.objects.filter(huishouden_id=huishouden_id).exclude(pk=inwoner_id).exists()
-    ):
-        plan.huishouden_id = huishouden_id
-        grens[Huishouden] = {huishouden_id}
+def _volgen(plan: Plan, grens: dict, graaf: _Graaf) -> None:
+    """Follow the references from ``grens`` until nothing new is found; adds to ``plan.rijen``."""
     while grens:
         for model, ids in grens.items():
             plan.rijen[model] |= ids
@@ -285,6 +275,38 @@ def plan_maken(inwoner_id: int) -> Plan:
                 bestaand = _ids(levend._base_manager.filter(pk__in=origs))
                 nieuw[levend] |= origs - bestaand
         grens = {m: ids for m, ids in nieuw.items() if ids}
+
+
+def _berichten_met_link(plan: Plan) -> set:
+    uuids = []
+    for model, ids in plan.rijen.items():
+        if ids and not _is_historisch(model) and any(v.name == "uuid" for v in model._meta.concrete_fields):
+            uuids += [str(u) for u in model._base_manager.filter(pk__in=ids).values_list("uuid", flat=True)]
+    if not uuids:
+        return set()
+    voorwaarde = Q()
+    for u in uuids:
+        voorwaarde |= Q(link__contains=u)
+    return _ids(Notificatie._base_manager.filter(voorwaarde))
+
+
+def plan_maken(inwoner_id: int) -> Plan:
+    """Everything of one inwoner in every app, found by following foreign keys to a fixpoint."""
+    graaf = _graaf_bouwen()
+    plan = Plan()
+    huishouden_id = Inwoner.objects.filter(pk=inwoner_id).values_list("huishouden_id", flat=True).first()
+    grens = {Inwoner: {inwoner_id}}
+    if (
+        huishouden_id
+        and not Inwoner.objects.filter(huishouden_id=huishouden_id).exclude(pk=inwoner_id).exists()
+    ):
+        plan.huishouden_id = huishouden_id
+        grens[Huishouden] = {huishouden_id}
+    _volgen(plan, grens, graaf)
+    # A bericht names its subject by a link when it has no foreign key to it (e.g. a reassigned casus).
+    berichten = _berichten_met_link(plan) - plan.rijen[Notificatie]
+    if berichten:
+        _volgen(plan, {Notificatie: berichten}, graaf)
     for doel, ids in list(plan.rijen.items()):
         for model, veld in graaf.loskoppelen.get(doel, ()):
             los = _ids(model._base_manager.filter(**{f"{veld.attname}__in": ids})) - plan.rijen[model]

@@ -120,6 +120,12 @@ def volledig_dossier(personas) -> Inwoner:
         inwoner=inwoner,
         gegevens={"voornamen": inwoner.voornamen, "achternaam": inwoner.achternaam},
     )
+    # A bericht that names its subject only by its link, as reassigning a casus writes it.
+    Notificatie.objects.create(
+        medewerker=personas.beroepskracht2,
+        tekst=f"U kreeg werk: de casus van {inwoner.naam}.",
+        link=reverse("casussen:detail", args=[casus.uuid]),
+    )
     rechten.inwoner_toegang_geven(inwoner, personas.consulent_jeugd)  # a personal grant
     # guardian's generic tables (a model without its own permission table) and the admin log
     assign_perm("arrangementen.view_aanvraag", personas.consulent, aanvraag)
@@ -214,7 +220,8 @@ def inventaris(inwoner: Inwoner) -> dict:
         InterneNotitie: InterneNotitie.objects.filter(arrangement__in=arrangementen),
         Aanvraag: aanvragen,
         Notificatie: Notificatie.objects.filter(arrangement__in=arrangementen)
-        | Notificatie.objects.filter(aanvraag__in=aanvragen),
+        | Notificatie.objects.filter(aanvraag__in=aanvragen)
+        | Notificatie.objects.filter(link__in=[reverse("casussen:detail", args=[c.uuid]) for c in casussen]),
         Betrokkenheid: Betrokkenheid.objects.filter(inwoner=inwoner),
         Noodtoegang: Noodtoegang.objects.filter(inwoner=inwoner),
         Koppelverzoek: Koppelverzoek.objects.filter(inwoner=inwoner),
