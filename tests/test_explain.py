@@ -83,6 +83,8 @@ BEKEND: set[tuple[str, str]] = {
     ("/arrangementen/", "arrangementen_arrangementgroupobjectpermission"),
     ("/arrangementen/", "arrangementen_arrangementuserobjectpermission"),
     ("/arrangementen/", "casussen_casusgroupobjectpermission"),
+    # Every visible arrangement of a decade, aggregated before the LIMIT, joined to all inwoners.
+    ("/arrangementen/", "skt_inwoner"),
     ("/beoordeling/", "arrangementen_arrangementgroupobjectpermission"),
     ("/caseload/", "casussen_casusgroupobjectpermission"),
     ("/casussen/", "casussen_casusgroupobjectpermission"),
