@@ -343,12 +343,22 @@ def mag_werkvoorraad_zien(user) -> bool:
     return heeft_rol(user, *CONSULENT_ROLLEN)
 
 
+def mag_aanvraag_uitkomst_lezen(user, aanvraag: Aanvraag) -> bool:
+    """The reasons on an item (why it went to the loket, why no maatwerk): the loket, and the kernteam
+    and coordinator of the team that handed over; the poort follows its own hand-off by status only,
+    for the reasons can carry case content added later (an escalated casus's result)."""
+    if mag_aanvraag_behandelen(user, aanvraag):
+        return True
+    return heeft_rol(user, Rol.BEROEPSKRACHT, Rol.COORDINATOR) and not aanvraag.veilig_thuis
+
+
 @dataclass(frozen=True)
 class AanvraagToegang:
     aanvraag: Aanvraag
     mag_behandelen: bool
     # The kernteam and the poort see the item as a milestone: status, outcome, who and when.
     volledig: bool
+    toon_redenen: bool
 
 
 def get_aanvraag_voor(request, uuid) -> AanvraagToegang:
@@ -369,7 +379,12 @@ def get_aanvraag_voor(request, uuid) -> AanvraagToegang:
     )
     toegang_vastleggen(request, actie="lezen", obj=aanvraag, inwoner=aanvraag.inwoner)
     behandelen = mag_aanvraag_behandelen(request.user, aanvraag)
-    return AanvraagToegang(aanvraag=aanvraag, mag_behandelen=behandelen, volledig=behandelen)
+    return AanvraagToegang(
+        aanvraag=aanvraag,
+        mag_behandelen=behandelen,
+        volledig=behandelen,
+        toon_redenen=mag_aanvraag_uitkomst_lezen(request.user, aanvraag),
+    )
 
 
 def aanvraag_aan_loket_geven(aanvraag: Aanvraag, loket: Team) -> None:

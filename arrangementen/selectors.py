@@ -104,7 +104,10 @@ def te_laat(user, vandaag: date | None = None) -> QuerySet[Arrangement]:
 
 
 def voor_inwoner(user, inwoner) -> list[Arrangement]:
-    """The inwoner's plans this user may see, with the decision per onderdeel: three queries."""
+    """The inwoner's plans this user may see, with the decision per onderdeel: four queries.
+
+    A plan the user may know of but not read in full (a consulent and the other law's plan) comes
+    back with ``volledig`` False: the page shows it as a milestone, without its onderdelen."""
     qs = (
         arrangement_rechten.arrangementen_zichtbaar_voor(user)
         .filter(inwoner=inwoner)
@@ -119,7 +122,15 @@ def voor_inwoner(user, inwoner) -> list[Arrangement]:
         )
         .order_by("-aangemaakt_op")
     )
-    return list(qs)
+    plannen = list(qs)
+    volledig = set(
+        arrangement_rechten.arrangementen_volledig_leesbaar_voor(user)
+        .filter(inwoner=inwoner)
+        .values_list("pk", flat=True)
+    )
+    for plan in plannen:
+        plan.volledig = plan.pk in volledig
+    return plannen
 
 
 def casussen_voor_opstellen(user, aantal: int = 100) -> list:

@@ -2257,16 +2257,11 @@ CONSULENTEN = ("consulent", "consulent_jeugd")
 
 # Where DOMAIN.md and the code disagree: the cell keeps what DOMAIN.md and the issue ask, and is an
 # expected failure (strict: it fails loudly once the code is fixed, so the mark is removed then).
-BEKENDE_AFWIJKINGEN: dict = {
-    # Issue 12 point 6 / issue 11 finding 8: a plan of the other law is a milestone for a consulent.
-    # /arrangementen/inwoner/<uuid>/ lists every plan the consulent may know of (selectors.voor_inwoner
-    # on arrangementen_zichtbaar_voor) with its onderdelen, so the Jeugd consulent reads A1's Wmo
-    # voorziening there: product, zorgaanbieder, dates and beschikkingsnummer. Reported; the fix is
-    # arrangementen_volledig_leesbaar_voor (or onderdelen only for those) in that selector.
-    ("consulent_jeugd", "voorziening", "overview", "eigen_team"): (
-        "/arrangementen/inwoner/ toont de voorziening van de andere wet (selectors.voor_inwoner)"
-    ),
-}
+# Cells where the code was known to break the rule, as (rol, soort, actie, scope): reason. Each runs as
+# a strict xfail, so fixing the code makes the run fail until the entry is removed. Empty: both that
+# issue 12 found (the other law's voorziening on /arrangementen/inwoner/, the poort reading reasons on
+# its own hand-off) are fixed.
+BEKENDE_AFWIJKINGEN: dict = {}
 
 
 # Views that refuse with a bare PermissionDenied after (or instead of) a rights-scoped fetch and so
@@ -2487,8 +2482,6 @@ def test_geen_rol_ziet_ooit_wat_niet_voor_haar_is(wereld, db, rol):
     and no confidential report for the vrijwilliger, nothing of other teams: on any page of the world."""
     klant = wereld.klanten[rol]
     for pad in _alle_paginas(wereld):
-        if rol == "poort" and pad == _eigen_overdracht_poort(wereld):
-            continue  # a known deviation, kept in test_poort_leest_bij_eigen_overdracht_geen_inhoud
         antwoord = klant.get(pad, follow=True)
         assert antwoord.status_code < 500, f"{rol} op {pad}: status {antwoord.status_code}"
         _controleer_invarianten(
@@ -2506,11 +2499,6 @@ def _eigen_overdracht_poort(w: Wereld) -> str:
     return f"/werkvoorraad/{w.data['L'].objecten['aanvraag'].uuid}/"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="de poort leest op haar eigen overdracht de redenen van het item (aanvraag.html toont reden "
-    "en uitkomst_toelichting ook als mijlpaal), ook een later toegevoegde reden (opschaling)",
-)
 def test_poort_leest_bij_eigen_overdracht_geen_inhoud(wereld, db):
     """The poort follows what it handed over itself (status, outcome: aanvragen_zichtbaar_voor), but after
     triage it reads no case content (DOMAIN.md: recognition level only). The item's reason is every

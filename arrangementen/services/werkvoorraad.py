@@ -74,13 +74,17 @@ def _ontvangers(aanvraag: Aanvraag) -> list[Medewerker]:
     return [m for m in ontvangers.values() if m.is_active]
 
 
-def _melden(aanvraag: Aanvraag, tekst: str, *, nu: datetime) -> None:
+def _melden(aanvraag: Aanvraag, tekst: str, *, nu: datetime, reden: str = "") -> None:
+    """A bericht to whoever handed over; the reason only to those who may read it (not the poort)."""
     if aanvraag.veilig_thuis:
         return
     link = reverse("arrangementen:aanvraag", kwargs={"uuid": aanvraag.uuid})
     for ontvanger in _ontvangers(aanvraag):
+        volledig = tekst
+        if reden and arrangement_rechten.mag_aanvraag_uitkomst_lezen(ontvanger, aanvraag):
+            volledig = f"{tekst} " + _("Reden: %(reden)s") % {"reden": reden}
         Notificatie.objects.create(
-            medewerker=ontvanger, aanvraag=aanvraag, tekst=tekst[:500], link=link, aangemaakt_op=nu
+            medewerker=ontvanger, aanvraag=aanvraag, tekst=volledig[:500], link=link, aangemaakt_op=nu
         )
 
 
@@ -282,14 +286,15 @@ def aanvraag_afhandelen(
         tekst = _("%(kop)s: %(wie)s stelt een plan op (maatwerk aangevraagd).")
     elif uitkomst == "geen_maatwerk":
         _terug_naar_kernteam(aanvraag, door=door, reden=toelichting, nu=nu)
-        tekst = _("%(kop)s: geen maatwerk nodig volgens %(wie)s. ") + _("Reden: %(reden)s")
+        tekst = _("%(kop)s: geen maatwerk nodig volgens %(wie)s.")
     else:
         tekst = _("%(kop)s: doorverwezen door %(wie)s naar %(naar)s.")
     aanvraag.save()
     _melden(
         aanvraag,
-        tekst % {"kop": _kop(aanvraag), "wie": door, "reden": toelichting, "naar": doorverwezen_naar},
+        tekst % {"kop": _kop(aanvraag), "wie": door, "naar": doorverwezen_naar},
         nu=nu,
+        reden=toelichting if uitkomst == "geen_maatwerk" else "",
     )
     return aanvraag
 
