@@ -195,6 +195,8 @@ def tweede_factor_resetten(*, door: Medewerker, medewerker: Medewerker, basis_ur
         raise ValidationError(_("Dit account is niet actief; activeer het eerst."))
     TOTPDevice.objects.filter(user=medewerker).delete()
     StaticDevice.objects.filter(user=medewerker).delete()
+    # A session verified with the lost phone must not outlive it.
+    vertrek.sessies_beeindigen(medewerker)
     _uitnodiging, link = uitnodiging_versturen(
         medewerker=medewerker, soort=Uitnodiging.Soort.TWEEDE_FACTOR, door=door, basis_url=basis_url
     )

@@ -25,6 +25,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ..models import Medewerker, Uitnodiging
+from ..vertrek import sessies_beeindigen
 
 GELDIGHEID = {
     Uitnodiging.Soort.ACCOUNT: timedelta(hours=72),
@@ -233,6 +234,8 @@ def wachtwoord_herstellen(*, uitnodiging: Uitnodiging, code: str, wachtwoord: st
         medewerker.save(update_fields=["password"])
         uitnodiging.gebruikt_op = timezone.now()
         uitnodiging.save(update_fields=["gebruikt_op"])
+        # Whoever was logged in with the old password is logged out everywhere.
+        sessies_beeindigen(medewerker)
 
 
 def wachtwoord_vergeten(*, email: str, basis_url: str) -> Medewerker | None:

@@ -56,7 +56,8 @@ def inloggen(client: Client, medewerker, wachtwoord: str, code: str):
 
 
 def apparaat_van(medewerker) -> TOTPDevice:
-    return TOTPDevice.objects.get(user=medewerker)
+    # Not the device the test client of tests/conftest.py adds for a logged-in session.
+    return TOTPDevice.objects.exclude(name="test").get(user=medewerker)
 
 
 def test_de_hele_uitnodiging_tot_en_met_inloggen(als, personas):
@@ -263,6 +264,8 @@ def test_wachtwoord_vergeten_antwoordt_hetzelfde_voor_een_onbekend_adres(als, pe
 
 def test_wachtwoord_herstellen_vraagt_de_tweede_factor(als, personas):
     medewerker = _account(als, personas)
+    oud = als(medewerker)  # a session with the old password, on another computer
+    assert oud.get("/").status_code == 200
     Client().post("/wachtwoord-vergeten/", {"email": medewerker.email})
     link = laatste_link()
     uitnodiging = Uitnodiging.objects.get(medewerker=medewerker, soort=Uitnodiging.Soort.WACHTWOORD)
@@ -279,6 +282,7 @@ def test_wachtwoord_herstellen_vraagt_de_tweede_factor(als, personas):
     response = client.post("/uitnodiging/verder/", {**velden, "code": code_voor(apparaat, 1)})
     assert response.status_code == 302 and response["Location"] == "/inloggen/"
     assert Medewerker.objects.get(pk=medewerker.pk).check_password("Nieuw-wachtwoord-2026!")
+    assert oud.get("/").status_code == 302  # the session with the old password has ended
     # Single use.
     assert Client().get(pad(link)).status_code == 404
 
@@ -329,8 +333,11 @@ def test_telefoon_kwijt(als, personas):
     coordinator = personas.coordinator
     coordinator.email = "coordinator@gemeente.invalid"
     coordinator.save()
+    oud = als(medewerker)
+    assert oud.get("/").status_code == 200
     response = als(personas.beheerder).post(f"/beheer/medewerkers/{medewerker.uuid}/tweede-factor/")
     assert response.status_code == 302
+    assert oud.get("/").status_code == 302  # the session of the lost phone has ended
     assert not TOTPDevice.objects.filter(user=medewerker).exists()
     assert not StaticDevice.objects.filter(user=medewerker).exists()
     ontvangers = [bericht.to for bericht in mail.outbox]
