@@ -24,6 +24,8 @@ MAANDEN = [
     "november",
     "december",
 ]
+# The usual Dutch abbreviations: 'mrt', not the first three letters of maart.
+MAAND_KORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 _KWARTAAL = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]([1-4])\s*$")
 
 
@@ -148,6 +150,6 @@ def datum_tekst(datum: date) -> str:
 
 
 def maand_label(sleutel: str) -> str:
-    """'2019-01' -> 'jan 2019'."""
+    """'2019-03' -> 'mrt 2019'."""
     jaar, maand = sleutel.split("-")
-    return f"{MAANDEN[int(maand) - 1][:3]} {jaar}"
+    return f"{MAAND_KORT[int(maand) - 1]} {jaar}"

@@ -160,6 +160,23 @@ def _leefgebied_per_team(m: dict, drempel: int | None) -> Tabel:
     return tabel
 
 
+def _team_per_maand(m: dict, drempel: int | None) -> Tabel:
+    """Seed 003's own table: meldingen per kernteam per month, with the total of the period."""
+    from .periode import maand_label
+
+    maanden = list(m.get("per_maand", {}))
+    tabel = Tabel([maand_label(maand) for maand in maanden] + ["Totaal"])
+    for team, telling in m.get("per_team_per_maand", {}).items():
+        totaal = sum(telling.values())
+        if not totaal:
+            continue
+        cellen = [aantal_afgeschermd(telling.get(maand, 0), drempel) for maand in maanden]
+        tabel.rijen.append(
+            ("Nog geen team" if team == "onbekend" else team, cellen + [aantal_afgeschermd(totaal, drempel)])
+        )
+    return tabel
+
+
 # Team columns per table on a landscape page: six long team names still fit side by side.
 KOLOMMEN_PER_DEEL = 6
 
@@ -230,5 +247,6 @@ def weergave(cijfers: dict, *, drempel: int | None) -> dict:
         "leefgebied": _verdeling(m["per_leefgebied"], {"onbekend": "Nog niet bekend"}, m["totaal"], drempel),
         "leefgebied_per_team": (leefgebied_per_team := _leefgebied_per_team(m, drempel)),
         "leefgebied_per_team_delen": in_delen(leefgebied_per_team),
+        "team_per_maand": _team_per_maand(m, drempel),
         "drempel": drempel,
     }

@@ -204,3 +204,16 @@ def test_grafieken_tellen_in_hele_getallen_met_een_duizendtalpunt():
 def test_getal_is_nederlands():
     assert getal(1234.5, 1) == "1.234,5"
     assert getal(1_129) == "1.129"
+
+
+def test_meldingen_per_team_per_maand_in_de_pdf(pdf):
+    tabel = pdf.w["team_per_maand"]
+    assert tabel.kolommen == ["okt 2026", "nov 2026", "dec 2026", "Totaal"]
+    rijen = dict(tabel.rijen)
+    assert rijen == {
+        "Elst": ["0", "12", "0", "12"],
+        HERVELD: ["16", "0", "0", "16"],
+        ZETTEN: ["15", "0", "0", "15"],
+    }
+    assert "Meldingen per team per maand" in pdf.platte_tekst
+    assert any(re.search(r"Elst\s+0\s+12\s+0\s+12\s*$", regel) for regel in pdf.tekst.splitlines())

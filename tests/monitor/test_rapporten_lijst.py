@@ -103,3 +103,13 @@ def test_csv_voor_beleid_houdt_kleine_aantallen_klein(q1, als):
 def test_csv_niet_voor_anderen(q1, als, wie):
     rapport = _gebouwd()
     assert als(getattr(q1, wie)).get(reverse("monitor:rapport_csv", args=[rapport.uuid])).status_code == 403
+
+
+def test_dashboard_toont_meldingen_per_team_per_maand(q1, als):
+    coordinator = als(q1.coordinator).get(reverse("monitor:dashboard"), {"periode": "2019Q1"})
+    assert "Meldingen per team per maand" in coordinator.content.decode()
+    tabel = coordinator.context["w"]["team_per_maand"]
+    assert tabel.kolommen == ["jan 2019", "feb 2019", "mrt 2019", "Totaal"]
+    assert dict(tabel.rijen)["Driel"] == ["0", "2", "0", "2"]
+    beleid = als(q1.beleid).get(reverse("monitor:dashboard"), {"periode": "2019Q1"})
+    assert dict(beleid.context["w"]["team_per_maand"].rijen)["Driel"] == ["0", "< 5", "0", "< 5"]
