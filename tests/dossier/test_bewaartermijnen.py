@@ -180,12 +180,13 @@ def _sql(query: str, params=()) -> int:
 
 
 def tabellen_met_inwoner_id() -> list[str]:
+    introspectie = connection.introspection
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT table_name FROM information_schema.columns "
-            "WHERE table_schema = current_schema() AND column_name = 'inwoner_id' ORDER BY table_name"
-        )
-        return [r[0] for r in cursor.fetchall()]
+        return [
+            tabel
+            for tabel in sorted(introspectie.table_names(cursor))
+            if "inwoner_id" in {k.name for k in introspectie.get_table_description(cursor, tabel)}
+        ]
 
 
 # The access log keeps the inwoner's number by design (evidence with its own retention and a trigger
@@ -625,3 +626,12 @@ def test_elke_andere_rol_wordt_geweigerd_en_verandert_niets(personas, als, perso
             door=getattr(personas, persona), inwoner=inwoner, besluit="toegewezen", grondslag="17_1_a"
         )
     assert Inwoner.objects.filter(pk=inwoner.pk).exists()
+
+
+def test_de_nachtelijke_taak_roept_de_dienst_aan(personas):
+    from dossier.tasks import bewaartermijnen_toepassen
+
+    kort_dossier(personas)
+    uitkomst = bewaartermijnen_toepassen()
+    assert uitkomst["inwoners"] == 0, "vandaag is nog niets verlopen"
+    assert Bewaarrun.objects.get().aanleiding == Bewaarrun.Aanleiding.PLANNING
