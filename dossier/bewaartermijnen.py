@@ -145,7 +145,7 @@ def _bewaarplicht_actief():
 
 
 def verlopen_inwoners(*, vandaag: date) -> models.QuerySet:
-    """Inwoners whose retention period ended before ``vandaag``, annotated with ``_regel``. One query."""
+    """Inwoners whose retention period ended before ``vandaag`` (``_met_voorziening`` names the rule)."""
     termijnen = instellingen().bewaartermijnen
     grens_zonder = _jaren_terug(vandaag, termijnen.zonder_voorziening_jaren)
     grens_met = _jaren_terug(vandaag, termijnen.met_voorziening_jaren)
