@@ -105,6 +105,8 @@ def medewerker_aanmaken(
         email=email,
         telefoon=telefoon,
         organisatie=organisatie,
+        # A role without any rights until medewerker_rechten_wijzigen grants the chosen one: the one
+        # door a four-eyes step can hold.
         rol=Rol.BELEID,
     )
     medewerker.set_unusable_password()
