@@ -574,3 +574,10 @@ def test_een_nieuwe_regisseur_krijgt_betrokkenheid_alleen_met_de_bevestiging_van
     assert Huishouden.objects.get(pk=huis.pk).regisseur == p.beroepskracht
     assert rechten.inwoners_zichtbaar_voor(p.beroepskracht).filter(pk=lid.pk).exists()
     assert Betrokkenheid.objects.filter(inwoner=lid, medewerker=p.beroepskracht, soort="regisseur").exists()
+
+
+def test_elke_soort_werk_staat_eenmaal_in_het_register():
+    from skt import registers
+
+    soorten = [bron.soort for bron in registers.werkvoorraadbronnen()]
+    assert soorten == ["casus", "adviesvraag", "opsteller", "behandelaar", "aanvraag", "regisseur"]
