@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from arrangementen import rechten as arrangement_rechten
 from arrangementen import services as arrangement_services
+from arrangementen.categorieen import categorieen_laden
 from arrangementen.forms import onderdelen_als_begin
 from arrangementen.models import Aanvraag, Arrangement, Beoordeling, MaatwerkCategorie
 from arrangementen.services.evalueren import arrangement_evalueren
@@ -279,6 +280,8 @@ def _kernteam_dataset(w_p, code, *, inwoner, team, houder, toets, vrijwilliger=N
 
 
 def wereld_bouwen() -> Wereld:
+    # A transactional test earlier in this worker (e2e, races) flushed the migration's categories.
+    categorieen_laden()
     profiel_maken()
     LeefgebiedFactory(code="financien", label="Financiën", volgorde=1)
     LeefgebiedFactory(code="middelengebruik", label="Middelengebruik", volgorde=2)
