@@ -114,3 +114,14 @@ def test_pdftotext_ziet_het_conceptmerk(gebouwd, tmp_path):
     tekst = subprocess.run(["pdftotext", str(pad), "-"], capture_output=True, check=True, text=True).stdout
     paginas = [t for t in tekst.split("\f") if t.strip()]
     assert paginas and all("CONCEPT" in t for t in paginas)
+
+
+def test_verzendlijst_in_het_profiel_is_optioneel():
+    from skt.profiel.instellingen import instellingen_uit
+
+    zonder, fouten = instellingen_uit({"monitor": {"privacy_drempel": 5}})
+    assert tuple(zonder.monitor.verzendlijst) == () and fouten == []
+    met, fouten = instellingen_uit({"monitor": {"privacy_drempel": 5, "verzendlijst": GRIFFIE}})
+    assert list(met.monitor.verzendlijst) == GRIFFIE and fouten == []
+    fout, fouten = instellingen_uit({"monitor": {"verzendlijst": "griffie@overbetuwe.invalid"}})
+    assert tuple(fout.monitor.verzendlijst) == () and fouten
