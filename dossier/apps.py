@@ -10,9 +10,10 @@ class DossierConfig(AppConfig):
     def ready(self):
         from skt import registers, vertrek
 
-        from . import werkblokken
+        from . import herverdelen, werkblokken
 
         registers.registreer_werkblokbron(werkblokken.toezicht, volgorde=50)
+        registers.registreer_werkblokbron(herverdelen.werkblok, volgorde=55)
         registers.registreer_werkvoorraadbron(
             registers.Werkvoorraadbron(
                 "regisseur",

@@ -13,10 +13,11 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from arrangementen.models import Aanvraag, Arrangement, Notificatie
-from skt import registers
+from skt import rechten, registers
 from skt.models import Medewerker, Toegang
 from skt.registers import Werkitem
 from skt.toegang import client_ip
@@ -33,6 +34,29 @@ def open_werk(medewerker_ids: Iterable[int]) -> dict[int, list[tuple[registers.W
         for item in bron.open_werk(ids):
             per_medewerker[item.medewerker_id].append((bron, item))
     return per_medewerker
+
+
+def werkblok(user) -> list[dict]:
+    """The coordinator's 'Mijn werk': work still on the name of someone deactivated in their teams."""
+    if not rechten.mag_werk_herverdelen(user):
+        return []
+    vertrokken = (
+        rechten.medewerkers_te_herverdelen_voor(user).filter(is_active=False).values_list("pk", flat=True)
+    )
+    aantal = sum(len(items) for items in open_werk(vertrokken).values())
+    url = reverse("herverdelen")
+    return [
+        {
+            "template": "skt/_werkblok.html",
+            "titel": _("Vertrek en herverdelen"),
+            "regels": [
+                registers.werkblok_regel(
+                    _("Open werk van gedeactiveerde medewerkers"), aantal, url, nadruk=True
+                )
+            ],
+            "actie": (_("Werk herverdelen"), url),
+        }
+    ]
 
 
 def bron_voor(soort: str) -> registers.Werkvoorraadbron:

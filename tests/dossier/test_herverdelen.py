@@ -581,3 +581,11 @@ def test_elke_soort_werk_staat_eenmaal_in_het_register():
 
     soorten = [bron.soort for bron in registers.werkvoorraadbronnen()]
     assert soorten == ["casus", "adviesvraag", "opsteller", "behandelaar", "aanvraag", "regisseur"]
+
+
+def test_mijn_werk_van_de_coordinator_telt_het_werk_van_wie_vertrok(personas, als, werk_b2):
+    client = als(personas.coordinator)
+    assert "Open werk van gedeactiveerde medewerkers: <strong>0</strong>" in client.get("/").content.decode()
+    medewerker_deactiveren(door=personas.coordinator, medewerker=personas.beroepskracht2, reden="Weg.")
+    assert "Open werk van gedeactiveerde medewerkers: <strong>5</strong>" in client.get("/").content.decode()
+    assert "Vertrek en herverdelen" not in als(personas.beroepskracht).get("/").content.decode()
