@@ -87,6 +87,11 @@ SOORT_VAN_URL = {
     "monitor:rapport_status": "rapport",
     "monitor:rapport_pdf": "rapport",
     "monitor:rapport_json": "rapport",
+    "monitor:rapport_csv": "rapport",
+    "monitor:rapport_vaststellen": "rapport",
+    "bewaarplicht": "inwoner",
+    "bewaarplicht_opheffen": "inwoner",
+    "verwijderverzoek": "inwoner",
     "herverdelen_medewerker": "medewerker",
     "herverdelen_deactiveren": "medewerker",
 }
