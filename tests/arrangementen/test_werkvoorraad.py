@@ -222,8 +222,10 @@ def test_geen_maatwerk_gaat_met_reden_terug_naar_het_kernteam(personas):
     assert aanvraag.status == S.GEEN_MAATWERK
     # The question, not the inwoner, goes back: the melding now lies with the kernteam of the kern.
     assert melding.team == personas.team_a and melding.status == MeldingStatus.GETRIEERD
+    # The poort handed it over: it hears the outcome, not the reason (that is the kernteam's to read).
     bericht = Notificatie.objects.filter(aanvraag=aanvraag).latest("pk")
-    assert "geen maatwerk nodig" in bericht.tekst and "Boodschappenplusbus" in bericht.tekst
+    assert bericht.medewerker == personas.poort
+    assert "geen maatwerk nodig" in bericht.tekst and "Boodschappenplusbus" not in bericht.tekst
 
 
 @pytest.mark.parametrize(
