@@ -125,3 +125,21 @@ def test_verzendlijst_in_het_profiel_is_optioneel():
     assert list(met.monitor.verzendlijst) == GRIFFIE and fouten == []
     fout, fouten = instellingen_uit({"monitor": {"verzendlijst": "griffie@overbetuwe.invalid"}})
     assert tuple(fout.monitor.verzendlijst) == () and fouten
+
+
+def test_een_versie_zonder_pdf_krijgt_die_bij_het_vaststellen(personas, kern_elst, profiel, settings, als):
+    # The demo's quarterly report is built without a PDF to stay quick; vaststellen makes it.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    profiel.instellingen["monitor"] = {**profiel.instellingen.get("monitor", {}), "verzendlijst": GRIFFIE}
+    profiel.save()
+    feit(datum=date(2019, 2, 1), team=personas.team_a, kern=kern_elst)
+    rapport = services.rapport_aanvragen(periode=Q1_2019, met_pdf=False, in_wachtrij=False)
+    services.rapport_bouwen(rapport_id=rapport.pk)
+    pagina = (
+        als(personas.coordinator).get(reverse("monitor:dashboard"), {"periode": "2019Q1"}).content.decode()
+    )
+    assert reverse("monitor:rapport_vaststellen", args=[rapport.uuid]) in pagina
+    als(personas.coordinator).post(reverse("monitor:rapport_vaststellen", args=[rapport.uuid]))
+    rapport.refresh_from_db()
+    assert rapport.is_vastgesteld and rapport.pdf and rapport.pdf_paginas >= 8
+    assert mail.outbox[0].attachments[0][1].startswith(b"%PDF-")
