@@ -66,7 +66,8 @@ KPIS: list[Kpi] = [
     Kpi(
         "meldingen_vorig_jaar",
         "Meldingen zelfde periode vorig jaar",
-        "Het aantal meldingen in dezelfde periode één jaar eerder.",
+        "Het aantal meldingen in dezelfde periode één jaar eerder; bij een lopend kwartaal dezelfde "
+        "dagen, tot en met de datum een jaar vóór de peildatum.",
         Eenheid.AANTAL,
         Richting.NEUTRAAL,
         "meldingen",
