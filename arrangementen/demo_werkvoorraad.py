@@ -16,8 +16,9 @@ from django.utils import timezone
 from skt.models import Medewerker
 
 from . import services
-from .models import Aanvraag, Arrangement
+from .models import Aanvraag, Arrangement, Beoordeling
 from .services.evalueren import arrangement_evalueren
+from .services.voorzieningen import voorzieningen_einde_melden
 from .workflow import AanvraagStatus, ArrangementStatus
 
 OPEN_DAGEN = 56
@@ -121,6 +122,26 @@ def demo_laden(rng=None) -> None:
     if bezig is not None:
         services.aanvraag_in_behandeling_nemen(door=per_wet["wmo"], aanvraag=bezig)
     _evaluatie(per_wet["wmo"])
+    _bijna_afgelopen()
+
+
+def _bijna_afgelopen() -> None:
+    """One granted voorziening ends within four weeks, and the daily job has sent its bericht."""
+    vandaag = timezone.localdate()
+    lopend = Beoordeling.objects.filter(
+        toegekend=True,
+        beeindigd_op__isnull=True,
+        einddatum__isnull=False,
+        onderdeel__soort="maatwerkvoorziening",
+    )
+    if not lopend.filter(einddatum__gte=vandaag, einddatum__lte=vandaag + timedelta(days=28)).exists():
+        voorziening = lopend.filter(einddatum__gt=vandaag).order_by("einddatum").first()
+        if voorziening is None:
+            return
+        # Demo history only: the beschikking was for a shorter period, so the end falls in three weeks.
+        voorziening.einddatum = vandaag + timedelta(days=21)
+        voorziening.save()
+    voorzieningen_einde_melden()
 
 
 def _evaluatie(consulent: Medewerker) -> None:
