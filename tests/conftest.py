@@ -166,3 +166,20 @@ def ingelogde_client(medewerker: Medewerker) -> Client:
 def als():
     """als(persona) -> a logged-in, second-factor-verified test client."""
     return ingelogde_client
+
+
+@pytest.fixture(autouse=True)
+def celery_in_proces(request):
+    """CI sets REDIS_URL for the whole run: without this, a task's .delay().get() (the monitor command,
+    a daily job under test) waits for a worker that is not there. Only tests marked 'redis' talk to
+    the real worker (tests/monitor/test_celery_worker.py)."""
+    if request.node.get_closest_marker("redis"):
+        yield
+        return
+    from skt.celery import app
+
+    oud = (app.conf.task_always_eager, app.conf.task_eager_propagates)
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager, app.conf.task_eager_propagates = oud

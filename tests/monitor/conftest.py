@@ -12,21 +12,6 @@ from ..factories import LeefgebiedFactory
 
 
 @pytest.fixture(autouse=True)
-def celery_in_proces(request):
-    """CI sets REDIS_URL for the whole run; only tests marked 'redis' talk to a real worker."""
-    if request.node.get_closest_marker("redis"):
-        yield
-        return
-    from skt.celery import app
-
-    oud = (app.conf.task_always_eager, app.conf.task_eager_propagates)
-    app.conf.task_always_eager = True
-    app.conf.task_eager_propagates = True
-    yield
-    app.conf.task_always_eager, app.conf.task_eager_propagates = oud
-
-
-@pytest.fixture(autouse=True)
 def eigen_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
