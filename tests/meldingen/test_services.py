@@ -268,14 +268,23 @@ def test_aanmelding_op_de_geboortedag_en_vandaag_mag(personas, kern_elst):
     assert Melding.objects.count() == 2
 
 
-@pytest.mark.parametrize(
-    "persona", ["vrijwilliger", "consulent", "consulent_jeugd", "coordinator", "beleid", "beheerder"]
-)
+# The consulenten register at the loket since issue 12 (their own intake, tests/arrangementen/test_intake.py):
+# such a melding goes to the loket's werkvoorraad at once, and a consulent routes nothing else.
+@pytest.mark.parametrize("persona", ["vrijwilliger", "coordinator", "beleid", "beheerder"])
 def test_rollen_zonder_registratierecht_worden_geweigerd(personas, inwoner, persona):
     tellingen = Tellingen()
     with pytest.raises(PermissionDenied):
         registreren(getattr(personas, persona), inwoner=inwoner)
     assert tellingen.ongewijzigd()
+
+
+def test_een_consulent_routeert_alleen_de_eigen_melding(personas, inwoner):
+    from meldingen import rechten as melding_rechten
+
+    eigen, _ = registreren(personas.consulent, inwoner=inwoner)
+    van_de_poort, _ = registreren(personas.poort, inwoner=inwoner)
+    assert melding_rechten.mag_trieren(personas.consulent, eigen)
+    assert not melding_rechten.mag_trieren(personas.consulent, van_de_poort)
 
 
 def test_inactieve_medewerker_mag_niet_registreren(personas, inwoner):
