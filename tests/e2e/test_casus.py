@@ -21,7 +21,7 @@ MAXIMUM = 3
 
 
 def teller(pagina) -> str:
-    return pagina.locator(".skt-teller__getal").inner_text()
+    return pagina.locator(".skt-contactteller__getal").inner_text()
 
 
 def contactmoment_invullen(pagina, *, soort: str, verslag: str, met_vrijwilliger: bool = False) -> None:
