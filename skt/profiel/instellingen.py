@@ -97,7 +97,8 @@ def instellingen_uit(data: Any) -> tuple[Instellingen, list[str]]:
         if fout is not None:
             fouten.append(fout[0])
             return standaard
-        return bron[sleutel]
+        # A list becomes a tuple: this object is cached and shared by every caller.
+        return tuple(bron[sleutel]) if isinstance(bron[sleutel], list) else bron[sleutel]
 
     def maken(klasse: type, tabelnaam: str, bron: Any):
         bron = tabel(tabelnaam, bron)

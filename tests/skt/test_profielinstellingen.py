@@ -166,7 +166,18 @@ def test_de_waarden_van_elk_meegeleverd_profiel(naam, caplog):
     with caplog.at_level(logging.WARNING, logger="skt.profiel.instellingen"):
         uit = instellingen()
 
-    assert uit == Instellingen(**GEDEELD, streefwaarden=STREEFWAARDEN[naam])
+    gemeente = naam.split("-")[0]
+    verwacht = {
+        **GEDEELD,
+        "monitor": Monitor(
+            privacy_drempel=5,
+            verzendlijst=(
+                f"griffie@{gemeente}.example.invalid",
+                f"commissie-samenleving@{gemeente}.example.invalid",
+            ),
+        ),
+    }
+    assert uit == Instellingen(**verwacht, streefwaarden=STREEFWAARDEN[naam])
     assert caplog.records == []
 
 
