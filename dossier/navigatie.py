@@ -33,6 +33,7 @@ ITEMS: list[Item] = [
     Item("Caseload", "casussen:team", (Rol.BEROEPSKRACHT, Rol.COORDINATOR)),
     Item("Adviesvragen", "casussen:adviesvragen", (Rol.COORDINATOR,)),
     Item("Herverdelen", "herverdelen", (Rol.COORDINATOR,)),
+    Item("Rechtenwijzigingen", "beheer:rechtenwijzigingen", (Rol.COORDINATOR,)),
     Item("Werkvoorraad", "arrangementen:werkvoorraad", (Rol.CONSULENT_WMO, Rol.CONSULENT_JEUGD)),
     Item("Wacht op beoordeling", "arrangementen:wachtrij", (Rol.CONSULENT_WMO, Rol.CONSULENT_JEUGD)),
     Item(

@@ -579,3 +579,65 @@ class Uitnodiging(models.Model):
     def is_bruikbaar(self, nu=None) -> bool:
         nu = nu or timezone.now()
         return self.gebruikt_op is None and self.ingetrokken_op is None and self.verloopt_op > nu
+
+
+class Rechtenwijziging(models.Model):
+    """Four eyes on rights (BIO 9.2): a change that would grant case content waits here until a second
+    person (a coordinator of the team concerned, or another beheerder) confirms it. Until then the
+    medewerker keeps only what they had, minus what the change takes away."""
+
+    class Status(models.TextChoices):
+        VOORGESTELD = "voorgesteld", _("Wacht op bevestiging")
+        BEVESTIGD = "bevestigd", _("Bevestigd")
+        GEWEIGERD = "geweigerd", _("Geweigerd")
+        # A newer proposal for the same person, or the person left: never applied.
+        VERVALLEN = "vervallen", _("Vervallen")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    medewerker = models.ForeignKey(
+        Medewerker, verbose_name=_("medewerker"), on_delete=models.PROTECT, related_name="rechtenwijzigingen"
+    )
+    rol = models.CharField(_("voorgestelde rol"), max_length=30, choices=Rol.choices)
+    teams = models.ManyToManyField(Team, verbose_name=_("voorgestelde teams"), blank=True, related_name="+")
+    # The teams whose coordinators may judge: the added teams, or all teams when the role changes.
+    beoordelende_teams = models.ManyToManyField(
+        Team, verbose_name=_("teams die beoordelen"), blank=True, related_name="te_beoordelen_rechten"
+    )
+    vorige_rol = models.CharField(_("rol bij het voorstel"), max_length=30, blank=True)
+    vorige_teams = models.CharField(_("teams bij het voorstel"), max_length=500, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.VOORGESTELD)
+    voorgesteld_door = models.ForeignKey(
+        Medewerker, verbose_name=_("voorgesteld door"), on_delete=models.PROTECT, related_name="+"
+    )
+    voorgesteld_op = models.DateTimeField(_("voorgesteld op"), default=timezone.now)
+    beoordeeld_door = models.ForeignKey(
+        Medewerker,
+        verbose_name=_("beoordeeld door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    beoordeeld_op = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    reden = models.TextField(_("reden van weigering"), blank=True)
+    history = HistoricalRecords(m2m_fields=[teams])
+
+    class Meta:
+        verbose_name = _("rechtenwijziging")
+        verbose_name_plural = _("rechtenwijzigingen")
+        ordering = ["-voorgesteld_op"]
+        constraints = [
+            # One open proposal per person: a newer one makes the older one lapse.
+            models.UniqueConstraint(
+                fields=["medewerker"],
+                condition=models.Q(status="voorgesteld"),
+                name="rechtenwijziging_een_open_per_medewerker",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(voorgesteld_door=models.F("medewerker")),
+                name="rechtenwijziging_niet_voor_zichzelf",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.medewerker}: {self.get_rol_display()}"

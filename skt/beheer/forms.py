@@ -168,3 +168,13 @@ class ProfielLadenForm(NLDSFormMixin, forms.Form):
         self.fields["profiel"].choices = [("", _("— kies een profiel —"))] + [
             (naam, naam) for naam in beschikbare_profielen()
         ]
+
+
+class RechtenwijzigingWeigerenForm(NLDSFormMixin, forms.Form):
+    reden = forms.CharField(
+        label=_("Reden van weigering"),
+        max_length=1000,
+        widget=forms.Textarea,
+        help_text=_("De beheerder die het voorstelde, leest deze reden."),
+        error_messages={"required": _("Geef de reden van de weigering; de beheerder leest die.")},
+    )

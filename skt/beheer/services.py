@@ -1,5 +1,6 @@
 """Writes of functional administration. Role and team changes all pass ``medewerker_rechten_wijzigen``,
-the one place where a later four-eyes step can hold a change until a second person confirms it."""
+where a change that grants case content is held as a Rechtenwijziging until a second person confirms it
+(``rechtenwijziging_bevestigen``) or refuses it (``rechtenwijziging_weigeren``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
@@ -16,8 +17,9 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .. import rechten, vertrek
-from ..models import Medewerker, Organisatie, Rol, Team, Uitnodiging
+from ..models import Medewerker, Organisatie, Rechtenwijziging, Rol, Team, Uitnodiging
 from ..profielen import Resultaat, profiel_laden
+from ..rechten import beheer as beheerrechten
 from .uitnodigingen import uitnodiging_versturen
 
 
@@ -47,11 +49,33 @@ def _email_controleren(email: str, medewerker: Medewerker | None) -> str:
     return email
 
 
+def _rechten_toepassen(medewerker: Medewerker, rol: str, teams: list[Team]) -> None:
+    """The role and teams, and the rights that follow from them through the rights kernel."""
+    medewerker.rol = rol
+    medewerker.is_staff = rechten.rol_beheert(rol)
+    medewerker.save()
+    medewerker.teams.set(teams)
+    rechten.rolgroep_koppelen(medewerker)
+    rechten.team_lidmaatschap_bijwerken(medewerker)
+
+
+def _open_voorstellen_laten_vervallen(medewerker: Medewerker) -> None:
+    for wijziging in Rechtenwijziging.objects.select_for_update().filter(
+        medewerker=medewerker, status=Rechtenwijziging.Status.VOORGESTELD
+    ):
+        wijziging.status = Rechtenwijziging.Status.VERVALLEN
+        wijziging.save(update_fields=["status"])
+
+
 @transaction.atomic
 def medewerker_rechten_wijzigen(
     *, door: Medewerker, medewerker: Medewerker, rol: str, teams: Iterable[Team]
-) -> Medewerker:
-    """Give a medewerker a role and teams. Never one's own; a team-bound role needs at least one team."""
+) -> tuple[Medewerker, Rechtenwijziging | None]:
+    """Give a medewerker a role and teams. Never one's own; a team-bound role needs at least one team.
+
+    What grants case content (beheerrechten.verleent_casusinhoud) does not take effect: it becomes a proposal
+    a second person confirms (rechtenwijziging_bevestigen). What it takes away (a team dropped) takes
+    effect at once. Returns the medewerker and the proposal, if any."""
     _mag_beheren(door)
     _niet_zelf(
         door, medewerker, "rol", _("U kunt uw eigen rol en teams niet wijzigen; vraag een andere beheerder.")
@@ -69,13 +93,81 @@ def medewerker_rechten_wijzigen(
             }
         )
     medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
-    medewerker.rol = rol
-    medewerker.is_staff = rechten.rol_beheert(rol)
-    medewerker.save()
-    medewerker.teams.set(teams)
-    rechten.rolgroep_koppelen(medewerker)
-    rechten.team_lidmaatschap_bijwerken(medewerker)
-    return medewerker
+    _open_voorstellen_laten_vervallen(medewerker)
+    if not beheerrechten.verleent_casusinhoud(medewerker, rol=rol, teams=teams):
+        _rechten_toepassen(medewerker, rol, teams)
+        return medewerker, None
+    huidige_teams = list(medewerker.teams.all())
+    wijziging = Rechtenwijziging.objects.create(
+        medewerker=medewerker,
+        rol=rol,
+        vorige_rol=medewerker.rol,
+        vorige_teams=", ".join(t.code for t in huidige_teams),
+        voorgesteld_door=door,
+    )
+    wijziging.teams.set(teams)
+    wijziging.beoordelende_teams.set(beheerrechten.beoordelende_teams(medewerker, rol=rol, teams=teams))
+    # At once only what takes away: teams not chosen any more; a new role that reads case content waits.
+    rol_nu = medewerker.rol if rol in beheerrechten.ROLLEN_MET_CASUSINHOUD else rol
+    teams_nu = [t for t in huidige_teams if t in teams]
+    if rol_nu != medewerker.rol or len(teams_nu) != len(huidige_teams):
+        _rechten_toepassen(medewerker, rol_nu, teams_nu)
+    return medewerker, wijziging
+
+
+def _wijziging_vergrendelen(door: Medewerker, wijziging: Rechtenwijziging) -> Rechtenwijziging:
+    wijziging = Rechtenwijziging.objects.select_for_update().get(pk=wijziging.pk)
+    if not beheerrechten.mag_rechtenwijziging_beoordelen(door, wijziging):
+        raise PermissionDenied(
+            _(
+                "Een rechtenwijziging beoordeelt een coördinator van het team of een andere beheerder; "
+                "nooit wie haar voorstelde of om wie het gaat."
+            )
+        )
+    if wijziging.status != Rechtenwijziging.Status.VOORGESTELD:
+        raise ValidationError(
+            _("Deze rechtenwijziging is al beoordeeld (%(status)s); er is niets gewijzigd.")
+            % {"status": wijziging.get_status_display().lower()}
+        )
+    return wijziging
+
+
+@transaction.atomic
+def rechtenwijziging_bevestigen(*, door: Medewerker, wijziging: Rechtenwijziging) -> Rechtenwijziging:
+    """The second pair of eyes agrees: only now the role and teams are applied and the rights granted.
+    The row lock makes a second, simultaneous confirmation see the first one's decision."""
+    wijziging = _wijziging_vergrendelen(door, wijziging)
+    medewerker = Medewerker.objects.select_for_update().get(pk=wijziging.medewerker_id)
+    if not medewerker.is_active:
+        raise ValidationError(
+            _("%(wie)s is niet meer actief; de wijziging kan niet ingaan.") % {"wie": medewerker}
+        )
+    teams = list(wijziging.teams.all())
+    if any(not team.actief for team in teams):
+        raise ValidationError(
+            _("Een van de teams is inmiddels inactief; laat de beheerder opnieuw voorstellen.")
+        )
+    _rechten_toepassen(medewerker, wijziging.rol, teams)
+    wijziging.status = Rechtenwijziging.Status.BEVESTIGD
+    wijziging.beoordeeld_door, wijziging.beoordeeld_op = door, timezone.now()
+    wijziging.save()
+    return wijziging
+
+
+@transaction.atomic
+def rechtenwijziging_weigeren(
+    *, door: Medewerker, wijziging: Rechtenwijziging, reden: str
+) -> Rechtenwijziging:
+    """Refused, with a reason: nothing is granted, what was taken away at the proposal stays away."""
+    reden = (reden or "").strip()
+    wijziging = _wijziging_vergrendelen(door, wijziging)
+    if not reden:
+        raise ValidationError({"reden": _("Geef de reden van de weigering; de beheerder leest die.")})
+    wijziging.status = Rechtenwijziging.Status.GEWEIGERD
+    wijziging.beoordeeld_door, wijziging.beoordeeld_op = door, timezone.now()
+    wijziging.reden = reden
+    wijziging.save()
+    return wijziging
 
 
 @transaction.atomic
@@ -91,9 +183,10 @@ def medewerker_aanmaken(
     telefoon: str = "",
     organisatie: Organisatie | None = None,
     basis_url: str,
-) -> tuple[Medewerker, str]:
+) -> tuple[Medewerker, str, Rechtenwijziging | None]:
     """A new account without a password: the person gets an invitation link and sets it themselves.
-    Returns the medewerker and the link, which the beheerder sees once."""
+    Returns the medewerker, the link (the beheerder sees it once) and the proposal of a role that reads
+    case content, which waits for a second person."""
     _mag_beheren(door)
     email = _email_controleren(email, None)
     if Medewerker.objects.filter(username__iexact=gebruikersnaam).exists():
@@ -105,19 +198,21 @@ def medewerker_aanmaken(
         email=email,
         telefoon=telefoon,
         organisatie=organisatie,
-        # A role without any rights until medewerker_rechten_wijzigen grants the chosen one: the one
-        # door a four-eyes step can hold.
+        # A role without case content until the chosen one is applied: directly, or, for a role that
+        # reads case content, once a second person confirms the proposal.
         rol=Rol.BELEID,
     )
     medewerker.set_unusable_password()
     medewerker.full_clean(exclude=["password", "rol"])
     medewerker.save()
-    medewerker_rechten_wijzigen(door=door, medewerker=medewerker, rol=rol, teams=teams)
+    _medewerker, voorstel = medewerker_rechten_wijzigen(
+        door=door, medewerker=medewerker, rol=rol, teams=teams
+    )
     _uitnodiging, link = uitnodiging_versturen(
         medewerker=medewerker, soort=Uitnodiging.Soort.ACCOUNT, door=door, basis_url=basis_url
     )
     medewerker.refresh_from_db()
-    return medewerker, link
+    return medewerker, link, voorstel
 
 
 @transaction.atomic
@@ -132,9 +227,9 @@ def medewerker_bijwerken(
     organisatie: Organisatie | None,
     rol: str,
     teams: Iterable[Team],
-) -> tuple[Medewerker, bool]:
+) -> tuple[Medewerker, bool, Rechtenwijziging | None]:
     """Name and contact details; a different role or teams go through medewerker_rechten_wijzigen.
-    Returns the medewerker and whether their rights changed."""
+    Returns the medewerker, whether their rights changed and the proposal waiting for a second person."""
     _mag_beheren(door)
     medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
     medewerker.email = _email_controleren(email, medewerker)
@@ -142,14 +237,17 @@ def medewerker_bijwerken(
     medewerker.telefoon, medewerker.organisatie = telefoon, organisatie
     teams = list(teams)
     rechten_gewijzigd = rechten.rechten_verschillen(medewerker, rol=rol, teams=teams)
+    voorstel = None
     if rechten_gewijzigd:
-        medewerker = medewerker_rechten_wijzigen(door=door, medewerker=medewerker, rol=rol, teams=teams)
+        medewerker, voorstel = medewerker_rechten_wijzigen(
+            door=door, medewerker=medewerker, rol=rol, teams=teams
+        )
         medewerker.email = email.strip()
         medewerker.first_name, medewerker.last_name = voornaam, achternaam
         medewerker.telefoon, medewerker.organisatie = telefoon, organisatie
     medewerker.full_clean(exclude=["password"])
     medewerker.save()
-    return medewerker, rechten_gewijzigd
+    return medewerker, rechten_gewijzigd, voorstel
 
 
 @transaction.atomic
@@ -163,6 +261,7 @@ def medewerker_deactiveren(
     medewerker = vertrek.medewerker_deactiveren(
         door=door, medewerker=medewerker, reden=reden, request=request
     )
+    _open_voorstellen_laten_vervallen(medewerker)
     for uitnodiging in Uitnodiging.objects.select_for_update().filter(
         medewerker=medewerker, gebruikt_op=None, ingetrokken_op=None
     ):

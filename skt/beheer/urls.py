@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import configuratie, views
+from . import configuratie, rechtenwijzigingen, views
 
 app_name = "beheer"
 
@@ -22,6 +22,19 @@ urlpatterns = [
     ),
     path("medewerkers/<uuid:uuid>/uitnodigen/", views.medewerker_uitnodigen, name="medewerker_uitnodigen"),
     path("profiel/", configuratie.profiel, name="profiel"),
+    # The coordinator decides here too: these views have their own rights check, not beheer_vereist.
+    path("rechtenwijzigingen/", rechtenwijzigingen.lijst, name="rechtenwijzigingen"),
+    path("rechtenwijzigingen/<uuid:uuid>/", rechtenwijzigingen.detail, name="rechtenwijziging"),
+    path(
+        "rechtenwijzigingen/<uuid:uuid>/bevestigen/",
+        rechtenwijzigingen.bevestigen,
+        name="rechtenwijziging_bevestigen",
+    ),
+    path(
+        "rechtenwijzigingen/<uuid:uuid>/weigeren/",
+        rechtenwijzigingen.weigeren,
+        name="rechtenwijziging_weigeren",
+    ),
     # Before the pages by code: "nieuw" is not a kern.
     path("<slug:soort>/nieuw/", configuratie.formulier, name="nieuw"),
     _config("kernen/<slug:sleutel>/", "kernen", "kern"),

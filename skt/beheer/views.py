@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..forms import fout_naar_form
-from ..models import Medewerker, Uitnodiging
+from ..models import Medewerker, Rechtenwijziging, Uitnodiging
 from . import services
 from .forms import MedewerkerForm, MedewerkerZoekForm
 from .toegang import beheer_vereist, wijziging_vastleggen
@@ -66,7 +66,7 @@ def medewerker_nieuw(request):
     if request.method == "POST" and form.is_valid():
         g = form.cleaned_data
         try:
-            medewerker, link = services.medewerker_aanmaken(
+            medewerker, link, voorstel = services.medewerker_aanmaken(
                 door=request.user,
                 gebruikersnaam=g["username"],
                 voornaam=g["voornaam"],
@@ -89,6 +89,7 @@ def medewerker_nieuw(request):
             )
             request.session[LINK_SESSIE] = link
             messages.success(request, _("Medewerker aangemaakt; de uitnodiging is per e-mail verstuurd."))
+            _voorstel_melden(request, voorstel)
             return redirect("beheer:medewerker", uuid=medewerker.uuid)
     return render(request, "skt/beheer/medewerker_form.html", {"form": form, "nieuw": True})
 
@@ -109,7 +110,7 @@ def medewerker(request, uuid):
     if request.method == "POST" and form.is_valid():
         g = form.cleaned_data
         try:
-            medewerker, rechten_gewijzigd = services.medewerker_bijwerken(
+            medewerker, rechten_gewijzigd, voorstel = services.medewerker_bijwerken(
                 door=request.user, medewerker=medewerker, **{k: g[k] for k in initieel}
             )
         except services.EigenAccountGeweigerd as fout:
@@ -128,8 +129,11 @@ def medewerker(request, uuid):
             if rechten_gewijzigd:
                 teams = ", ".join(t.code for t in medewerker.teams.all())
                 reden = f"rol en teams gewijzigd: {medewerker.rol}; teams: {teams or '-'}"
+                if voorstel is not None:
+                    reden += " (wat casusinhoud geeft, wacht op een tweede persoon)"
             wijziging_vastleggen(request, object_soort="medewerker", obj=medewerker, reden=reden)
             messages.success(request, _("Wijzigingen opgeslagen."))
+            _voorstel_melden(request, voorstel)
             return redirect("beheer:medewerker", uuid=medewerker.uuid)
     uitnodigingen = Uitnodiging.objects.filter(medewerker=medewerker).select_related("aangemaakt_door")[:5]
     return render(
@@ -142,7 +146,36 @@ def medewerker(request, uuid):
             "link": request.session.pop(LINK_SESSIE, ""),
             "uitnodigingen": uitnodigingen,
             "heeft_wachtwoord": medewerker.has_usable_password(),
+            "open_voorstel": Rechtenwijziging.objects.filter(
+                medewerker=medewerker, status=Rechtenwijziging.Status.VOORGESTELD
+            )
+            .prefetch_related("teams")
+            .first(),
         },
+    )
+
+
+def _voorstel_melden(request, voorstel) -> None:
+    """A change that grants case content is only proposed: logged, and the beheerder is told who decides."""
+    if voorstel is None:
+        return
+    teams = ", ".join(t.code for t in voorstel.teams.all())
+    wijziging_vastleggen(
+        request,
+        object_soort="rechtenwijziging",
+        obj=voorstel,
+        reden=(
+            f"voorgesteld voor {voorstel.medewerker.username}: rol {voorstel.rol}; teams: {teams or '-'} "
+            f"(was {voorstel.vorige_rol}; {voorstel.vorige_teams or '-'})"
+        ),
+    )
+    messages.info(
+        request,
+        _(
+            "De nieuwe rol of het nieuwe team geeft toegang tot casusinhoud en gaat pas in als een "
+            "coördinator van het team of een andere beheerder het bevestigt. Tot dan krijgt de medewerker "
+            "daar geen toegang toe."
+        ),
     )
 
 

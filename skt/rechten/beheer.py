@@ -6,10 +6,10 @@ emergencies only (``/noodbeheer/``).
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from ..models import Medewerker, Rol
-from .kern import is_actief, mag_beheren
+from ..models import Medewerker, Rechtenwijziging, Rol, Team
+from .kern import heeft_rol, is_actief, mag_beheren, teams_van
 
 # Roles whose work is tied to a team: without one they would see nothing and get no work.
 TEAMGEBONDEN_ROLLEN = (
@@ -19,6 +19,10 @@ TEAMGEBONDEN_ROLLEN = (
     Rol.CONSULENT_JEUGD,
     Rol.COORDINATOR,
 )
+
+
+# Roles that read case content: giving or changing one needs a second person (four eyes).
+ROLLEN_MET_CASUSINHOUD = TEAMGEBONDEN_ROLLEN
 
 
 def rol_is_teamgebonden(rol: str) -> bool:
@@ -60,3 +64,58 @@ def rol_beheert(rol: str) -> bool:
 def rechten_verschillen(medewerker: Medewerker, *, rol: str, teams) -> bool:
     """Would this role and these teams change what the medewerker may do?"""
     return medewerker.rol != rol or {t.pk for t in medewerker.teams.all()} != {t.pk for t in teams}
+
+
+# -- four eyes on rights -----------------------------------------------------------------------
+
+
+def rol_wijziging_verleent_casusinhoud(medewerker: Medewerker, rol: str) -> bool:
+    """Giving or changing a role that reads case content."""
+    return rol != medewerker.rol and rol in ROLLEN_MET_CASUSINHOUD
+
+
+def toegevoegde_teams(medewerker: Medewerker, teams) -> list[Team]:
+    huidig = set(medewerker.teams.values_list("pk", flat=True)) if medewerker.pk else set()
+    return [team for team in teams if team.pk not in huidig]
+
+
+def verleent_casusinhoud(medewerker: Medewerker, *, rol: str, teams) -> bool:
+    """Would this role and these teams grant the medewerker case content they do not have now? Then the
+    change waits for a second person; what it only takes away takes effect at once."""
+    return rol_wijziging_verleent_casusinhoud(medewerker, rol) or bool(toegevoegde_teams(medewerker, teams))
+
+
+def beoordelende_teams(medewerker: Medewerker, *, rol: str, teams) -> list[Team]:
+    """Whose coordinators judge the proposal: the added teams, or every chosen team when the role
+    itself changes (the new role acts in all of them)."""
+    if rol_wijziging_verleent_casusinhoud(medewerker, rol):
+        return list(teams)
+    return toegevoegde_teams(medewerker, teams)
+
+
+def mag_rechtenwijzigingen_zien(user) -> bool:
+    """The list of pending rights changes: the beheerder (all) and the coordinator (their teams)."""
+    return mag_beheren(user) or heeft_rol(user, Rol.COORDINATOR)
+
+
+def rechtenwijzigingen_zichtbaar_voor(user) -> QuerySet[Rechtenwijziging]:
+    if mag_beheren(user):
+        return Rechtenwijziging.objects.all()
+    if heeft_rol(user, Rol.COORDINATOR):
+        return Rechtenwijziging.objects.filter(
+            Q(beoordelende_teams__in=teams_van(user)) & ~Q(medewerker=user)
+        ).distinct()
+    return Rechtenwijziging.objects.none()
+
+
+def mag_rechtenwijziging_beoordelen(user, wijziging: Rechtenwijziging) -> bool:
+    """A second person: never the proposer, never the person it is about. Another beheerder, or a
+    coordinator of a team concerned (beoordelende_teams); a proposal without such a team (a coordinator
+    role without teams cannot exist) only by a beheerder."""
+    if not is_actief(user) or user.pk in (wijziging.voorgesteld_door_id, wijziging.medewerker_id):
+        return False
+    if mag_beheren(user):
+        return True
+    if not heeft_rol(user, Rol.COORDINATOR):
+        return False
+    return wijziging.beoordelende_teams.filter(pk__in=teams_van(user)).exists()

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from skt import rechten
 from skt.beheer import services
-from skt.models import Kern, Medewerker, Organisatie, Rol, Toegang, Voorziening
+from skt.models import Kern, Medewerker, Organisatie, Rechtenwijziging, Rol, Toegang, Voorziening
 
 from ..conftest import PERSONA_ROLLEN
 from ..factories import medewerker_maken
@@ -107,9 +107,11 @@ def test_aanmaken_stuurt_een_uitnodiging_en_toont_de_link_een_keer(personas, als
     medewerker = Medewerker.objects.get(username="nieuw")
     assert response["Location"] == f"/beheer/medewerkers/{medewerker.uuid}/"
     assert not medewerker.has_usable_password()
-    assert list(medewerker.teams.all()) == [personas.team_a]
-    assert medewerker.groups.filter(name="rol:beroepskracht").exists()
-    assert medewerker.groups.filter(team=personas.team_a).exists()
+    # A beroepskracht reads case content: proposed, not granted, until a second person confirms.
+    assert not medewerker.teams.exists() and medewerker.rol == Rol.BELEID
+    assert not medewerker.groups.filter(name="rol:beroepskracht").exists()
+    voorstel = Rechtenwijziging.objects.get(medewerker=medewerker, status="voorgesteld")
+    assert voorstel.rol == Rol.BEROEPSKRACHT and list(voorstel.teams.all()) == [personas.team_a]
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["nora@gemeente.invalid"]
     link = mail.outbox[0].body.split("/uitnodiging/")[1].split("/")[0]
     assert link in client.get(response["Location"]).content.decode()
@@ -129,7 +131,7 @@ def test_geen_wachtwoordveld_in_het_beheer(personas, als):
 def _geweigerd_en_niets_bewaard(response, veld: str, melding: str):
     assert response.status_code == 200
     inhoud = response.content.decode()
-    assert f'id="id_{veld}_fout"' in inhoud, inhoud
+    assert f'id="id_{veld}_error"' in inhoud, inhoud
     assert melding in inhoud
     assert "Er is niets opgeslagen" in inhoud
 
@@ -190,19 +192,31 @@ def test_een_teamlid_verliest_zijn_laatste_team_niet(personas, als):
 
 
 def test_rol_en_teams_wijzigen_loopt_via_een_dienst_en_wordt_gelogd(personas, als):
+    """Driel to Elst: leaving Driel takes effect at once, joining Elst waits for a second person."""
     mw = personas.beroepskracht2
     gegevens = _gegevens(personas, email="bk2@gemeente.invalid", teams=[str(personas.team_a.uuid)])
     response = als(personas.beheerder).post(f"/beheer/medewerkers/{mw.uuid}/", gegevens)
     assert response.status_code == 302
     mw = Medewerker.objects.get(pk=mw.pk)
-    assert list(mw.teams.all()) == [personas.team_a]
-    assert (
-        mw.groups.filter(team=personas.team_a).exists()
-        and not mw.groups.filter(team=personas.team_b).exists()
-    )
+    assert not mw.teams.exists()
+    assert not mw.groups.filter(team__in=[personas.team_a, personas.team_b]).exists()
+    voorstel = Rechtenwijziging.objects.get(medewerker=mw, status="voorgesteld")
+    assert list(voorstel.teams.all()) == list(voorstel.beoordelende_teams.all()) == [personas.team_a]
     regel = Toegang.objects.get(object_soort="medewerker", object_id=str(mw.uuid))
     assert regel.reden.startswith("rol en teams gewijzigd")
+    assert Toegang.objects.filter(object_soort="rechtenwijziging", object_id=str(voorstel.uuid)).exists()
     assert mw.history.count() >= 2
+
+
+def test_een_team_weghalen_gaat_meteen_in(personas, als):
+    mw = personas.coordinator
+    teams = [str(personas.team_a.uuid), str(personas.team_b.uuid)]
+    gegevens = _gegevens(personas, email="c@gemeente.invalid", rol="coordinator", teams=teams)
+    assert als(personas.beheerder).post(f"/beheer/medewerkers/{mw.uuid}/", gegevens).status_code == 302
+    mw = Medewerker.objects.get(pk=mw.pk)
+    assert set(mw.teams.all()) == {personas.team_a, personas.team_b}
+    assert not mw.groups.filter(team=personas.loket).exists()
+    assert not Rechtenwijziging.objects.filter(medewerker=mw).exists()
 
 
 def test_elke_rechtenwijziging_gaat_door_een_deur(personas, als, monkeypatch):
