@@ -10,8 +10,9 @@ from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from skt.forms import NLDSFormMixin
+from skt.forms import DatumInput, NLDSFormMixin
 from skt.models import Kern, Team
+from skt.validators import EERSTE_WERKDATUM
 
 from . import kpis as kpi_mod
 from .berekening import Selectie
@@ -19,6 +20,9 @@ from .models import MeldingFeit
 from .periode import Periode, PeriodeFout
 
 MAX_KWARTALEN = 60
+# A free period spans at most two years: longer spans belong in the year report, and the comparison
+# with the same days a year earlier would overlap the period itself.
+MAX_VRIJE_DAGEN = 731
 
 
 def kwartaal_keuzes() -> list[tuple[str, str]]:
@@ -41,6 +45,56 @@ class MonitorFilterForm(NLDSFormMixin, forms.Form):
     kern = forms.ModelChoiceField(
         label=_("Kern"), queryset=None, required=False, to_field_name="code", empty_label=_("Alle kernen")
     )
+    van = forms.DateField(
+        label=_("Of een eigen periode: van"),
+        required=False,
+        widget=DatumInput(),
+        error_messages={"invalid": _("Vul een geldige begindatum in, bijvoorbeeld 14-02-2019.")},
+    )
+    tot = forms.DateField(
+        label=_("tot en met"),
+        required=False,
+        widget=DatumInput(),
+        error_messages={"invalid": _("Vul een geldige einddatum in, bijvoorbeeld 31-03-2019.")},
+    )
+
+    def clean(self):
+        gegevens = super().clean()
+        van, tot = gegevens.get("van"), gegevens.get("tot")
+        if self.errors.get("van") or self.errors.get("tot"):
+            return gegevens
+        if bool(van) != bool(tot):
+            self.add_error(
+                "tot" if van else "van", _("Vul voor een eigen periode zowel de begin- als de einddatum in.")
+            )
+            return gegevens
+        if not van:
+            return gegevens
+        vandaag = timezone.localdate()
+        if van < EERSTE_WERKDATUM:
+            self.add_error(
+                "van",
+                _("De monitor heeft geen cijfers van vóór %(datum)s.")
+                % {"datum": f"{EERSTE_WERKDATUM:%d-%m-%Y}"},
+            )
+        elif van > tot:
+            self.add_error("van", _("De begindatum ligt na de einddatum; draai ze om."))
+        elif tot > vandaag:
+            self.add_error(
+                "tot",
+                _("De einddatum ligt in de toekomst; kies uiterlijk vandaag (%(vandaag)s).")
+                % {"vandaag": f"{vandaag:%d-%m-%Y}"},
+            )
+        elif (tot - van).days + 1 > MAX_VRIJE_DAGEN:
+            self.add_error(
+                "tot",
+                _(
+                    "Een eigen periode is hoogstens twee jaar (%(max)s dagen); deze is %(dagen)s dagen. "
+                    "Gebruik voor een heel jaar het jaaroverzicht."
+                )
+                % {"max": MAX_VRIJE_DAGEN, "dagen": (tot - van).days + 1},
+            )
+        return gegevens
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,6 +112,8 @@ class MonitorFilterForm(NLDSFormMixin, forms.Form):
             periode = Periode.uit_tekst(gegevens["periode"]) if gegevens.get("periode") else None
         except PeriodeFout:
             periode = None
+        if gegevens.get("van") and gegevens.get("tot"):
+            periode = Periode(gegevens["van"], gegevens["tot"])
         return periode or Periode.huidig_kwartaal(), Selectie(
             team=gegevens.get("team"), kern=gegevens.get("kern")
         )

@@ -27,6 +27,8 @@ MAANDEN = [
 # The usual Dutch abbreviations: 'mrt', not the first three letters of maart.
 MAAND_KORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 _KWARTAAL = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]([1-4])\s*$")
+_VRIJ = re.compile(r"^\s*(\d{8})-(\d{8})\s*$")
+_JAAR = re.compile(r"^\s*(\d{4})\s*$")
 
 
 class PeriodeFout(ValueError):
@@ -62,7 +64,22 @@ class Periode:
 
     @classmethod
     def uit_tekst(cls, tekst: str) -> Periode:
-        """'2019Q1' (or '2019-Q1', '2019q1') as a quarter."""
+        """'2019Q1' (or '2019-Q1', '2019q1') as a quarter; '2018' a year; '20190101-20190214' (the
+        code of a free period) those days."""
+        vrij = _VRIJ.match(tekst or "")
+        if vrij:
+            from datetime import datetime
+
+            try:
+                van, tot = (datetime.strptime(d, "%Y%m%d").date() for d in vrij.groups())
+            except ValueError:
+                raise PeriodeFout(f"Onbekende periode '{tekst}': geen geldige datums.") from None
+            if van < EERSTE_WERKDATUM:
+                raise PeriodeFout(f"De monitor heeft geen cijfers van vóór {datum_tekst(EERSTE_WERKDATUM)}.")
+            return cls(van, tot)
+        jaar = _JAAR.match(tekst or "")
+        if jaar:
+            return cls.jaar(int(jaar.group(1)))
         gevonden = _KWARTAAL.match(tekst or "")
         if not gevonden:
             raise PeriodeFout(f"Onbekende periode '{tekst}': gebruik bijvoorbeeld 2019Q1.")
@@ -76,6 +93,23 @@ class Periode:
                 f"'{tekst}' valt daarbuiten."
             )
         return cls.kwartaal(jaar, int(gevonden.group(2)))
+
+    @classmethod
+    def jaar(cls, jaar: int) -> Periode:
+        laatste = timezone.localdate().year
+        if not EERSTE_WERKDATUM.year <= jaar <= laatste:
+            raise PeriodeFout(
+                f"Kies een jaar van {EERSTE_WERKDATUM.year} tot en met {laatste}; '{jaar}' valt daarbuiten."
+            )
+        return cls(date(jaar, 1, 1), date(jaar, 12, 31))
+
+    @property
+    def is_jaar(self) -> bool:
+        return self.van == date(self.van.year, 1, 1) and self.tot == date(self.van.year, 12, 31)
+
+    def kwartalen(self) -> list[Periode]:
+        """The four quarters of a year."""
+        return [Periode.kwartaal(self.van.year, n) for n in range(1, 5)]
 
     @classmethod
     def huidig_kwartaal(cls, op: date | None = None) -> Periode:
@@ -98,12 +132,16 @@ class Periode:
     def code(self) -> str:
         if self.is_kwartaal:
             return f"{self.van.year}Q{(self.van.month - 1) // 3 + 1}"
+        if self.is_jaar:
+            return f"{self.van.year}"
         return f"{self.van:%Y%m%d}-{self.tot:%Y%m%d}"
 
     @property
     def label(self) -> str:
         if self.is_kwartaal:
             return f"{(self.van.month - 1) // 3 + 1}e kwartaal {self.van.year}"
+        if self.is_jaar:
+            return f"jaar {self.van.year}"
         return f"{datum_tekst(self.van)} t/m {datum_tekst(self.tot)}"
 
     def vorig_jaar(self) -> Periode:

@@ -32,6 +32,18 @@ from .weergave import weergave
 MONITOR_ROLLEN = (Rol.COORDINATOR, Rol.BELEID)
 
 
+def _dashboard_url(periode: Periode, anker: str = "", **extra) -> str:
+    """The dashboard of a period: a quarter by its code, any other span by its dates."""
+    from urllib.parse import urlencode
+
+    keuze = (
+        {"periode": periode.code}
+        if periode.is_kwartaal
+        else {"van": periode.van.isoformat(), "tot": periode.tot.isoformat()}
+    )
+    return f"{reverse('monitor:dashboard')}?{urlencode({**keuze, **extra})}{anker}"
+
+
 def _drempel(user, cijfers: dict) -> int | None:
     return (
         None
@@ -123,7 +135,7 @@ def rapport_maken(request):
         return render(
             request, "monitor/_rapport_status.html", {"rapport": rapport, **_lijst_verversen(request)}
         )
-    return redirect(f"{reverse('monitor:dashboard')}?periode={periode.code}&rapport={rapport.uuid}#pdf")
+    return redirect(_dashboard_url(periode, "#pdf", rapport=str(rapport.uuid)))
 
 
 @rechten.vereist_rol(*MONITOR_ROLLEN)
@@ -225,7 +237,7 @@ def rapport_vaststellen(request, uuid):
                 % {"versie": rapport.versie},
             )
     periode = Periode(rapport.van, rapport.tot)
-    return redirect(f"{reverse('monitor:dashboard')}?periode={periode.code}#pdf")
+    return redirect(_dashboard_url(periode, "#pdf"))
 
 
 @require_POST
