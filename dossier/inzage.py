@@ -14,6 +14,8 @@ from casussen.models import Casus
 from meldingen.models import Melding
 from skt.models import Inwoner, Toegang
 
+from .models import Samenvoeging
+
 
 def _waarden(obj, velden: list[str]) -> dict:
     uit = {}
@@ -144,9 +146,15 @@ def inzage_gegevens(inwoner: Inwoner) -> dict:
         ]
         arrangementen.append(gegevens)
 
+    # The access log keeps the number a row was written with: a merged-away registration's rows are
+    # the inwoner's too.
+    samenvoegingen = _samenvoegingen(inwoner)
+    logregels = Toegang.objects.over_inwoner(inwoner)
+    for s in samenvoegingen:
+        logregels = logregels | Toegang.objects.over_inwoner(s.vervallen)
     toegang = [
         _waarden(t, ["tijdstip", "medewerker", "actie", "resultaat", "reden"])
-        for t in Toegang.objects.over_inwoner(inwoner).select_related("medewerker").order_by("tijdstip")
+        for t in logregels.select_related("medewerker").order_by("tijdstip")
     ]
     return {
         "gemaakt_op": timezone.now(),
@@ -170,8 +178,45 @@ def inzage_gegevens(inwoner: Inwoner) -> dict:
         "meldingen": meldingen,
         "casussen": casussen,
         "arrangementen": arrangementen,
+        "samengevoegde_registraties": [
+            {
+                "samengevoegd_op": s.op,
+                "door": str(s.door),
+                "registratie": _waarden(
+                    s.vervallen,
+                    [
+                        "voornamen",
+                        "tussenvoegsel",
+                        "achternaam",
+                        "geboortedatum",
+                        "straat",
+                        "huisnummer",
+                        "postcode",
+                        "woonplaats",
+                        "kern",
+                        "telefoon",
+                        "email",
+                    ],
+                ),
+                "verplaatst": s.verplaatst.get("records", {}),
+            }
+            for s in samenvoegingen
+        ],
         "toegangslog": toegang,
     }
+
+
+def _samenvoegingen(inwoner: Inwoner) -> list[Samenvoeging]:
+    """Every registration that went into this one, also through an earlier merge of a merged record."""
+    gevonden: list[Samenvoeging] = []
+    te_doen = [inwoner.pk]
+    while te_doen:
+        rijen = list(
+            Samenvoeging.objects.filter(overlevende_id__in=te_doen).select_related("vervallen__kern", "door")
+        )
+        gevonden += rijen
+        te_doen = [s.vervallen_id for s in rijen]
+    return gevonden
 
 
 def inzage_pdf(gegevens: dict) -> bytes:

@@ -199,3 +199,48 @@ class Bewaartelling(models.Model):
         ordering = ["regel", "tabel"]
         default_permissions = ("view",)
         constraints = [models.UniqueConstraint(fields=["run", "regel", "tabel"], name="bewaartelling_uniek")]
+
+
+class Samenvoeging(models.Model):
+    """Two registrations of one person made one: the merge record.
+
+    The ``vervallen`` inwoner stays as a tombstone (its history and access-log rows keep pointing at
+    it); its dossier URL redirects to the ``overlevende``, and lists and searches leave it out.
+    ``verplaatst`` says what moved, per kind of record, with the ids, and which field values were taken.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    vervallen = models.OneToOneField(
+        Inwoner,
+        verbose_name=_("vervallen registratie"),
+        on_delete=models.CASCADE,
+        related_name="samenvoeging_vervallen",
+    )
+    overlevende = models.ForeignKey(
+        Inwoner,
+        verbose_name=_("overlevende registratie"),
+        on_delete=models.CASCADE,
+        related_name="samenvoegingen",
+    )
+    door = models.ForeignKey(
+        Medewerker, verbose_name=_("samengevoegd door"), on_delete=models.PROTECT, related_name="+"
+    )
+    op = models.DateTimeField(_("samengevoegd op"), default=timezone.now)
+    reden = models.CharField(_("reden"), max_length=500, blank=True)
+    verplaatst = models.JSONField(_("verplaatst"), default=dict)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("samenvoeging")
+        verbose_name_plural = _("samenvoegingen")
+        ordering = ["-op", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(vervallen=models.F("overlevende")),
+                name="samenvoeging_niet_met_zichzelf",
+                violation_error_message=_("Een inwoner kan niet met zichzelf worden samengevoegd."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Samenvoeging {self.op:%d-%m-%Y}"

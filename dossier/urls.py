@@ -4,13 +4,17 @@ from django.urls import path
 
 from poort import views as poort_views
 
-from . import views, views_bewaren, views_herverdelen
+from . import views, views_bewaren, views_correctie, views_herverdelen, views_samenvoegen
 
 urlpatterns = [
     path("", views.mijn_werk, name="mijn_werk"),
     path("inwoners/nieuw/", poort_views.inwoner_nieuw, {"daarna": "dossier"}, name="inwoner_nieuw"),
     path("inwoners/", views.inwoners, name="inwoners"),
-    path("inwoners/<uuid:uuid>/", views.inwoner_detail, name="inwoner_detail"),
+    path("inwoners/<uuid:uuid>/", views_samenvoegen.inwoner_detail, name="inwoner_detail"),
+    path("inwoners/<uuid:uuid>/wijzigen/", views_correctie.inwoner_wijzigen, name="inwoner_wijzigen"),
+    path("inwoners/<uuid:uuid>/huishouden/", views_correctie.huishouden_maken, name="huishouden_maken"),
+    path("samenvoegen/", views_samenvoegen.zoeken, name="samenvoegen"),
+    path("samenvoegen/vergelijken/", views_samenvoegen.vergelijken, name="samenvoegen_vergelijken"),
     path("inwoners/<uuid:uuid>/toegang/", views.wie_keek, name="wie_keek"),
     path("inwoners/<uuid:uuid>/inzage.<str:formaat>", views.inzage, name="inzage"),
     path("huishoudens/<uuid:uuid>/", views.huishouden, name="huishouden"),

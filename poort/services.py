@@ -265,7 +265,8 @@ def mogelijke_dubbelen(*, bsn: str | None, achternaam: str, geboortedatum, postc
         voorwaarde |= Q(
             postcode=postcode, huisnummer__iexact=huisnummer.strip(), achternaam__iexact=achternaam.strip()
         )
-    return Inwoner.objects.filter(voorwaarde).select_related("kern")
+    # A merge's tombstone is no candidate: its data live on in the survivor.
+    return rechten.levende_inwoners().filter(voorwaarde).select_related("kern")
 
 
 class NietGeregistreerd(ValidationError):

@@ -139,3 +139,26 @@ def regisseur_vastleggen(request, huishouden: Huishouden, reden: str = "") -> No
         reden=f"regisseur van het huishouden: {huishouden.regisseur or 'geen'}"
         + (f"; bevestigd door de coördinator: {reden}" if reden else ""),
     )
+
+
+def mag_huishouden_samenstellen(user, inwoners) -> bool:
+    """Making a household, or adding a member to one: a role that may direct households, and only inwoners
+    whose dossier the user may already open through a betrokkenheid (a household grants nothing)."""
+    if not mag_huishouden_regisseren(user):
+        return False
+    pks = {i.pk for i in inwoners}
+    if not pks:
+        return False
+    zichtbaar = inwoners_betrokken_voor(user).filter(pk__in=pks, samenvoeging_vervallen__isnull=True)
+    return zichtbaar.count() == len(pks)
+
+
+def huishouden_kandidaten(user, inwoner: Inwoner):
+    """Whom the household screen offers to add: the user's own dossiers, not yet in a household."""
+    if not mag_huishouden_regisseren(user):
+        return Inwoner.objects.none()
+    return (
+        inwoners_betrokken_voor(user)
+        .filter(huishouden__isnull=True, samenvoeging_vervallen__isnull=True)
+        .exclude(pk=inwoner.pk)
+    )

@@ -38,6 +38,12 @@ def ziet_alleen_eigen_casussen(user) -> bool:
     return heeft_rol(user, Rol.VRIJWILLIGER)
 
 
+def levende_inwoners() -> QuerySet[Inwoner]:
+    """Every inwoner but the tombstones of a merge: those have no grants left (they moved to the survivor),
+    so only the querysets that show everyone need this."""
+    return Inwoner.objects.filter(samenvoeging_vervallen__isnull=True)
+
+
 def inwoners_zichtbaar_voor(user, *, met_noodtoegang: bool = True) -> QuerySet[Inwoner]:
     """Inwoners whose dossier this user may open: betrokkenheid of the user or their team, or an
     active break-the-glass access of the user (unless met_noodtoegang=False). One query."""
@@ -95,7 +101,7 @@ def inwoners_alleen_veilig_thuis() -> QuerySet[Inwoner]:
 def inwoners_herkenbaar_voor(user) -> QuerySet[Inwoner]:
     """Inwoners this user may find to recognise a known resident at the poort (identifying data only)."""
     if heeft_rol(user, Rol.VRAAGVERHELDERAAR):
-        return Inwoner.objects.all()
+        return levende_inwoners()
     return inwoners_zichtbaar_voor(user)
 
 
@@ -107,7 +113,7 @@ def inwoners_herkenbaar_aan_loket(user) -> QuerySet[Inwoner]:
     queryset is for the search result and nothing else.
     """
     if heeft_rol(user, *CONSULENT_ROLLEN):
-        return Inwoner.objects.all()
+        return levende_inwoners()
     return Inwoner.objects.none()
 
 
@@ -206,6 +212,25 @@ def toegang_zichtbaar_voor(user) -> QuerySet:
     return Toegang.objects.filter(_van_mijn_teams(user) | zonder_team)
 
 
+def toegangslog_medewerkers(user) -> QuerySet[Medewerker]:
+    """Whom the coordinator can pick in the access-log filter: the staff whose rows they may read
+    (members of their teams, and staff in no team for their limit alerts)."""
+    if not heeft_rol(user, Rol.COORDINATOR):
+        return Medewerker.objects.none()
+    ids = Medewerker.objects.filter(Q(teams__in=teams_van(user)) | Q(teams__isnull=True)).values("pk")
+    return Medewerker.objects.filter(pk__in=ids).order_by("last_name", "first_name", "username")
+
+
+def toegangslog_inwoners(user, naam: str, maximum: int = 100) -> list[int]:
+    """The inwoners a coordinator's access-log filter by name stands for: only dossiers they may open."""
+    if not heeft_rol(user, Rol.COORDINATOR) or not naam:
+        return []
+    gevonden = inwoners_zichtbaar_voor(user).filter(
+        Q(achternaam__icontains=naam) | Q(voornamen__icontains=naam)
+    )
+    return list(gevonden.values_list("pk", flat=True)[:maximum])
+
+
 def noodtoegangen_te_beoordelen_voor(user) -> QuerySet[Noodtoegang]:
     """Break-the-glass accesses the coordinator reviews: into their teams' dossiers, or by their staff;
     never their own (that goes to another coordinator, or to the beheerder's audit list)."""
@@ -291,3 +316,85 @@ def inwoner_toegang_geven(inwoner: Inwoner, aan: Team | Medewerker, soort: str =
 
 def mag_inwoner_registreren(user) -> bool:
     return kan(user, "skt.add_inwoner")
+
+
+# -- correcting and merging ------------------------------------------------------------------------
+
+
+def is_samengevoegd(inwoner: Inwoner) -> bool:
+    """A tombstone: the registration that a merge folded into another (dossier.Samenvoeging)."""
+    return Inwoner.objects.filter(pk=inwoner.pk, samenvoeging_vervallen__isnull=False).exists()
+
+
+def mag_inwoner_corrigeren(user, inwoner: Inwoner) -> bool:
+    """Name, address and contact details: a role that may change inwoners, with full dossier rights through
+    a betrokkenheid (not only break the glass), never on a tombstone."""
+    if niveau_voor_inwoner(user) != Niveau.VOLLEDIG or not kan(user, "skt.change_inwoner"):
+        return False
+    return inwoners_betrokken_voor(user).filter(pk=inwoner.pk, samenvoeging_vervallen__isnull=True).exists()
+
+
+def heeft_veilig_thuis(*inwoners: Inwoner) -> bool:
+    """Does any of these inwoners have a Veilig Thuis record (the loket's alone)?"""
+    return Betrokkenheid.objects.filter(
+        inwoner__in=[i.pk for i in inwoners], soort=Betrokkenheid.Soort.VEILIG_THUIS
+    ).exists()
+
+
+def mag_samenvoegen(user) -> bool:
+    """Merging duplicates is the coordinator's; the loket merges too, for Veilig Thuis is theirs alone."""
+    return heeft_rol(user, Rol.COORDINATOR, *CONSULENT_ROLLEN)
+
+
+def samenvoegen_kandidaten(user) -> QuerySet[Inwoner]:
+    """Whom the merge screen lets this user pick: dossiers they may open through a betrokkenheid, no
+    tombstones."""
+    if not mag_samenvoegen(user):
+        return Inwoner.objects.none()
+    return inwoners_betrokken_voor(user).filter(samenvoeging_vervallen__isnull=True)
+
+
+def mag_samenvoegen_van(user, a: Inwoner, b: Inwoner) -> bool:
+    """Both records visible to the user; across a Veilig Thuis record only the loket merges."""
+    if not mag_samenvoegen(user):
+        return False
+    if samenvoegen_kandidaten(user).filter(pk__in=[a.pk, b.pk]).count() != len({a.pk, b.pk}):
+        return False
+    return mag_veilig_thuis_zien(user) or not heeft_veilig_thuis(a, b)
+
+
+def inwoner_rechten_overzetten(*, van: Inwoner, naar: Inwoner) -> dict[str, int]:
+    """A merge: every grant and betrokkenheid on ``van`` moves to ``naar`` (decided here, not in the merge).
+
+    A betrokkenheid the survivor already has keeps its earliest 'sinds'; the duplicate is removed (its
+    history stays)."""
+    aantallen = {"rechten_medewerker": 0, "rechten_team": 0, "betrokkenheden": 0}
+    for recht in InwonerUserObjectPermission.objects.filter(content_object=van).select_related(
+        "permission", "user"
+    ):
+        toekennen(f"skt.{recht.permission.codename}", recht.user, naar)
+        recht.delete()
+        aantallen["rechten_medewerker"] += 1
+    for recht in InwonerGroupObjectPermission.objects.filter(content_object=van).select_related(
+        "permission", "group"
+    ):
+        InwonerGroupObjectPermission.objects.get_or_create(
+            content_object=naar, group=recht.group, permission=recht.permission
+        )
+        recht.delete()
+        aantallen["rechten_team"] += 1
+    for b in Betrokkenheid.objects.filter(inwoner=van):
+        sleutel = {"team": b.team} if b.team_id else {"medewerker": b.medewerker}
+        bestaand = Betrokkenheid.objects.filter(inwoner=naar, soort=b.soort, **sleutel).first()
+        if bestaand is None:
+            b.inwoner = naar
+            b._change_reason = "samenvoeging"
+            b.save()
+        else:
+            if b.sinds < bestaand.sinds:
+                bestaand.sinds = b.sinds
+                bestaand._change_reason = "samenvoeging"
+                bestaand.save(update_fields=["sinds"])
+            b.delete()
+        aantallen["betrokkenheden"] += 1
+    return aantallen
