@@ -112,6 +112,12 @@ def tijdlijn(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -
     if alleen_eigen_casussen:
         return []
     leesbaar = zichtbaar(arrangement_rechten.arrangementen_volledig_leesbaar_voor(user), inwoner, alles)
+    # Under break the glass every item reads in full, but only the pages that open get a link.
+    te_openen = (
+        zichtbaar(arrangement_rechten.arrangementen_te_openen_voor(user), inwoner, False)
+        if alles
+        else leesbaar
+    )
     arrangementen = (
         Arrangement.objects.filter(inwoner=inwoner)
         .exclude(status="concept")
@@ -167,7 +173,7 @@ def tijdlijn(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -
                 "arrangement",
                 f"{wet}-arrangement ({a.get_route_display().lower()})",
                 tekst=f"Status: {besluit}{consulent}",
-                url=url("arrangementen:detail", a.uuid),
+                url=url("arrangementen:detail", a.uuid) if a.pk in te_openen else "",
                 regels=regels,
             )
         )

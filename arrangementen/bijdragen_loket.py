@@ -23,6 +23,10 @@ def tijdlijn(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -
     if alleen_eigen_casussen:
         return []
     leesbaar = zichtbaar(arrangement_rechten.aanvragen_zichtbaar_voor(user), inwoner, alles)
+    # Break the glass reads the item in the dossier; its page opens only for who may know it.
+    te_openen = (
+        zichtbaar(arrangement_rechten.aanvragen_zichtbaar_voor(user), inwoner, False) if alles else leesbaar
+    )
     aanvragen = Aanvraag.objects.filter(inwoner=inwoner).select_related("overgedragen_team", "behandelaar")
     if not rechten.mag_veilig_thuis_zien(user):
         aanvragen = aanvragen.filter(veilig_thuis=False)
@@ -44,7 +48,7 @@ def tijdlijn(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -
                 "aanvraag",
                 titel,
                 tekst=tekst,
-                url=url("arrangementen:aanvraag", a.uuid),
+                url=url("arrangementen:aanvraag", a.uuid) if a.pk in te_openen else "",
             )
         )
     return items

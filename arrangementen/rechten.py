@@ -17,10 +17,11 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from casussen.models import Casus
 from casussen.rechten import mag_casushouder_zijn
 from meldingen.models import Melding
-from skt.models import Rol, Team
+from skt.models import Noodtoegang, Rol, Team
 from skt.rechten import (
     CONSULENT_ROLLEN,
     Niveau,
+    actieve_noodtoegang,
     heeft_rol,
     intrekken,
     inwoner_toegang_geven,
@@ -32,6 +33,7 @@ from skt.rechten import (
     teams_van,
     toekennen,
 )
+from skt.rechten.noodtoegang import inwoners_onder_noodtoegang, noodtoegang_lezen_vastleggen
 from skt.toegang import toegang_vastleggen
 
 from .models import (
@@ -84,6 +86,22 @@ def arrangementen_volledig_leesbaar_voor(user) -> QuerySet[Arrangement]:
     if not heeft_rol(user, *CONSULENT_ROLLEN):
         return zichtbaar
     return zichtbaar.filter(Q(wet__in=_eigen_wetten(user)) | Q(opgesteld_door=user))
+
+
+def arrangementen_onder_noodtoegang_voor(user) -> QuerySet[Arrangement]:
+    """Read-only under break the glass: the submitted plans of an inwoner with an active noodtoegang of
+    this user (a concept is its drafter's team's work in progress)."""
+    return Arrangement.objects.exclude(status=ArrangementStatus.CONCEPT).filter(
+        inwoner__in=inwoners_onder_noodtoegang(user)
+    )
+
+
+def arrangementen_te_openen_voor(user) -> QuerySet[Arrangement]:
+    """The plans whose page opens for this user (a link to another is not shown)."""
+    qs = arrangementen_zichtbaar_voor(user) | arrangementen_onder_noodtoegang_voor(user)
+    if heeft_rol(user, *CONSULENT_ROLLEN):
+        qs = qs.filter(Q(wet__in=_eigen_wetten(user)) | Q(opgesteld_door=user))
+    return qs
 
 
 def mag_arrangement_volledig_lezen(user, arrangement) -> bool:
@@ -166,19 +184,26 @@ class ArrangementToegang:
     toon_interne_notities: bool
     mag_notitie_schrijven: bool
     toon_bsn: bool
+    # Read-only through break the glass: the page says so; every action still asks the rules above.
+    noodtoegang: Noodtoegang | None = None
 
 
-def get_arrangement_voor(request, uuid) -> ArrangementToegang:
-    """Rights-scoped fetch of an arrangement page; 404 (and a logged refusal) for whoever may not know it."""
+def get_arrangement_voor(request, uuid, *, noodtoegang: bool = False) -> ArrangementToegang:
+    """Rights-scoped fetch of an arrangement page; 404 (and a logged refusal) for whoever may not know it.
+    With noodtoegang (the plan's page only) also read-only under break the glass, logged as such."""
     user = request.user
-    arrangement = ophalen_of_404(
-        request,
-        arrangementen_zichtbaar_voor(user).select_related(
-            "inwoner", "team", "opgesteld_door", "behandelaar", "casus", "melding"
-        ),
-        uuid,
-        "arrangement",
-    )
+    velden = ("inwoner", "team", "opgesteld_door", "behandelaar", "casus", "melding")
+    arrangement = arrangementen_zichtbaar_voor(user).select_related(*velden).filter(uuid=uuid).first()
+    nood = None
+    if arrangement is None and noodtoegang:
+        arrangement = (
+            arrangementen_onder_noodtoegang_voor(user).select_related(*velden).filter(uuid=uuid).first()
+        )
+        nood = actieve_noodtoegang(user, arrangement.inwoner) if arrangement is not None else None
+        if nood is None:
+            arrangement = None
+    if arrangement is None:
+        ophalen_of_404(request, Arrangement.objects.none(), uuid, "arrangement")
     if not mag_arrangement_volledig_lezen(user, arrangement):
         # Known to this consulent as a milestone in the dossier, not theirs to read: the other law's.
         toegang_vastleggen(
@@ -190,7 +215,10 @@ def get_arrangement_voor(request, uuid) -> ArrangementToegang:
             reden="arrangement van de andere wet: alleen als mijlpaal zichtbaar",
         )
         raise PermissionDenied
-    toegang_vastleggen(request, actie="lezen", obj=arrangement, inwoner=arrangement.inwoner)
+    if nood is not None:
+        noodtoegang_lezen_vastleggen(request, arrangement, nood)
+    else:
+        toegang_vastleggen(request, actie="lezen", obj=arrangement, inwoner=arrangement.inwoner)
     return ArrangementToegang(
         arrangement=arrangement,
         mag_bewerken=mag_arrangement_bewerken(user, arrangement),
@@ -198,6 +226,7 @@ def get_arrangement_voor(request, uuid) -> ArrangementToegang:
         toon_interne_notities=mag_interne_notities_lezen(user),
         mag_notitie_schrijven=mag_interne_notitie_schrijven(user, arrangement),
         toon_bsn=niveau_voor_inwoner(user) == Niveau.VOLLEDIG,
+        noodtoegang=nood,
     )
 
 

@@ -45,6 +45,8 @@ def werkblokken(user) -> list[dict]:
 def tijdlijn(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -> list[Item]:
     """The inwoner's casussen with their contactmomenten and ZRM; another team's casus as a milestone."""
     leesbaar = zichtbaar(casus_rechten.casussen_zichtbaar_voor(user), inwoner, alles)
+    # Under break the glass every item reads in full, but only the pages that open get a link.
+    te_openen = zichtbaar(casus_rechten.casussen_te_openen_voor(user), inwoner, False) if alles else leesbaar
     vertrouwelijk_ok = rechten.mag_vertrouwelijk_lezen(user)
     casussen = (
         Casus.objects.filter(inwoner=inwoner)
@@ -78,7 +80,7 @@ def tijdlijn(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -
                 "casus",
                 f"Casus bij {c.team.naam}",
                 tekst=c.doel,
-                url=url("casussen:detail", c.uuid),
+                url=url("casussen:detail", c.uuid) if c.pk in te_openen else "",
                 regels=regels,
             )
         )

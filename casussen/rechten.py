@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, QuerySet
 
 from meldingen.rechten import mag_melding_behandelen
-from skt.models import Medewerker, Rol, Team
+from skt.models import Medewerker, Noodtoegang, Rol, Team
 from skt.rechten import (
     CONSULENT_ROLLEN,
     KERNTEAM_ROLLEN,
@@ -24,10 +24,10 @@ from skt.rechten import (
     mag_herverdelen_in_team,
     mag_vertrouwelijk_lezen,
     niveau_voor_inwoner,
-    ophalen_of_404,
     teams_van,
     toekennen,
 )
+from skt.rechten.noodtoegang import inwoners_onder_noodtoegang, ophalen_met_noodtoegang
 from skt.toegang import toegang_vastleggen
 
 from .models import Adviesvraag, Casus, CasusGroupObjectPermission, CasusUserObjectPermission
@@ -55,6 +55,16 @@ def casussen_zichtbaar_voor(user) -> QuerySet[Casus]:
     if not heeft_rol(user, Rol.BEROEPSKRACHT, Rol.VRIJWILLIGER, Rol.COORDINATOR, *CONSULENT_ROLLEN):
         return Casus.objects.none()
     return Casus.objects.filter(_casusrecht(user, "view_casus", via_teams=user.rol != Rol.VRIJWILLIGER))
+
+
+def casussen_onder_noodtoegang_voor(user) -> QuerySet[Casus]:
+    """Read-only under break the glass: the casussen of an inwoner with an active noodtoegang of this user."""
+    return Casus.objects.filter(inwoner__in=inwoners_onder_noodtoegang(user))
+
+
+def casussen_te_openen_voor(user) -> QuerySet[Casus]:
+    """The casussen whose page opens for this user (a link to another is not shown)."""
+    return casussen_zichtbaar_voor(user) | casussen_onder_noodtoegang_voor(user)
 
 
 def mag_casus_behandelen(user, casus) -> bool:
@@ -153,26 +163,38 @@ class CasusToegang:
     mag_advies_geven: bool
     toon_bsn: bool
     toon_vertrouwelijk: bool
+    # Read-only through break the glass: the page says so; every action still asks mag_casus_behandelen.
+    noodtoegang: Noodtoegang | None = None
 
 
-def get_casus_voor(request, uuid) -> CasusToegang:
-    """Rights-scoped fetch of a casus page; 404 (and a logged refusal) for anyone who may not know it."""
+def get_casus_voor(request, uuid, *, noodtoegang: bool = False) -> CasusToegang:
+    """Rights-scoped fetch of a casus page; 404 (and a logged refusal) for anyone who may not know it.
+    With noodtoegang (the casus page only) also read-only under break the glass, logged as such."""
     user = request.user
-    casus = ophalen_of_404(
+    velden = (
+        "inwoner",
+        "team",
+        "casushouder",
+        "vrijwilliger",
+        "melding",
+        "toets_collega",
+        "doorverwezen_naar",
+    )
+    nood_qs = casussen_onder_noodtoegang_voor(user) if noodtoegang else Casus.objects.none()
+    casus, nood = ophalen_met_noodtoegang(
         request,
-        casussen_zichtbaar_voor(user).select_related(
-            "inwoner", "team", "casushouder", "vrijwilliger", "melding", "toets_collega", "doorverwezen_naar"
-        ),
+        casussen_zichtbaar_voor(user).select_related(*velden),
+        nood_qs.select_related(*velden),
         uuid,
         "casus",
     )
-    toegang_vastleggen(request, actie="lezen", obj=casus, inwoner=casus.inwoner)
     return CasusToegang(
         casus=casus,
         mag_wijzigen=mag_casus_behandelen(user, casus),
         mag_advies_geven=mag_advies_geven(user, casus),
         toon_bsn=niveau_voor_inwoner(user) == Niveau.VOLLEDIG,
         toon_vertrouwelijk=mag_vertrouwelijk_lezen(user),
+        noodtoegang=nood,
     )
 
 

@@ -227,14 +227,16 @@ def casus_bij_melding(user, melding) -> dict:
     from casussen import rechten as casus_rechten
 
     casus = (
-        casus_rechten.casussen_zichtbaar_voor(user)
+        casus_rechten.casussen_te_openen_voor(user)
         .filter(melding=melding)
         .order_by(F("afgesloten_op").desc(nulls_first=True), "-pk")
         .first()
     )
     open_casus = casus is not None and casus.is_open
+    # One next step per screen (issue 15): the melding page offers a casus once first contact is recorded.
     mag_starten = (
         not open_casus
+        and melding.eerste_contact_op is not None
         and melding.status in services.STARTBARE_MELDINGSTATUSSEN
         and melding.triage_uitkomst in services.KERNTEAM_TRIAGE
         and melding.inwoner_id is not None

@@ -1,6 +1,7 @@
 from django.conf import settings
 
 from arrangementen.selectors import ongelezen_berichten
+from skt.rechten import mag_noodtoegang_vragen
 
 from .navigatie import menu_voor
 
@@ -12,4 +13,6 @@ def skt(request):
         "skt_demo": settings.SKT_DEMO,
         "menu": menu_voor(user, request.path) if ingelogd else [],
         "ongelezen_berichten": ongelezen_berichten(user) if ingelogd else 0,
+        # The way to break the glass, on a refused dossier and a search without a hit.
+        "mag_noodtoegang": ingelogd and mag_noodtoegang_vragen(user),
     }

@@ -22,6 +22,7 @@ from skt.rechten import (
     teams_van,
     toekennen,
 )
+from skt.rechten.noodtoegang import inwoners_onder_noodtoegang, ophalen_met_noodtoegang
 from skt.toegang import toegang_vastleggen
 
 from .models import Melding, MeldingGroupObjectPermission, MeldingUserObjectPermission, Signaal
@@ -70,6 +71,29 @@ def get_melding_voor(request, uuid) -> Melding:
     )
     toegang_vastleggen(request, actie="lezen", obj=melding, inwoner=melding.inwoner)
     return melding
+
+
+def meldingen_onder_noodtoegang_voor(user) -> QuerySet[Melding]:
+    """Read-only under break the glass: the meldingen of an inwoner with an active noodtoegang of this
+    user, never a Veilig Thuis signal."""
+    return Melding.objects.filter(veilig_thuis=False, inwoner__in=inwoners_onder_noodtoegang(user))
+
+
+def meldingen_te_openen_voor(user) -> QuerySet[Melding]:
+    """The meldingen whose page opens for this user (a link to another is not shown)."""
+    return meldingen_zichtbaar_voor(user) | meldingen_onder_noodtoegang_voor(user)
+
+
+def get_melding_lezen(request, uuid):
+    """The melding page: (melding, noodtoegang or None). Also read-only under break the glass, logged as
+    such; every action fetches with get_melding_voor, which knows no noodtoegang."""
+    return ophalen_met_noodtoegang(
+        request,
+        meldingen_zichtbaar_voor(request.user).select_related("inwoner", "team"),
+        meldingen_onder_noodtoegang_voor(request.user).select_related("inwoner", "team"),
+        uuid,
+        "melding",
+    )
 
 
 def mag_melding_registreren(user) -> bool:

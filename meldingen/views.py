@@ -122,12 +122,13 @@ def _met_label(regel):
     return regel
 
 
-def _detail(request, melding, *, status: int = 200, **forms):
+def _detail(request, melding, *, status: int = 200, noodtoegang=None, **forms):
     """The melding page; action forms only for those who may handle it, bound ones as given."""
     user = request.user
     mag_behandelen = melding_rechten.mag_melding_behandelen(user, melding)
     context = {
         "melding": melding,
+        "noodtoegang": noodtoegang,
         "mag_behandelen": mag_behandelen,
         "toon_melder": mag_behandelen,
         "toon_notitie": bool(melding.notitie)
@@ -163,8 +164,8 @@ def _detail(request, melding, *, status: int = 200, **forms):
 
 
 def detail(request, uuid):
-    melding = melding_rechten.get_melding_voor(request, uuid)
-    return _detail(request, melding)
+    melding, nood = melding_rechten.get_melding_lezen(request, uuid)
+    return _detail(request, melding, noodtoegang=nood)
 
 
 def _behandelbaar(request, uuid):

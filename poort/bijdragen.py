@@ -29,6 +29,10 @@ def tijdlijn(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -
     if alleen_eigen_casussen:
         return []
     leesbaar = zichtbaar(melding_rechten.meldingen_zichtbaar_voor(user), inwoner, alles)
+    # Under break the glass every item reads in full, but only the pages that open get a link.
+    te_openen = (
+        zichtbaar(melding_rechten.meldingen_te_openen_voor(user), inwoner, False) if alles else leesbaar
+    )
     mag_vt = rechten.mag_veilig_thuis_zien(user)
     vertrouwelijk_ok = rechten.mag_vertrouwelijk_lezen(user)
     items: list[Item] = []
@@ -70,7 +74,7 @@ def tijdlijn(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -
                 "melding",
                 f"Melding {m.nummer} ({bij})",
                 tekst=m.vraag,
-                url=url("meldingen:detail", m.uuid),
+                url=url("meldingen:detail", m.uuid) if m.pk in te_openen else "",
                 regels=regels,
             )
         )

@@ -188,6 +188,36 @@ class NoodtoegangForm(NLDSFormMixin, forms.Form):
         error_messages={"required": _("Bevestig dat u begrijpt dat deze toegang wordt beoordeeld.")},
     )
 
+    def __init__(self, *args, inwoner_bekend: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if inwoner_bekend:
+            return
+        # From a search without a hit: the inwoner is named by BSN and birth date together, so a
+        # typo in one finds nobody rather than someone else.
+        velden = {
+            "bsn": BSNVeld(
+                label=_("BSN van de inwoner"),
+                max_length=9,
+                error_messages={"required": _("Vul het BSN van de inwoner in.")},
+            ),
+            "geboortedatum": forms.DateField(
+                label=_("Geboortedatum van de inwoner"),
+                widget=DatumInput(),
+                error_messages={
+                    "required": _("Vul de geboortedatum van de inwoner in."),
+                    "invalid": _("Vul een geldige datum in, bijvoorbeeld 31-12-1960."),
+                },
+            ),
+        }
+        velden["bsn"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+        self.fields = {**velden, **self.fields}
+
+    def clean_bsn(self):
+        bsn = self.cleaned_data["bsn"]
+        if not (bsn.isdigit() and len(bsn) == 9):
+            raise forms.ValidationError(_("Een BSN bestaat uit 9 cijfers."))
+        return bsn
+
 
 class NoodtoegangBeoordelingForm(NLDSFormMixin, forms.Form):
     oordeel = forms.ChoiceField(

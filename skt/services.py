@@ -142,7 +142,9 @@ def noodtoegang_reden_controleren(reden: str) -> None:
 
 
 @transaction.atomic
-def noodtoegang_openen(*, door: Medewerker, inwoner_uuid, reden: str) -> Noodtoegang:
+def noodtoegang_openen(
+    *, door: Medewerker, inwoner_uuid=None, reden: str, bsn: str = "", geboortedatum=None
+) -> Noodtoegang:
     """Break the glass: access for a limited time, logged and put on the coordinator's review list.
 
     One active access per person and inwoner (checked under a lock on the inwoner row, so two
@@ -152,9 +154,23 @@ def noodtoegang_openen(*, door: Medewerker, inwoner_uuid, reden: str) -> Noodtoe
         raise ValidationError(_("Uw rol kan geen noodtoegang krijgen."))
     reden = (reden or "").strip()
     noodtoegang_reden_controleren(reden)
-    inwoner = Inwoner.objects.select_for_update().filter(uuid=inwoner_uuid).first()
-    if inwoner is None:
-        raise ValidationError(_("Deze inwoner bestaat niet. Controleer de link die u hebt gekregen."))
+    if inwoner_uuid:
+        inwoner = Inwoner.objects.select_for_update().filter(uuid=inwoner_uuid).first()
+        if inwoner is None:
+            raise ValidationError(_("Deze inwoner bestaat niet. Controleer de link die u hebt gekregen."))
+    else:
+        inwoner = (
+            Inwoner.objects.select_for_update().filter(bsn=bsn or None, geboortedatum=geboortedatum).first()
+            if bsn and geboortedatum
+            else None
+        )
+        if inwoner is None:
+            raise ValidationError(
+                _(
+                    "Er is geen inwoner met dit BSN en deze geboortedatum. Controleer beide; "
+                    "de poort helpt u verder."
+                )
+            )
     if rechten.inwoners_alleen_veilig_thuis().filter(pk=inwoner.pk).exists():
         # Neutral: the reason the record exists is not for this user to learn.
         raise ValidationError(

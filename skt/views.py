@@ -153,11 +153,15 @@ def noodtoegang(request):
     """Break the glass: a reason, a confirmation, then time-limited access that the coordinator reviews."""
     rechten.vereist_noodtoegang_recht(request)
     inwoner_uuid = request.GET.get("inwoner") or request.POST.get("inwoner") or ""
-    form = NoodtoegangForm(request.POST or None)
+    form = NoodtoegangForm(request.POST or None, inwoner_bekend=bool(inwoner_uuid))
     if request.method == "POST" and form.is_valid():
         try:
             nood = services.noodtoegang_openen(
-                door=request.user, inwoner_uuid=inwoner_uuid, reden=form.cleaned_data["reden"]
+                door=request.user,
+                inwoner_uuid=inwoner_uuid or None,
+                reden=form.cleaned_data["reden"],
+                bsn=form.cleaned_data.get("bsn", ""),
+                geboortedatum=form.cleaned_data.get("geboortedatum"),
             )
         except (ValidationError, ValueError) as fout:
             if isinstance(fout, ValueError):
@@ -203,6 +207,9 @@ def noodtoegang_beoordelen(request):
             messages.error(request, _("Kies een oordeel."))
         return redirect("noodtoegang_beoordelen")
     pagina = Paginator(open_.order_by("van"), 25).get_page(request.GET.get("pagina"))
+    for nood in pagina:
+        # One form per access, each with its own ids, so every label points at its own radio button.
+        nood.form = NoodtoegangBeoordelingForm(auto_id=f"nood-{nood.uuid}-%s")
     recent = list(
         te_beoordelen.filter(beoordeeld_op__isnull=False)
         .select_related("medewerker", "inwoner", "beoordeeld_door")
@@ -217,7 +224,7 @@ def noodtoegang_beoordelen(request):
     return render(
         request,
         "skt/noodtoegang_beoordelen.html",
-        {"pagina": pagina, "recent": recent, "form": NoodtoegangBeoordelingForm()},
+        {"pagina": pagina, "recent": recent},
     )
 
 

@@ -95,7 +95,7 @@ def casus_nieuw(request, melding_uuid):
 
 
 def casus_detail(request, uuid):
-    toegang = casus_rechten.get_casus_voor(request, uuid)
+    toegang = casus_rechten.get_casus_voor(request, uuid, noodtoegang=True)
     casus = toegang.casus
     contactmomenten = list(casus.contactmomenten.select_related("geregistreerd_door"))
     leefgebieden = list(actieve_leefgebieden())

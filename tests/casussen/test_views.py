@@ -292,7 +292,18 @@ def test_werkblok_voor_mijn_werk(personas, casus, klein_maximum):
 
 def test_casus_bij_melding_voor_de_meldingpagina(personas, melding):
     from casussen.selectors import casus_bij_melding
+    from meldingen.services import melding_eerste_contact_vastleggen
 
+    # Not before first contact: that is the melding's next step.
+    assert casus_bij_melding(personas.beroepskracht, melding) == {"casus": None, "mag_starten": False}
+    melding_eerste_contact_vastleggen(
+        door=personas.beroepskracht,
+        melding=melding,
+        datum=melding.aanmeldingsdatum,
+        wijze="telefoon",
+        contact_door=personas.beroepskracht,
+    )
+    melding.refresh_from_db()
     assert casus_bij_melding(personas.beroepskracht, melding) == {"casus": None, "mag_starten": True}
     assert casus_bij_melding(personas.beroepskracht2, melding)["mag_starten"] is False
     assert casus_bij_melding(personas.vrijwilliger, melding)["mag_starten"] is False
