@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from arrangementen import rechten as arrangement_rechten
 from arrangementen import selectors as arrangement_selectors
 from meldingen.services import open_meldingen_van
-from skt import rechten, services
+from skt import rechten, services, zoekopdracht
 from skt.forms import DossierFilterForm, InwonerZoekForm, RegisseurForm, fout_naar_form
 from skt.limieten import zoeklimiet
 from skt.models import Medewerker, Rol, Toegang
@@ -70,19 +70,30 @@ def inwoner_detail(request, uuid):
 @zoeklimiet("zoeken")
 def inwoners(request):
     """My inwoners: search among the dossiers this user may open (never beyond). Every search is logged."""
-    form = InwonerZoekForm(request.GET or None)
+    if request.method == "POST":
+        # POSTed and shown behind an opaque key (skt.zoekopdracht): a BSN never lands in a URL.
+        form = InwonerZoekForm(request.POST)
+        if form.is_valid():
+            if not form.cleaned_data["q"].strip():
+                return redirect("inwoners")
+            return zoekopdracht.doorsturen(request, "inwoners", ["q"], request.POST)
+    else:
+        form = InwonerZoekForm(zoekopdracht.gegevens_voor(request, "inwoners", ["q"]))
     qs = (
         rechten.inwoners_zichtbaar_voor(request.user)
         .select_related("kern")
         .order_by("achternaam", "voornamen")
     )
     zoekterm = ""
-    if form.is_valid() and form.cleaned_data["q"]:
+    soort_zoekterm = "naam of postcode"
+    if request.method == "GET" and form.is_bound and form.is_valid() and form.cleaned_data["q"].strip():
         zoekterm = form.cleaned_data["q"].strip()
-        compact = zoekterm.replace(" ", "").upper()
+        compact = zoekterm.replace(" ", "").replace(".", "").upper()
         voorwaarde = Q(achternaam__icontains=zoekterm) | Q(voornamen__icontains=zoekterm)
-        if compact.isdigit() and rechten.niveau_voor_inwoner(request.user) == rechten.Niveau.VOLLEDIG:
-            voorwaarde |= Q(bsn=compact)
+        if compact.isdigit():
+            soort_zoekterm = f"nummer {zoekopdracht.bsn_gemaskeerd(compact)}"
+            if rechten.niveau_voor_inwoner(request.user) == rechten.Niveau.VOLLEDIG:
+                voorwaarde |= Q(bsn=compact)
         if len(compact) == 6:
             voorwaarde |= Q(postcode=f"{compact[:4]} {compact[4:]}")
         qs = qs.filter(voorwaarde)
@@ -92,7 +103,8 @@ def inwoners(request):
         zoekresultaat_vastleggen(
             request,
             inwoners=list(pagina),
-            reden=f"zoeken in dossiers: {pagina.paginator.count} gevonden, {len(pagina)} getoond",
+            reden=f"zoeken in dossiers op {soort_zoekterm}: {pagina.paginator.count} gevonden, "
+            f"{len(pagina)} getoond",
         )
     else:
         lijst_vastleggen(request, object_soort="inwoner", inwoners=[i.pk for i in pagina])

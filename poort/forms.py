@@ -9,6 +9,7 @@ from meldingen.vocab import Ingang, TriageUitkomst, Uitstroom
 from skt.forms import DatumInput, InwonerForm, NLDSFormMixin
 from skt.models import Leefgebied
 from skt.validators import normaliseer_postcode, valideer_bsn, valideer_postcode, werkdatum_veld
+from skt.zoekopdracht import bsn_gemaskeerd
 
 from .models import Koppelverzoek
 
@@ -60,6 +61,13 @@ class ZoekForm(NLDSFormMixin, forms.Form):
         if data.get("achternaam") and data.get("geboortedatum"):
             return "naam_geboortedatum"
         return "postcode_huisnummer"
+
+    def logreden(self, gevonden: int, wie: str = "zoeken op") -> str:
+        """The access log's reason: how was searched, a BSN only as its last three digits."""
+        wijze = self.zoekwijze
+        if wijze == "bsn":
+            wijze = f"bsn {bsn_gemaskeerd(self.cleaned_data['bsn'])}"
+        return f"{wie} {wijze}: {gevonden} gevonden"
 
 
 class NieuweInwonerForm(InwonerForm):

@@ -17,7 +17,7 @@ from meldingen import routering
 from meldingen import services as melding_services
 from meldingen.vocab import Ingang
 from meldingen.workflow import WERKSTROOM, MeldingStatus
-from skt import rechten
+from skt import rechten, zoekopdracht
 from skt.forms import fout_naar_form
 from skt.limieten import zoeklimiet
 from skt.models import Leefgebied, Toegang
@@ -64,28 +64,33 @@ def wachtrij(request):
 @rechten.vereist_rol(*POORT_ROLLEN)
 @zoeklimiet("zoeken")
 def zoeken(request):
-    form = ZoekForm(request.GET or None)
+    """POSTed and shown behind an opaque key (skt.zoekopdracht), so a BSN never lands in a URL."""
+    if request.method == "POST":
+        form = ZoekForm(request.POST)
+        if form.is_valid():
+            return zoekopdracht.doorsturen(request, "poort", form.fields, request.POST)
+    else:
+        form = ZoekForm(zoekopdracht.gegevens_voor(request, "poort", ZoekForm.base_fields))
     resultaten, trajecten, gezocht = [], {}, False
-    if request.GET and form.is_valid():
+    if request.method == "GET" and form.is_bound and form.is_valid():
         gezocht = True
         resultaten = list(services.inwoners_zoeken(door=request.user, **form.cleaned_data))
         trajecten = melding_services.open_meldingen_van([i.pk for i in resultaten], voor=request.user)
-        # The reason says how, never what: the search term can be a BSN.
-        zoekresultaat_vastleggen(
-            request, inwoners=resultaten, reden=f"zoeken op {form.zoekwijze}: {len(resultaten)} gevonden"
-        )
+        # The reason says how, never what: a BSN only as its last three digits.
+        zoekresultaat_vastleggen(request, inwoners=resultaten, reden=form.logreden(len(resultaten)))
     for inwoner in resultaten:
         inwoner.open_trajecten = trajecten.get(inwoner.pk, [])
+    nieuw_url = reverse("poort:inwoner_nieuw")
+    if gezocht:
+        # The fields travel to the registration form by the stored search's key, never in the URL.
+        sleutel = request.GET.get(zoekopdracht.PARAMETER) or zoekopdracht.bewaren(
+            request, "poort", {k: form.data[k] for k in form.fields if form.data.get(k)}
+        )
+        nieuw_url += f"?{zoekopdracht.PARAMETER}={sleutel}"
     return render(
         request,
         "poort/zoeken.html",
-        {
-            "form": form,
-            "resultaten": resultaten,
-            "gezocht": gezocht,
-            "nieuw_url": reverse("poort:inwoner_nieuw")
-            + ("?" + request.GET.urlencode() if request.GET else ""),
-        },
+        {"form": form, "resultaten": resultaten, "gezocht": gezocht, "nieuw_url": nieuw_url},
     )
 
 
@@ -99,10 +104,12 @@ def inwoner_nieuw(request, daarna: str = "melding"):
     if request.method == "POST":
         form = NieuweInwonerForm(request.POST)
     else:
+        # The search the user came from (by its opaque key): its fields start the form.
+        gezocht = zoekopdracht.ophalen(request, "poort") or {}
         begin = {
-            k: request.GET.get(k)
+            k: gezocht[k]
             for k in ("bsn", "achternaam", "geboortedatum", "postcode", "huisnummer")
-            if request.GET.get(k)
+            if gezocht.get(k)
         }
         form = NieuweInwonerForm(initial=begin)
     dubbelen = []

@@ -52,13 +52,18 @@ def limiet_antwoord(request, soort: str):
 
 
 def zoeklimiet(soort: str = "zoeken"):
-    """Decorator for a search or export view. A search view counts only requests that search (with
-    query parameters; the empty form does not count); an export counts every request."""
+    """Decorator for a search or export view. A search view counts only requests that search (a POST,
+    or query parameters; the empty form, paging and the result page behind its opaque key do not
+    count); an export counts every request."""
 
     def decorator(view):
         @wraps(view)
         def omhulsel(request, *args, **kwargs):
-            telt = soort != "zoeken" or any(sleutel != "pagina" for sleutel in request.GET)
+            telt = (
+                soort != "zoeken"
+                or request.method == "POST"
+                or any(sleutel not in ("pagina", "zoekopdracht") for sleutel in request.GET)
+            )
             if telt and not binnen_limiet(request):
                 return limiet_antwoord(request, soort)
             return view(request, *args, **kwargs)

@@ -13,6 +13,16 @@ from collections.abc import Iterable
 from django.conf import settings
 
 from .models import Inwoner, Toegang, ToegangInwoner
+from .zoekopdracht import BSN_ACHTIG, bsn_gemaskeerd
+
+
+def pad_van(request) -> str:
+    """The page as logged: searches are POSTed, but a BSN typed into a query string by hand (or an old
+    bookmark) is kept out of the access log too, masked like a searched BSN."""
+    pad, vraagteken, query = request.get_full_path().partition("?")
+    if vraagteken:
+        pad = f"{pad}?{BSN_ACHTIG.sub(lambda m: bsn_gemaskeerd(m.group()), query)}"
+    return pad[:300]
 
 
 def client_ip(request, *args) -> str | None:
@@ -52,7 +62,7 @@ def toegang_vastleggen(
         object_soort=object_soort[:60],
         object_id=object_id[:64],
         inwoner=inwoner,
-        pad=request.get_full_path()[:300],
+        pad=pad_van(request),
         ip_adres=client_ip(request),
         reden=reden[:500],
     )

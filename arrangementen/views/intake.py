@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from meldingen import services as melding_services
 from poort import services as poort_services
 from poort.forms import MeldingForm, ZoekForm
-from skt import rechten
+from skt import rechten, zoekopdracht
 from skt.forms import fout_naar_form
 from skt.limieten import zoeklimiet
 from skt.toegang import toegang_vastleggen, zoekresultaat_vastleggen
@@ -27,9 +27,15 @@ from .. import selectors, services
 def zoeken(request):
     """Recognition level for everyone (name, birth date, address, open trajectories, loket items and
     running voorzieningen); the dossier link only where the consulent may open it (their caseload)."""
-    form = ZoekForm(request.GET or None)
+    if request.method == "POST":
+        # POSTed and shown behind an opaque key (skt.zoekopdracht): a BSN never lands in a URL.
+        form = ZoekForm(request.POST)
+        if form.is_valid():
+            return zoekopdracht.doorsturen(request, "loket", form.fields, request.POST)
+    else:
+        form = ZoekForm(zoekopdracht.gegevens_voor(request, "loket", ZoekForm.base_fields))
     resultaten, gezocht = [], False
-    if request.GET and form.is_valid():
+    if request.method == "GET" and form.is_bound and form.is_valid():
         gezocht = True
         resultaten = list(
             poort_services.inwoners_zoeken(
@@ -49,9 +55,7 @@ def zoeken(request):
             inwoner.loket = loket[inwoner.pk]
             inwoner.in_caseload = inwoner.pk in eigen
         zoekresultaat_vastleggen(
-            request,
-            inwoners=resultaten,
-            reden=f"loket zoekt op {form.zoekwijze}: {len(resultaten)} gevonden",
+            request, inwoners=resultaten, reden=form.logreden(len(resultaten), wie="loket zoekt op")
         )
     return render(
         request,

@@ -107,6 +107,9 @@ NIET_GEWANDELD = {
     "beheer:medewerker_actief": "POST only, an account: no inwoner data",
     "beheer:medewerker_tweede_factor": "POST only, an account: no inwoner data",
     "beheer:medewerker_uitnodigen": "POST only, an account: no inwoner data",
+    "beheer:rechtenwijziging": "a proposed role and teams of a medewerker: no inwoner data",
+    "beheer:rechtenwijziging_bevestigen": "POST only, a medewerker's rights: no inwoner data",
+    "beheer:rechtenwijziging_weigeren": "POST only, a medewerker's rights: no inwoner data",
     "beheer:team": "a team's configuration: no inwoner data",
     "beheer:organisatie": "an organisation on the sociale kaart: no inwoner data",
     "beheer:voorziening": "a voorziening on the sociale kaart: no inwoner data",
@@ -122,6 +125,7 @@ class Verzoek:
     naam: str  # URL name, for the coverage check
     url: str
     data: dict | None = None  # a POST
+    volgen: bool = False  # follow the redirect (a POSTed search shows its result behind a key)
 
 
 @pytest.fixture(scope="module")
@@ -219,7 +223,8 @@ def _zoekvarianten(w: Wereld) -> list[Verzoek]:
     for ds in w.data.values():
         i = ds.inwoner
         verzoeken += [
-            Verzoek("poort:zoeken", f"/poort/zoeken/?bsn={i.bsn}"),
+            # A BSN search is POSTed (issue 15): the number never lands in a URL.
+            Verzoek("poort:zoeken", "/poort/zoeken/", {"bsn": i.bsn}, volgen=True),
             Verzoek(
                 "poort:zoeken", f"/poort/zoeken/?achternaam={i.achternaam}&geboortedatum={i.geboortedatum}"
             ),
@@ -250,7 +255,7 @@ def _zoekvarianten(w: Wereld) -> list[Verzoek]:
                 )
     verzoeken += [
         Verzoek("inwoners", "/inwoners/?q=6661AB"),
-        Verzoek("inwoners", f"/inwoners/?q={w.data['A1'].inwoner.bsn}"),
+        Verzoek("inwoners", "/inwoners/", {"q": w.data["A1"].inwoner.bsn}, volgen=True),
         Verzoek("casussen:mijn", "/casussen/?status=alle"),
         Verzoek("casussen:mijn", "/casussen/?status=afgesloten"),
         Verzoek("casussen:team", "/caseload/?status=alle"),
@@ -374,7 +379,7 @@ def test_elke_getoonde_inwoner_staat_in_het_toegangslog(wereld, rol, settings):
         if verzoek.data is None:
             antwoord = klant.get(verzoek.url)
         else:
-            antwoord = klant.post(verzoek.url, verzoek.data)
+            antwoord = klant.post(verzoek.url, verzoek.data, follow=verzoek.volgen)
         assert antwoord.status_code < 500, f"{rol} op {verzoek.url}: status {antwoord.status_code}"
         telling["verzoeken"] += 1
         if antwoord.status_code != 200:

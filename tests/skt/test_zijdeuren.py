@@ -343,7 +343,7 @@ def test_het_poortformulier_toont_geen_veilig_thuis_traject(personas, als, inwon
     client = als(personas.poort)
     inhoud = client.get(f"/poort/melding/nieuw/?inwoner={inwoner.uuid}").content.decode()
     assert "Geen open trajecten" in inhoud and "Loket" not in inhoud
-    inhoud = client.get("/poort/zoeken/", {"bsn": inwoner.bsn}).content.decode()
+    inhoud = client.post("/poort/zoeken/", {"bsn": inwoner.bsn}, follow=True).content.decode()
     assert inwoner.achternaam in inhoud and "Geen open trajecten" in inhoud and "Loket" not in inhoud
 
 
