@@ -28,6 +28,7 @@ migrate: install
 	$(DEMO_ENV) $(PY) manage.py migrate --noinput
 
 demo: migrate
+	$(DEMO_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(DEMO_ENV) $(PY) manage.py demo_data
 	@echo ""
 	@echo "Demo op http://127.0.0.1:$(PORT)/  — gebruikers (wachtwoord 'demo'):"

@@ -221,6 +221,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Served at the site root before routing: /favicon.ico, which browsers ask for on their own.
+WHITENOISE_ROOT = BASE_DIR / "skt" / "webroot"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
 # Celery: a real broker when REDIS_URL is set; otherwise tasks run in-process (demo).
@@ -251,8 +253,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@skt.invalid")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A refusal (403) is expected and already in the access log: one line, not a traceback.
+    "filters": {"weigering_op_een_regel": {"()": "skt.logboek.WeigeringOpEenRegel"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["weigering_op_een_regel"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {"django.request": {"filters": ["weigering_op_een_regel"]}},
 }
 
 # The gemeente profile that demo_data loads and that tests use by default.
