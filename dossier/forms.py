@@ -112,9 +112,13 @@ class SamenvoegenForm(NLDSFormMixin, forms.Form):
 class InwonerCorrectieForm(NLDSFormMixin, forms.Form):
     """Name, address and contact details; the kern follows the woonplaats unless chosen here."""
 
-    voornamen = forms.CharField(label=_("Voornamen"), max_length=100)
+    voornamen = forms.CharField(
+        label=_("Voornamen"), max_length=100, error_messages={"required": _("Vul de voornamen in.")}
+    )
     tussenvoegsel = forms.CharField(label=_("Tussenvoegsel"), max_length=20, required=False)
-    achternaam = forms.CharField(label=_("Achternaam"), max_length=100)
+    achternaam = forms.CharField(
+        label=_("Achternaam"), max_length=100, error_messages={"required": _("Vul de achternaam in.")}
+    )
     straat = forms.CharField(label=_("Straat"), max_length=100, required=False)
     huisnummer = forms.CharField(label=_("Huisnummer"), max_length=10, required=False)
     postcode = forms.CharField(
@@ -171,6 +175,10 @@ class HuishoudenMakenForm(NLDSFormMixin, forms.Form):
         queryset=Inwoner.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _("Kies alleen inwoners uit de lijst."),
+            "invalid_pk_value": _("Kies alleen inwoners uit de lijst."),
+        },
         help_text=_(
             "Alleen inwoners van wie u het dossier al mag zien en die nog in geen huishouden zitten."
         ),
