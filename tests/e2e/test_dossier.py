@@ -188,7 +188,7 @@ def test_isam_gat_dicht_en_noodtoegang_met_beoordeling(
     context, coordinator = nieuwe_pagina(browser, live_server)
     inloggen(coordinator, live_server, p.coordinator)
     coordinator.goto("/noodtoegang/beoordelen/")
-    rij = coordinator.locator("tbody tr", has_text=inwoner.naam)
+    rij = coordinator.locator("li.skt-kaart", has_text=inwoner.naam)
     expect(rij).to_have_count(1)
     assert str(p.beroepskracht2) in rij.inner_text() and REDEN in rij.inner_text()
     coordinator.screenshot(path=str(screenshots / "noodtoegang_beoordelen.png"), full_page=True)
