@@ -253,3 +253,47 @@ class RegisseurForm(NLDSFormMixin, forms.Form):
         self.fields["regisseur"].queryset = Medewerker.objects.filter(
             is_active=True, rol__in=[Rol.BEROEPSKRACHT, Rol.CONSULENT_WMO, Rol.CONSULENT_JEUGD]
         )
+
+
+class ToegangslogFilterForm(NLDSFormMixin, forms.Form):
+    """The coordinator's and privacy officer's filters on the access log. Sent as GET parameters, so a
+    BSN is refused here: the inwoner is found by name among the dossiers the coordinator may open."""
+
+    medewerker = forms.ModelChoiceField(
+        label=_("Medewerker"), required=False, queryset=None, empty_label=_("— alle medewerkers —")
+    )
+    inwoner = forms.CharField(
+        label=_("Inwoner (naam)"), required=False, max_length=100, help_text=_("Achternaam of voornaam.")
+    )
+    van = forms.DateField(label=_("Van"), required=False, widget=DatumInput())
+    tot = forms.DateField(label=_("Tot en met"), required=False, widget=DatumInput())
+    actie = forms.ChoiceField(label=_("Actie"), required=False)
+    resultaat = forms.ChoiceField(label=_("Resultaat"), required=False)
+
+    def __init__(self, *args, medewerkers, **kwargs):
+        from .models import Toegang
+
+        super().__init__(*args, **kwargs)
+        self.fields["medewerker"].queryset = medewerkers
+        self.fields["actie"].choices = [("", _("— alle acties —")), *Toegang.Actie.choices]
+        self.fields["resultaat"].choices = [
+            ("", _("— toegestaan en geweigerd —")),
+            *Toegang.Resultaat.choices,
+        ]
+
+    def clean_inwoner(self):
+        from .zoekopdracht import BSN_ACHTIG
+
+        naam = (self.cleaned_data.get("inwoner") or "").strip()
+        if BSN_ACHTIG.search(naam):
+            raise ValidationError(
+                _("Zoek hier op naam: een BSN hoort niet in de adresbalk."), code="bsn_in_url"
+            )
+        return naam
+
+    def clean(self):
+        data = super().clean()
+        van, tot = data.get("van"), data.get("tot")
+        if van and tot and van > tot:
+            self.add_error("tot", _("De einddatum ligt vóór de begindatum."))
+        return data

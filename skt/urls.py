@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import views, views_toegangslog
 from .admin import beheer_site  # noqa: F401  (configures the admin site)
 from .beheer import uitnodiging_views
 
@@ -12,7 +12,7 @@ urlpatterns = [
     path("gezond/", views.gezondheid, name="gezondheid"),
     path("noodtoegang/", views.noodtoegang, name="noodtoegang"),
     path("noodtoegang/beoordelen/", views.noodtoegang_beoordelen, name="noodtoegang_beoordelen"),
-    path("toegangslog/", views.toegangslog, name="toegangslog"),
+    path("toegangslog/", views_toegangslog.toegangslog, name="toegangslog"),
     path("wachtwoord-vergeten/", uitnodiging_views.wachtwoord_vergeten, name="wachtwoord_vergeten"),
     path("uitnodiging/verder/", uitnodiging_views.instellen, name="uitnodiging_instellen"),
     path("uitnodiging/herstelcodes/", uitnodiging_views.herstelcodes, name="uitnodiging_herstelcodes"),

@@ -226,24 +226,3 @@ def noodtoegang_beoordelen(request):
         "skt/noodtoegang_beoordelen.html",
         {"pagina": pagina, "recent": recent},
     )
-
-
-@rechten.vereist_rol(Rol.COORDINATOR)
-def toegangslog(request):
-    regels = (
-        rechten.toegang_zichtbaar_voor(request.user)
-        .select_related("medewerker", "inwoner")
-        .order_by("-tijdstip")
-    )
-    if request.GET.get("geweigerd"):
-        regels = regels.filter(resultaat=Toegang.Resultaat.GEWEIGERD)
-    pagina = Paginator(regels, 50).get_page(request.GET.get("pagina"))
-    # Logged after the page is read, for the row names every inwoner it shows; this look appears
-    # on the next one.
-    lijst_vastleggen(
-        request,
-        object_soort="toegangslog",
-        inwoners=[r.inwoner_id for r in pagina if r.inwoner is not None],
-        reden="toegangslog bekeken",
-    )
-    return render(request, "skt/toegangslog.html", {"pagina": pagina})
