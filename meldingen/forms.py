@@ -13,7 +13,7 @@ from skt.models import Kern, Leefgebied, Medewerker, Voorziening
 
 from . import routering
 from .models import Signaal
-from .vocab import ContactWijze, Ingang, TriageUitkomst, Uitstroom
+from .vocab import ContactWijze, Ingang, MelderSoort, TriageUitkomst, Uitstroom
 from .workflow import signaal_vervolgstatussen
 
 ONGELDIGE_KEUZE = _("Kies een van de mogelijkheden uit de lijst.")
@@ -265,3 +265,40 @@ class SignaalStatusForm(NLDSFormMixin, forms.Form):
         self.fields["status"].widget.choices = [
             (code, label) for code, label in Signaal.Status.choices if code in toegestaan
         ]
+
+
+class MeldingCorrectieForm(NLDSFormMixin, forms.Form):
+    """What vraagverheldering made clear: leefgebieden, jeugd, ingang and melder."""
+
+    leefgebieden = forms.ModelMultipleChoiceField(
+        label=_("Leefgebieden"),
+        queryset=Leefgebied.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Kies alleen leefgebieden uit de lijst.")},
+        help_text=_("Kies er geen, één of meer. Nog niet bekend? Laat leeg."),
+    )
+    jeugd = forms.BooleanField(label=_("Jeugd (jonger dan 18)"), required=False)
+    ingang = forms.ChoiceField(label=_("Ingang"), choices=[("", _("— kies de ingang —")), *Ingang.choices])
+    melder_soort = forms.ChoiceField(label=_("Melder"))
+    melder_naam = forms.CharField(label=_("Naam melder"), max_length=150, required=False)
+    melder_bereikbaar = forms.CharField(label=_("Bereikbaarheid melder"), max_length=200, required=False)
+    melder_wil_terugkoppeling = forms.BooleanField(
+        label=_("Melder wil horen dat het is opgepakt"), required=False
+    )
+    reden = forms.CharField(
+        label=_("Toelichting"),
+        max_length=500,
+        required=False,
+        help_text=_("Verplicht als u jeugd aanzet: waarom past het kernteam?"),
+    )
+
+    def __init__(self, *args, melding=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leefgebieden"].queryset = Leefgebied.objects.filter(actief=True)
+        self.fields["ingang"].error_messages["required"] = _("Kies de ingang.")
+        self.fields["melder_soort"].choices = [("", _("— wie meldt? —")), *MelderSoort.choices]
+        self.fields["melder_soort"].error_messages["required"] = _("Kies wie meldt.")
+        if melding is not None and melding.inwoner_id and melding.inwoner.geboortedatum:
+            # Jeugd follows from the birth date; the dossier corrects that.
+            del self.fields["jeugd"]

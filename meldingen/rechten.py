@@ -127,6 +127,12 @@ def mag_melding_behandelen(user, melding) -> bool:
     ).exists()
 
 
+def mag_melding_corrigeren(user, melding) -> bool:
+    """Leefgebieden, jeugd, ingang and melder after vraagverheldering: the team that handles the melding
+    (the grant of mag_melding_behandelen), also after closing, so the monitor's figures can be put right."""
+    return melding.status != MeldingStatus.NIEUW and mag_melding_behandelen(user, melding)
+
+
 def melding_toewijzen(melding, team: Team) -> None:
     """Routing: the receiving team may read and work on the melding and open the inwoner's dossier."""
     toekennen("meldingen.view_melding", team, melding)

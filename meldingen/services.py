@@ -17,7 +17,7 @@ from skt.models import Inwoner, Leefgebied, Medewerker, Voorziening
 from skt.validators import EERSTE_WERKDATUM
 
 from .models import Melding, MeldingStatusRegel, Signaal, SignaalStatusRegel
-from .vocab import ContactWijze, MelderSoort, Uitstroom
+from .vocab import ContactWijze, Ingang, MelderSoort, Uitstroom
 from .workflow import SIGNAAL_ACTIE_NAAR, SIGNAAL_WERKSTROOM, WERKSTROOM, MeldingStatus, SignaalStatus
 
 # The kernel's helpers bound to the melding's table; poort/services.py uses them too.
@@ -333,3 +333,80 @@ def open_meldingen_van(inwoner_ids, voor=None) -> dict[int, list[Melding]]:
     for melding in qs:
         per_inwoner.setdefault(melding.inwoner_id, []).append(melding)
     return per_inwoner
+
+
+CORRIGEERBAAR = (
+    "ingang",
+    "melder_soort",
+    "melder_naam",
+    "melder_bereikbaar",
+    "melder_wil_terugkoppeling",
+    "jeugd",
+)
+
+
+@transaction.atomic
+def melding_corrigeren(
+    *, door: Medewerker, melding: Melding, gegevens: dict, leefgebieden, reden: str = ""
+) -> tuple[Melding, list[str]]:
+    """Correct what vraagverheldering made clear (leefgebieden, jeugd, ingang, melder); kept in history.
+
+    Returns the melding and the names of the fields that changed."""
+    melding = vergrendeld(melding.pk)
+    if not melding_rechten.mag_melding_corrigeren(door, melding):
+        raise PermissionDenied(_("Alleen het team dat de melding behandelt, corrigeert haar, na de triage."))
+    onbekend = set(gegevens) - set(CORRIGEERBAAR)
+    if onbekend:
+        raise ValidationError(
+            _("Deze gegevens kunnen hier niet worden gewijzigd: %(v)s.") % {"v": ", ".join(sorted(onbekend))}
+        )
+    gegevens = {**{v: getattr(melding, v) for v in CORRIGEERBAAR}, **gegevens}
+    fouten = {}
+    if gegevens["ingang"] not in Ingang.values:
+        fouten["ingang"] = _("Kies de ingang uit de lijst.")
+    if gegevens["melder_soort"] not in MelderSoort.values:
+        fouten["melder_soort"] = _("Kies de melder uit de lijst.")
+    leefgebieden = list(leefgebieden)
+    if any(not lg.actief for lg in leefgebieden):
+        fouten["leefgebieden"] = _("Kies alleen leefgebieden die in gebruik zijn.")
+    reden = (reden or "").strip()
+    if len(reden) > 500:
+        fouten["reden"] = _("Gebruik hoogstens 500 tekens.")
+    if gegevens["melder_soort"] in (MelderSoort.INWONER, MelderSoort.ANONIEM):
+        gegevens.update(melder_naam="", melder_bereikbaar="", melder_wil_terugkoppeling=False)
+    elif gegevens["melder_wil_terugkoppeling"] and not (gegevens["melder_bereikbaar"] or "").strip():
+        fouten["melder_bereikbaar"] = _(
+            "De melder wil horen dat het is opgepakt: vul in hoe de melder bereikbaar is "
+            "(telefoon of e-mail)."
+        )
+    if melding.inwoner_id and melding.inwoner.geboortedatum and gegevens["jeugd"] != melding.jeugd:
+        fouten["jeugd"] = _("Jeugd volgt uit de geboortedatum van de inwoner; corrigeer die in het dossier.")
+    if (
+        gegevens["jeugd"]
+        and not melding.jeugd
+        and not melding.veilig_thuis
+        and melding.team_id
+        and len(reden) < 10
+    ):
+        # A jeugd question goes to the loket unless someone records why the kernteam fits.
+        fouten["reden"] = _(
+            "Een jeugdvraag blijft alleen bij het kernteam met een reden: leg vast waarom het past."
+        )
+    if fouten:
+        raise ValidationError(fouten)
+    gewijzigd = [v for v in CORRIGEERBAAR if gegevens[v] != getattr(melding, v)]
+    oude = set(melding.leefgebieden.values_list("pk", flat=True))
+    if oude != {lg.pk for lg in leefgebieden}:
+        gewijzigd.append("leefgebieden")
+    if not gewijzigd:
+        raise ValidationError(_("Er is niets gewijzigd."))
+    for veld in CORRIGEERBAAR:
+        setattr(melding, veld, gegevens[veld])
+    melding.full_clean(exclude=["leefgebieden"])
+    melding._change_reason = (
+        _("gecorrigeerd: %(v)s") % {"v": ", ".join(gewijzigd)} + (f"; {reden}" if reden else "")
+    )[:100]
+    melding.save()
+    if "leefgebieden" in gewijzigd:
+        melding.leefgebieden.set(leefgebieden)
+    return melding, gewijzigd

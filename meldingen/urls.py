@@ -18,6 +18,7 @@ urlpatterns = [
     path("meldingen/signalen/<uuid:uuid>/", views.signaal_detail, name="signaal_detail"),
     path("meldingen/<uuid:uuid>/", views.detail, name="detail"),
     path("meldingen/<uuid:uuid>/eerste-contact/", views.eerste_contact, name="eerste_contact"),
+    path("meldingen/<uuid:uuid>/corrigeren/", views.corrigeren, name="corrigeren"),
     path("meldingen/<uuid:uuid>/afsluiten/", views.afsluiten, name="afsluiten"),
     path("meldingen/<uuid:uuid>/terugkoppeling/", views.terugkoppeling, name="terugkoppeling"),
     path("meldingen/<uuid:uuid>/doorschakelen/", views.doorschakelen, name="doorschakelen"),

@@ -17,14 +17,15 @@ from django.views.decorators.http import require_POST
 from meldingen import rechten as melding_rechten
 from skt import rechten, registers
 from skt.forms import fout_naar_form
-from skt.models import Rol
-from skt.toegang import lijst_vastleggen
+from skt.models import Rol, Toegang
+from skt.toegang import lijst_vastleggen, toegang_vastleggen
 
 from . import selectors, services
 from .forms import (
     AfsluitenForm,
     DoorschakelForm,
     EersteContactForm,
+    MeldingCorrectieForm,
     SignaalForm,
     SignaalStatusForm,
     WachtrijFilterForm,
@@ -130,6 +131,7 @@ def _detail(request, melding, *, status: int = 200, noodtoegang=None, **forms):
         "melding": melding,
         "noodtoegang": noodtoegang,
         "mag_behandelen": mag_behandelen,
+        "mag_corrigeren": mag_behandelen and melding_rechten.mag_melding_corrigeren(user, melding),
         "toon_melder": mag_behandelen,
         "toon_notitie": bool(melding.notitie)
         and (not melding.notitie_vertrouwelijk or rechten.mag_vertrouwelijk_lezen(user)),
@@ -343,3 +345,36 @@ def signaal_detail(request, uuid):
             "statusregels": list(signaal.statusregels.select_related("door")),
         },
     )
+
+
+def corrigeren(request, uuid):
+    """After vraagverheldering: leefgebieden, jeugd, ingang and melder, by the team that handles it."""
+    melding = melding_rechten.get_melding_voor(request, uuid)
+    if not melding_rechten.mag_melding_corrigeren(request.user, melding):
+        raise PermissionDenied(_("Alleen het team dat de melding behandelt, corrigeert haar, na de triage."))
+    begin = {veld: getattr(melding, veld) for veld in services.CORRIGEERBAAR}
+    begin["leefgebieden"] = list(melding.leefgebieden.all())
+    form = MeldingCorrectieForm(request.POST or None, initial=begin, melding=melding)
+    if request.method == "POST" and form.is_valid():
+        gegevens = {v: form.cleaned_data[v] for v in services.CORRIGEERBAAR if v in form.fields}
+        try:
+            melding, gewijzigd = services.melding_corrigeren(
+                door=request.user,
+                melding=melding,
+                gegevens=gegevens,
+                leefgebieden=form.cleaned_data["leefgebieden"],
+                reden=form.cleaned_data["reden"],
+            )
+        except ValidationError as fout:
+            fout_naar_form(form, fout)
+        else:
+            toegang_vastleggen(
+                request,
+                actie=Toegang.Actie.WIJZIGEN,
+                obj=melding,
+                inwoner=melding.inwoner,
+                reden="melding gecorrigeerd: " + ", ".join(gewijzigd),
+            )
+            messages.success(request, _("De melding is gecorrigeerd."))
+            return redirect("meldingen:detail", uuid=melding.uuid)
+    return render(request, "meldingen/corrigeren.html", {"melding": melding, "form": form})

@@ -6,12 +6,14 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from dossier import correctie
+from meldingen import services as melding_services
 from skt.models import Huishouden, Inwoner, Toegang
 
 from ..arrangementen.conftest import melding_maken
-from ..factories import InwonerFactory
+from ..factories import InwonerFactory, LeefgebiedFactory
 
 GEGEVENS = {
     "voornamen": "Anna Maria",
@@ -202,3 +204,120 @@ def test_huishouden_nooit_met_een_inwoner_die_je_niet_mag_zien(personas, als):
         assert antwoord.status_code in (403, 404), persona
     assert als(p.poort).post(reverse("huishouden_maken", args=[eigen.uuid]), {"naam": "X"}).status_code == 403
     assert not Huishouden.objects.exists()
+
+
+# -- melding correction ------------------------------------------------------------------------------
+
+
+def melding_gegevens(melding, **anders) -> dict:
+    gegevens = {
+        "ingang": melding.ingang,
+        "melder_soort": melding.melder_soort,
+        "melder_naam": melding.melder_naam,
+        "melder_bereikbaar": melding.melder_bereikbaar,
+        "reden": "",
+    }
+    gegevens.update(anders)
+    return {k: v for k, v in gegevens.items() if v is not None}
+
+
+def test_team_corrigeert_leefgebieden_ingang_en_melder_met_geschiedenis(personas, als):
+    p = personas
+    financien = LeefgebiedFactory(code="financien-h2", label="Financiën")
+    wonen = LeefgebiedFactory(code="wonen-h2", label="Wonen")
+    melding = melding_maken(p)
+    client = als(p.beroepskracht)
+    detail = client.get(reverse("meldingen:detail", args=[melding.uuid])).content.decode()
+    url = reverse("meldingen:corrigeren", args=[melding.uuid])
+    assert url in detail
+    antwoord = client.post(
+        url,
+        melding_gegevens(
+            melding,
+            ingang="email",
+            melder_soort="huisarts",
+            melder_naam="Dokter Pietersen",
+            melder_bereikbaar="0481-123456",
+            leefgebieden=[financien.pk, wonen.pk],
+        ),
+    )
+    assert antwoord.status_code == 302, antwoord.content.decode()[-3000:]
+    melding.refresh_from_db()
+    assert melding.ingang == "email" and melding.melder_soort == "huisarts"
+    assert set(melding.leefgebieden.all()) == {financien, wonen}
+    assert melding.history.first().history_change_reason.startswith("gecorrigeerd")
+    assert melding.history.filter(ingang="telefoon").exists() and melding.history.first().ingang == "email"
+    rij = Toegang.objects.get(actie="wijzigen", object_id=str(melding.uuid), medewerker=p.beroepskracht)
+    assert "leefgebieden" in rij.reden and rij.inwoner_id == melding.inwoner_id
+
+
+@pytest.mark.parametrize(
+    "anders,fout",
+    [
+        ({"ingang": "duivenpost"}, "Selecteer een geldige keuze"),
+        ({"melder_soort": ""}, "Kies wie meldt."),
+        (
+            {"melder_soort": "buurtbewoner", "melder_wil_terugkoppeling": "on", "melder_bereikbaar": ""},
+            "vul in hoe de melder bereikbaar is",
+        ),
+        ({"leefgebieden": ["999999"]}, "Kies alleen leefgebieden uit de lijst."),
+        ({}, "Er is niets gewijzigd."),
+    ],
+)
+def test_foute_meldingcorrectie_verandert_niets(personas, als, anders, fout):
+    p = personas
+    melding = melding_maken(p)
+    voor = melding.history.count()
+    antwoord = als(p.beroepskracht).post(
+        reverse("meldingen:corrigeren", args=[melding.uuid]), melding_gegevens(melding, **anders)
+    )
+    assert antwoord.status_code == 200
+    assert fout in antwoord.content.decode()
+    assert melding.history.count() == voor
+
+
+@pytest.mark.parametrize(
+    "persona,status",
+    [
+        ("beroepskracht2", 404),
+        ("vrijwilliger", 404),
+        ("buitenstaander", 404),
+        ("beleid", 404),
+        ("poort", 404),
+    ],
+)
+def test_alleen_het_behandelende_team_corrigeert_een_melding(personas, als, persona, status):
+    p = personas
+    melding = melding_maken(p)
+    wie = getattr(p, persona)
+    antwoord = als(wie).post(
+        reverse("meldingen:corrigeren", args=[melding.uuid]), melding_gegevens(melding, ingang="email")
+    )
+    assert antwoord.status_code in (403, 404)
+    melding.refresh_from_db()
+    assert melding.ingang == "telefoon"
+    with pytest.raises(PermissionDenied):
+        melding_services.melding_corrigeren(
+            door=wie, melding=melding, gegevens={"ingang": "email"}, leefgebieden=[]
+        )
+
+
+def test_voor_de_triage_corrigeert_niemand(personas, als):
+    from meldingen.services import melding_registreren
+
+    p = personas
+    inwoner = melding_maken(p).inwoner
+    nieuw, _ = melding_registreren(
+        door=p.beroepskracht,
+        inwoner=inwoner,
+        anoniem=False,
+        aanmeldingsdatum=timezone.localdate(),
+        ingang="telefoon",
+        melder_soort="inwoner",
+        vraag="Hulp bij de administratie.",
+    )
+    assert als(p.beroepskracht).get(reverse("meldingen:corrigeren", args=[nieuw.uuid])).status_code == 403
+    with pytest.raises(PermissionDenied):
+        melding_services.melding_corrigeren(
+            door=p.beroepskracht, melding=nieuw, gegevens={"ingang": "email"}, leefgebieden=[]
+        )
