@@ -97,6 +97,7 @@ def beslissen(request, uuid):
         {
             "rijen": list(zip(onderdelen, formulieren, strict=True)),
             "toelichting_form": toelichting,
+            "formulieren": formulieren,
             "heeft_fouten": bool(toelichting.errors) or any(f.errors for f in formulieren),
         }
     )

@@ -5,3 +5,46 @@ document.addEventListener("submit", function (event) {
   form.dataset.verzonden = "ja";
   setTimeout(function () { form.dataset.verzonden = ""; }, 4000);
 });
+
+// After a failed submit, move focus to the error summary so keyboard and screen-reader users
+// start at the list of what to fix (NL Design System form pattern).
+document.addEventListener("DOMContentLoaded", function () {
+  var overzicht = document.querySelector("[data-foutoverzicht]");
+  if (overzicht) { overzicht.focus(); }
+});
+
+// A wide table scrolls inside its own labelled region instead of widening the page (WCAG 1.4.10).
+// Templates may already wrap a table in .skt-tabelrol; every other table is wrapped here. The
+// region takes keyboard focus so it can be scrolled without a mouse.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("main table").forEach(function (tabel) {
+    if (tabel.closest(".skt-tabelrol")) { return; }
+    var naam = tabel.getAttribute("aria-label") || (tabel.caption && tabel.caption.textContent.trim());
+    if (!naam) {
+      var kop = tabel.closest("section, main").querySelector("h1, h2, h3");
+      naam = kop ? kop.textContent.trim() : "Tabel";
+    }
+    var rol = document.createElement("div");
+    rol.className = "skt-tabelrol";
+    rol.setAttribute("role", "region");
+    rol.setAttribute("aria-label", naam);
+    rol.tabIndex = 0;
+    tabel.parentNode.insertBefore(rol, tabel);
+    rol.appendChild(tabel);
+  });
+});
+
+// The main menu folds behind a "Menu" button on a narrow screen. Without JavaScript the button
+// stays hidden and the menu stays open.
+document.addEventListener("DOMContentLoaded", function () {
+  var knop = document.querySelector(".skt-menuknop");
+  var menu = document.getElementById("hoofdmenu");
+  if (!knop || !menu) { return; }
+  document.documentElement.classList.add("skt-js");
+  knop.hidden = false;
+  knop.addEventListener("click", function () {
+    var open = knop.getAttribute("aria-expanded") !== "true";
+    knop.setAttribute("aria-expanded", open ? "true" : "false");
+    menu.classList.toggle("skt-nav--open", open);
+  });
+});

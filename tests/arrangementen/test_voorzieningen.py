@@ -264,7 +264,7 @@ def test_de_pagina_zet_elke_fout_naast_het_veld_en_bewaart_niets(personas, als):
         ("groter dan 0", "o0-omvang_eenheden"),
         ("vóór de ingangsdatum", "o0-einddatum"),
     ]:
-        assert f'id="id_{veld}_fout"' in html and tekst in html
+        assert f'id="id_{veld}_error"' in html and tekst in html
     assert _tellingen() == voor
     assert client.post(url, _post_gegevens(arrangement)).status_code == 302
     assert Beoordeling.objects.get(onderdeel__soort=OnderdeelSoort.MAATWERKVOORZIENING).leveringsvorm == "zin"

@@ -39,7 +39,7 @@ def test_van_uitnodiging_tot_inloggen(pagina, live_server, e2e_personas, screens
     pagina.get_by_label(re.compile(r"^Rol")).select_option("beroepskracht")
     # A beroepskracht without a team is refused, with the error next to the field.
     pagina.get_by_role("button", name="Aanmaken en uitnodigen").click()
-    expect(pagina.locator("#id_teams_fout")).to_contain_text("minstens één team")
+    expect(pagina.locator("#id_teams_error")).to_contain_text("minstens één team")
     assert not Medewerker.objects.filter(username="nora").exists()
     assert "password" not in pagina.content().lower().replace("new-password", "")
 

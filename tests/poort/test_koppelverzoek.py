@@ -230,7 +230,7 @@ def test_zonder_reden_een_nederlandse_fout_en_verandert_er_niets(personas, als, 
     inhoud = response.content.decode()
     assert response.status_code == 200
     assert "Er is niets opgeslagen" in inhoud
-    fout = re.search(r'id="id_toelichting_fout">(.*?)</div>', inhoud, re.S)
+    fout = re.search(r'id="id_toelichting_error">(.*?)</div>', inhoud, re.S)
     assert fout and "Schrijf kort op waarom u het verzoek zo afhandelt." in fout.group(1)
     assert re.search(r'name="toelichting"[^>]*aria-invalid="true"', inhoud)
     assert toestand(verzoek) == voor

@@ -46,7 +46,7 @@ def fout_bij_veld(response, veld: str) -> str:
     """The text of the error block rendered next to one field (includes/veld.html), unescaped."""
     inhoud = response.content.decode()
     gevonden = re.search(
-        rf'<div class="utrecht-form-field-error-message" id="id_{veld}_fout">(.*?)</div>', inhoud, re.S
+        rf'<div class="utrecht-form-field-error-message" id="id_{veld}_error">(.*?)</div>', inhoud, re.S
     )
     assert gevonden, f"geen foutmelding bij het veld {veld}"
     return html.unescape(re.sub(r"<[^>]+>", " ", gevonden.group(1)))

@@ -153,7 +153,7 @@ def test_slechte_invoer_op_de_uitnodiging_bewaart_niets(als, personas, velden, v
     response = client.post("/uitnodiging/verder/", velden)
     assert response.status_code == 200
     inhoud = response.content.decode()
-    assert f'id="id_{veld}_fout"' in inhoud and melding in inhoud
+    assert f'id="id_{veld}_error"' in inhoud and melding in inhoud
     medewerker.refresh_from_db()
     assert not medewerker.has_usable_password()
     assert not apparaat_van(medewerker).confirmed
@@ -274,7 +274,7 @@ def test_wachtwoord_herstellen_vraagt_de_tweede_factor(als, personas):
     client.get(pad(link))
     velden = {"wachtwoord1": "Nieuw-wachtwoord-2026!", "wachtwoord2": "Nieuw-wachtwoord-2026!"}
     response = client.post("/uitnodiging/verder/", {**velden, "code": foute_code(apparaat_van(medewerker))})
-    assert response.status_code == 200 and 'id="id_code_fout"' in response.content.decode()
+    assert response.status_code == 200 and 'id="id_code_error"' in response.content.decode()
     assert Medewerker.objects.get(pk=medewerker.pk).check_password(NIEUW_WACHTWOORD)
     # django-otp throttles after a wrong code (a second, doubling) and refuses a code used before.
     apparaat = apparaat_van(medewerker)

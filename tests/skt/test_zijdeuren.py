@@ -129,7 +129,7 @@ def test_de_coordinator_bevestigt_een_regisseur_met_een_gelogde_reden(personas, 
     assert personas.beroepskracht2 in rechten.regisseur_kandidaten(huis, door=personas.coordinator)
     client = als(personas.coordinator)
     zonder_reden = client.post(f"/huishoudens/{huis.uuid}/", {"regisseur": personas.beroepskracht2.pk})
-    assert zonder_reden.status_code == 200 and 'id="id_reden_fout"' in zonder_reden.content.decode()
+    assert zonder_reden.status_code == 200 and 'id="id_reden_error"' in zonder_reden.content.decode()
     assert not ziet(personas.beroepskracht2, ouder)
     reden = "Het gezin vraagt één vast aanspreekpunt voor alle hulp."
     response = client.post(
@@ -179,7 +179,7 @@ def test_noodtoegang_vraagt_een_echte_reden(personas, als, inwoner, reden):
         f"/noodtoegang/?inwoner={inwoner.uuid}", {"inwoner": inwoner.uuid, "reden": reden, "bevestig": "on"}
     )
     assert response.status_code == 200
-    assert 'id="id_reden_fout"' in response.content.decode()
+    assert 'id="id_reden_error"' in response.content.decode()
     assert not Noodtoegang.objects.exists()
 
 
