@@ -123,3 +123,37 @@ def pagina(browser, live_server):
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+AXE = Path(django_settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.1 A and AA, the level the gemeente must meet (Besluit digitale toegankelijkheid overheid).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_laden(context) -> None:
+    """Load axe-core into every page of the context before the page's own scripts (an init script,
+    so the Content-Security-Policy that forbids inline scripts does not block it)."""
+    if not AXE.exists():
+        pytest.skip(f"geen axe-core op {AXE} (npm install)")
+    context.add_init_script(path=str(AXE))
+
+
+def axe_overtredingen(pagina) -> list[str]:
+    """axe-core's WCAG 2.1 AA violations on the current page, one line per rule with its elements.
+
+    The page's context must have axe loaded (axe_laden); without it the script is added now.
+    """
+    if not pagina.evaluate("typeof window.axe !== 'undefined'"):
+        pagina.add_script_tag(path=str(AXE))
+    uitslag = pagina.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(
+            " ".join(n["target"]) if isinstance(n["target"], list) else str(n["target"])
+            for n in v["nodes"][:5]
+        )
+        for v in uitslag["violations"]
+    ]
