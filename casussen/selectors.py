@@ -9,6 +9,7 @@ from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subqu
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from skt.profiel.instellingen import instellingen
 
@@ -167,6 +168,31 @@ def werkvoorraad(qs: QuerySet[Casus], maximum: int) -> dict[str, int]:
             wacht_op_advies=Count("pk", filter=Q(status=CasusStatus.WACHT_OP_ADVIES)),
         )
     )
+
+
+# The counts of werkvoorraad() as filters of the caseload, so every count on Mijn werk links to its list.
+STANDEN = {
+    "aan_maximum": gettext_lazy("Maximum contactmomenten bereikt"),
+    "bijna_maximum": gettext_lazy("Bijna aan het maximum"),
+    "wacht_op_advies": gettext_lazy("Wacht op advies"),
+}
+
+
+def stand_filteren(qs: QuerySet[Casus], stand: str, maximum: int) -> QuerySet[Casus]:
+    """The casussen one count of werkvoorraad() counts, by the same rule."""
+    if stand == "wacht_op_advies":
+        return qs.filter(status=CasusStatus.WACHT_OP_ADVIES)
+    telling = (
+        Contactmoment.objects.filter(casus=OuterRef("pk"), is_vinger_aan_de_pols=False)
+        .order_by()
+        .values("casus")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    qs = qs.filter(status=CasusStatus.LOPEND).annotate(stand_n=Coalesce(Subquery(telling), 0))
+    if stand == "aan_maximum":
+        return qs.filter(stand_n__gte=maximum)
+    return qs.filter(stand_n__gte=maximum - WAARSCHUWEN_VOOR_MAXIMUM, stand_n__lt=maximum)
 
 
 def per_casushouder(qs: QuerySet[Casus]) -> list[dict]:

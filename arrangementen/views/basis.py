@@ -68,6 +68,13 @@ def _detailcontext(request, toegang) -> dict:
     onderdelen = selectors.onderdelen_met_besluit(arrangement)
     user = request.user
     bij_collega = arrangement_rechten.in_behandeling_bij_collega(user, arrangement)
+    regels = list(arrangement.statusregels.select_related("door"))
+    # A returned plan says why at the top, not only in the Verloop far down (issue 15).
+    teruggestuurd = (
+        next((r for r in reversed(regels) if r.actie == "terugsturen"), None)
+        if arrangement.status == ArrangementStatus.TERUGGESTUURD
+        else None
+    )
     return {
         "t": toegang,
         "arrangement": arrangement,
@@ -75,10 +82,8 @@ def _detailcontext(request, toegang) -> dict:
         "onderdelen": onderdelen,
         "kosten": sum((o.indicatieve_kosten or 0) for o in onderdelen),
         "versies": list(arrangement.versies.select_related("ingediend_door")),
-        "statusregels": [
-            {"regel": r, "label": STAP_LABELS.get(r.actie, r.actie)}
-            for r in arrangement.statusregels.select_related("door")
-        ],
+        "statusregels": [{"regel": r, "label": STAP_LABELS.get(r.actie, r.actie)} for r in regels],
+        "teruggestuurd": teruggestuurd,
         "termijnen": termijnen.termijnstanden(arrangement, vandaag),
         "verlengingen": verlengingen,
         "interne_notities": selectors.interne_notities(arrangement)

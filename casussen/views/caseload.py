@@ -31,11 +31,13 @@ def _statusfilter(qs, waarde: str):
 
 def _caseload(request, qs, *, titel: str, termijnen: selectors.Termijnen, template_context: dict):
     status = request.GET.get("status", "open")
-    if status not in ("open", "afgesloten", "alle"):
+    if status not in ("open", "afgesloten", "alle", *selectors.STANDEN):
         status = "open"
-    pagina = Paginator(selectors.met_kengetallen(_statusfilter(qs, status)), PER_PAGINA).get_page(
-        request.GET.get("pagina")
-    )
+    if status in selectors.STANDEN:
+        qs = selectors.stand_filteren(_statusfilter(qs, "open"), status, termijnen.maximum)
+    else:
+        qs = _statusfilter(qs, status)
+    pagina = Paginator(selectors.met_kengetallen(qs), PER_PAGINA).get_page(request.GET.get("pagina"))
     rijen = selectors.rijen_verrijken(pagina.object_list, termijnen)
     lijst_vastleggen(request, object_soort="casus", inwoners=[c.inwoner_id for c in rijen])
     return render(
@@ -46,6 +48,7 @@ def _caseload(request, qs, *, titel: str, termijnen: selectors.Termijnen, templa
             "pagina": pagina,
             "rijen": rijen,
             "status": status,
+            "standen": selectors.STANDEN,
             "termijnen": termijnen,
             **template_context,
         },
