@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from casussen.models import Casus
 from casussen.rechten import mag_casushouder_zijn
@@ -29,6 +29,7 @@ from skt.rechten import (
     is_collega_in_team,
     mag_herverdelen_in_team,
     niveau_voor_inwoner,
+    objectrecht_q,
     ophalen_of_404,
     teams_van,
     toekennen,
@@ -50,18 +51,8 @@ ARRANGEMENT_ROLLEN = (Rol.BEROEPSKRACHT, Rol.COORDINATOR, *CONSULENT_ROLLEN)
 
 
 def _arrangementrecht(user, codename: str):
-    """An Exists() on the arrangement permission tables for OuterRef('pk'); one query in any filter."""
-    persoonlijk = Exists(
-        ArrangementUserObjectPermission.objects.filter(
-            content_object=OuterRef("pk"), user=user, permission__codename=codename
-        )
-    )
-    via_team = Exists(
-        ArrangementGroupObjectPermission.objects.filter(
-            content_object=OuterRef("pk"), group__user=user, permission__codename=codename
-        )
-    )
-    return persoonlijk | via_team
+    """The arrangement permission tables for OuterRef('pk'), checked per row; one query in any filter."""
+    return objectrecht_q(user, codename, ArrangementUserObjectPermission, ArrangementGroupObjectPermission)
 
 
 def arrangementen_zichtbaar_voor(user) -> QuerySet[Arrangement]:

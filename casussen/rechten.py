@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 
 from meldingen.rechten import mag_melding_behandelen
 from skt.models import Medewerker, Noodtoegang, Rol, Team
@@ -24,6 +24,7 @@ from skt.rechten import (
     mag_herverdelen_in_team,
     mag_vertrouwelijk_lezen,
     niveau_voor_inwoner,
+    objectrecht_q,
     teams_van,
     toekennen,
 )
@@ -34,20 +35,10 @@ from .models import Adviesvraag, Casus, CasusGroupObjectPermission, CasusUserObj
 
 
 def _casusrecht(user, codename: str, *, via_teams: bool = True):
-    """An Exists() on the casus permission tables for OuterRef('pk'); one query in any filter."""
-    persoonlijk = Exists(
-        CasusUserObjectPermission.objects.filter(
-            content_object=OuterRef("pk"), user=user, permission__codename=codename
-        )
+    """The casus permission tables for OuterRef('pk'), checked per row; one query in any filter."""
+    return objectrecht_q(
+        user, codename, CasusUserObjectPermission, CasusGroupObjectPermission, via_teams=via_teams
     )
-    if not via_teams:
-        return persoonlijk
-    via_team = Exists(
-        CasusGroupObjectPermission.objects.filter(
-            content_object=OuterRef("pk"), group__user=user, permission__codename=codename
-        )
-    )
-    return persoonlijk | via_team
 
 
 def casussen_zichtbaar_voor(user) -> QuerySet[Casus]:

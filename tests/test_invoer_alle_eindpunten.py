@@ -81,6 +81,8 @@ EXTRA_ZADEN = (
     "/beheer/kernen/nieuw/",
     "/beheer/kernen/elst/",
     "/beheer/leefgebieden/financien/",
+    # Two records side by side: the merge page is reached through a search.
+    "/samenvoegen/vergelijken/?a={w.data[A1].inwoner.uuid}&b={w.data[A2].inwoner.uuid}",
 )
 
 # Endpoints that change the session itself get a fresh client per example: an anonymous one for the

@@ -22,7 +22,18 @@ from ..models import (
     Toegang,
 )
 from ..toegang import toegang_vastleggen
-from .kern import CONSULENT_ROLLEN, Niveau, heeft_rol, is_actief, kan, teams_van, toekennen
+from .kern import (
+    CONSULENT_ROLLEN,
+    ExistsPerRij,
+    Niveau,
+    groepen_van,
+    heeft_rol,
+    is_actief,
+    kan,
+    permissie_id,
+    teams_van,
+    toekennen,
+)
 
 # -- inwoners ------------------------------------------------------------------------------
 
@@ -44,36 +55,48 @@ def levende_inwoners() -> QuerySet[Inwoner]:
     return Inwoner.objects.filter(samenvoeging_vervallen__isnull=True)
 
 
-def inwoners_zichtbaar_voor(user, *, met_noodtoegang: bool = True) -> QuerySet[Inwoner]:
-    """Inwoners whose dossier this user may open: betrokkenheid of the user or their team, or an
-    active break-the-glass access of the user (unless met_noodtoegang=False). One query."""
+def inwoner_zichtbaar_q(user, veld: str = "pk", *, met_noodtoegang: bool = True, per_rij: bool = False) -> Q:
+    """The condition 'the inwoner in veld is one this user may open', for a query on Inwoner (veld
+    "pk") or on a table that names an inwoner (veld "inwoner_id" of the access log). per_rij for
+    lists that read a page in index order (see ExistsPerRij).
+
+    The team is said through the indexed team column of the betrokkenheid (every team grant comes
+    with one, inwoner_toegang_geven) and the team's group by primary key; the group grant itself is
+    still required, so revoking it closes the dossier."""
     if not is_actief(user) or user.rol in (Rol.BELEID, Rol.BEHEERDER, Rol.VRAAGVERHELDERAAR):
-        return Inwoner.objects.none()
+        return Q(pk__in=[])
+    bestaat = ExistsPerRij if per_rij else Exists
+    inwoner = OuterRef(veld)
     via_user = InwonerUserObjectPermission.objects.filter(
-        content_object=OuterRef("pk"), user=user, permission__codename="view_inwoner"
+        content_object=inwoner, user=user, permission=permissie_id("view_inwoner")
     )
-    via_groep = InwonerGroupObjectPermission.objects.filter(
-        content_object=OuterRef("pk"), group__user=user, permission__codename="view_inwoner"
-    )
-    voorwaarde = Exists(via_user)
+    voorwaarde = Q(bestaat(via_user))
     if met_noodtoegang:
-        nood = Noodtoegang.objects.filter(
-            inwoner=OuterRef("pk"), medewerker=user, van__lte=Now(), tot__gt=Now()
-        )
-        voorwaarde |= Exists(nood)
+        nood = Noodtoegang.objects.filter(inwoner=inwoner, medewerker=user, van__lte=Now(), tot__gt=Now())
+        voorwaarde |= bestaat(nood)
     # A vrijwilliger sees only the inwoners of the casussen they are added to (a personal grant),
     # not every dossier their team works on.
     if user.rol != Rol.VRIJWILLIGER:
-        if mag_veilig_thuis_zien(user):
-            voorwaarde |= Exists(via_groep)
-        else:
+        groepen = groepen_van(user)
+        teams = Team.objects.filter(groep_id__in=groepen)
+        betrokken = Betrokkenheid.objects.filter(inwoner=inwoner, team__in=teams.values("pk"))
+        if not mag_veilig_thuis_zien(user):
             # A team grant that exists only for a Veilig Thuis signal (the coordinator is a member of
             # the loket) would show the BSN and address of someone known only to Veilig Thuis.
-            andere_reden = Betrokkenheid.objects.filter(
-                inwoner=OuterRef("pk"), team__groep__user=user
-            ).exclude(soort=Betrokkenheid.Soort.VEILIG_THUIS)
-            voorwaarde |= Exists(via_groep) & Exists(andere_reden)
-    return Inwoner.objects.filter(voorwaarde)
+            betrokken = betrokken.exclude(soort=Betrokkenheid.Soort.VEILIG_THUIS)
+        via_groep = InwonerGroupObjectPermission.objects.filter(
+            content_object=inwoner, group_id__in=groepen, permission=permissie_id("view_inwoner")
+        )
+        voorwaarde |= bestaat(betrokken) & bestaat(via_groep)
+    return voorwaarde
+
+
+def inwoners_zichtbaar_voor(
+    user, *, met_noodtoegang: bool = True, per_rij: bool = False
+) -> QuerySet[Inwoner]:
+    """Inwoners whose dossier this user may open: betrokkenheid of the user or their team, or an
+    active break-the-glass access of the user (unless met_noodtoegang=False). One query."""
+    return Inwoner.objects.filter(inwoner_zichtbaar_q(user, met_noodtoegang=met_noodtoegang, per_rij=per_rij))
 
 
 def inwoners_betrokken_voor(user) -> QuerySet[Inwoner]:
@@ -197,7 +220,8 @@ def mag_toegangslog_inzien(user, inwoner: Inwoner | None = None) -> bool:
 
 def _van_mijn_teams(user):
     """What the coordinator reviews: about an inwoner of their teams, or done by a member of their teams."""
-    return Q(inwoner__in=inwoners_zichtbaar_voor(user).values("pk")) | Q(
+    # Read a page at a time in time order: each row's inwoner is checked by index, not every inwoner.
+    return inwoner_zichtbaar_q(user, "inwoner_id", per_rij=True) | Q(
         medewerker__in=Medewerker.objects.filter(teams__in=teams_van(user)).values("pk")
     )
 

@@ -94,6 +94,9 @@ SOORT_VAN_URL = {
     "verwijderverzoek": "inwoner",
     "herverdelen_medewerker": "medewerker",
     "herverdelen_deactiveren": "medewerker",
+    "inwoner_wijzigen": "inwoner",
+    "huishouden_maken": "inwoner",
+    "meldingen:corrigeren": "melding",
 }
 # Not walked as a logged-in medewerker, each with the reason.
 NIET_GEWANDELD = {
