@@ -318,6 +318,10 @@ ZONDER_OBJECT = {
     "beheer:medewerker_uitnodigen": "een nieuwe uitnodiging",
     # The world has no sociale kaart; tests/skt/test_beheer.py covers the form.
     "beheer:voorziening": "een voorziening van de sociale kaart",
+    # The world has no pending rights change (its accounts are made directly); bad input, refusals and
+    # a decided proposal are in tests/skt/test_vier_ogen.py.
+    "beheer:rechtenwijziging_bevestigen": "een rechtenwijziging die op bevestiging wacht",
+    "beheer:rechtenwijziging_weigeren": "een rechtenwijziging die op bevestiging wacht",
 }
 
 

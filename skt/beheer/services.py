@@ -107,10 +107,8 @@ def medewerker_rechten_wijzigen(
     )
     wijziging.teams.set(teams)
     wijziging.beoordelende_teams.set(beheerrechten.beoordelende_teams(medewerker, rol=rol, teams=teams))
-    # At once only what takes away: teams not chosen any more; a new role that reads case content waits.
-    rol_nu = medewerker.rol if rol in beheerrechten.ROLLEN_MET_CASUSINHOUD else rol
-    teams_nu = [t for t in huidige_teams if t in teams]
-    if rol_nu != medewerker.rol or len(teams_nu) != len(huidige_teams):
+    rol_nu, teams_nu = beheerrechten.direct_geldend(medewerker, rol=rol, teams=teams)
+    if rechten.rechten_verschillen(medewerker, rol=rol_nu, teams=teams_nu):
         _rechten_toepassen(medewerker, rol_nu, teams_nu)
     return medewerker, wijziging
 

@@ -93,6 +93,15 @@ def beoordelende_teams(medewerker: Medewerker, *, rol: str, teams) -> list[Team]
     return toegevoegde_teams(medewerker, teams)
 
 
+def direct_geldend(medewerker: Medewerker, *, rol: str, teams) -> tuple[str, list[Team]]:
+    """The part of a proposed change that takes effect at once: only what it takes away (teams no
+    longer chosen). A new role that reads case content waits; one that does not, applies."""
+    huidig = list(medewerker.teams.all())
+    gekozen = {team.pk for team in teams}
+    blijft = [team for team in huidig if team.pk in gekozen]
+    return (medewerker.rol if rol in ROLLEN_MET_CASUSINHOUD else rol), blijft
+
+
 def mag_rechtenwijzigingen_zien(user) -> bool:
     """The list of pending rights changes: the beheerder (all) and the coordinator (their teams)."""
     return mag_beheren(user) or heeft_rol(user, Rol.COORDINATOR)

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from skt.models import Medewerker, Toegang, Uitnodiging
+from skt.beheer import services
+from skt.models import Medewerker, Rechtenwijziging, Toegang, Uitnodiging
 
 from .test_inloggen import TWEEDE_FACTOR, code_voor, foute_code, is_ingelogd
 
@@ -331,6 +332,9 @@ def test_wachtwoord_vergeten_is_begrensd(settings, personas):
 def test_telefoon_kwijt(als, personas):
     medewerker = _account(als, personas)
     coordinator = personas.coordinator
+    # Only once her beroepskracht role of team A is confirmed does she have a coordinator to tell.
+    voorstel = Rechtenwijziging.objects.get(medewerker=medewerker, status="voorgesteld")
+    services.rechtenwijziging_bevestigen(door=coordinator, wijziging=voorstel)
     coordinator.email = "coordinator@gemeente.invalid"
     coordinator.save()
     oud = als(medewerker)
