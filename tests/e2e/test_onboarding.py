@@ -1,6 +1,7 @@
 """Onboarding in a real browser (issue 13): the beheerder creates a medewerker, the invitation arrives
 by mail, the new person sets a password and couples an authenticator app, and logs in with both.
-Nobody but the person ever knows the password."""
+Nobody but the person ever knows the password. Her proposed beroepskracht role grants nothing until the
+coordinator confirms it; the beheerder cannot change their own role or teams."""
 
 import re
 
@@ -9,7 +10,7 @@ from django.core import mail
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
-from skt.models import Medewerker
+from skt.models import Medewerker, Rechtenwijziging, Toegang
 
 from .conftest import inloggen, nieuwe_pagina
 
@@ -78,11 +79,59 @@ def test_van_uitnodiging_tot_inloggen(pagina, live_server, e2e_personas, screens
         nora.get_by_role("button", name="Bevestigen").click()
         nora.wait_for_url(f"{live_server.url}/")
         expect(nora.get_by_role("heading", level=1)).to_have_text("Mijn werk")
+
+        # Her beroepskracht role is only proposed: no team queue, not in the menu and not by URL.
+        nora_menu = nora.get_by_role("navigation", name="Hoofdmenu")
+        expect(nora_menu.get_by_role("link", name="Teamwachtrij")).to_have_count(0)
+        nora.goto("/meldingen/wachtrij/")
+        expect(nora.get_by_role("heading", level=1)).to_have_text("Geen toegang")
+        nora_mw = Medewerker.objects.get(username="nora")
+        assert not nora_mw.teams.exists() and nora_mw.rol != "beroepskracht"
+        assert Toegang.objects.filter(medewerker=nora_mw, resultaat="geweigerd").exists()
+
+        # The coordinator of Elst confirms it, from their own menu, after a confirmation step.
+        coord_context, coord = nieuwe_pagina(pagina.context.browser, live_server)
+        try:
+            inloggen(coord, live_server, e2e_personas.coordinator)
+            coord.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+                "link", name="Rechtenwijzigingen"
+            ).click()
+            expect(coord.get_by_role("heading", level=1)).to_have_text("Rechtenwijzigingen")
+            coord.get_by_role("link", name=re.compile(r"Beoordelen.*Nora de Wit")).click()
+            expect(coord.get_by_role("heading", level=1)).to_have_text("Rechtenwijziging voor Nora de Wit")
+            coord.screenshot(path=str(screenshots / "beheer_rechtenwijziging_bevestigen.png"), full_page=True)
+            coord.get_by_role("button", name="Bevestigen en rechten geven").click()
+            expect(coord.locator(".skt-meldingen")).to_contain_text("Bevestigd: Nora de Wit")
+        finally:
+            coord_context.close()
+        voorstel = Rechtenwijziging.objects.get(medewerker=nora_mw)
+        assert voorstel.status == "bevestigd" and voorstel.beoordeeld_door == e2e_personas.coordinator
+        assert Toegang.objects.filter(object_id=str(voorstel.uuid), reden__startswith="bevestigd").exists()
+
+        # Now she has her team's queue.
+        nora.goto("/")
         expect(nora.locator(".skt-kop__gebruiker")).to_contain_text("Beroepskracht kernteam")
+        nora_menu.get_by_role("link", name="Teamwachtrij").click()
+        expect(nora.get_by_role("heading", level=1)).to_have_text("Meldingen van mijn team")
 
         # The link works once.
         nora.goto(link)
         expect(nora.get_by_role("heading", level=1)).to_have_text("Deze link werkt niet meer")
     finally:
         context.close()
+    assert pagina.csp_fouten == [] and pagina.statische_fouten == []
+
+    # The beheerder cannot give themselves a role or a team: refused next to the field, and logged.
+    beheerder = e2e_personas.beheerder
+    pagina.goto(f"/beheer/medewerkers/{beheerder.uuid}/")
+    pagina.locator("#id_email").fill("beheerder@gemeente.invalid")
+    pagina.get_by_label(re.compile(r"^Rol")).select_option("coordinator")
+    pagina.get_by_role("checkbox", name="Elst").check()
+    pagina.get_by_role("button", name="Opslaan").click()
+    expect(pagina.locator("#id_rol_error")).to_contain_text("U kunt uw eigen rol en teams niet wijzigen")
+    beheerder.refresh_from_db()
+    assert beheerder.rol == "beheerder" and not beheerder.teams.exists()
+    assert Toegang.objects.filter(
+        medewerker=beheerder, object_id=str(beheerder.uuid), resultaat="geweigerd"
+    ).exists()
     assert pagina.csp_fouten == [] and pagina.statische_fouten == []
