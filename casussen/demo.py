@@ -20,6 +20,7 @@ from meldingen.models import Melding
 from meldingen.services import melding_eerste_contact_vastleggen, melding_registreren
 from meldingen.vocab import TriageUitkomst
 from meldingen.workflow import MeldingStatus
+from poort.demo_verhalen import VERHALEN, Verhaal, verhaal_van
 from poort.services import melding_trieren
 from skt.models import Inwoner, Leefgebied, Medewerker, Team, Voorziening
 
@@ -30,36 +31,11 @@ from .vocab import KADERS, ContactSoort
 SLEUTEL_NAAMRUIMTE = uuid.UUID("6f1c3e0a-4b7d-4c59-9a43-0c2f0e5ad001")
 ALLE_KADERS = {kader.veld: True for kader in KADERS}
 
-VRAGEN = [
-    "Mevrouw krijgt haar post en rekeningen niet meer op orde sinds haar man is overleden.",
-    "Meneer zit veel alleen thuis en wil graag weer onder de mensen komen.",
-    "Jonge moeder met twee kinderen loopt vast met toeslagen en de huurachterstand.",
-    "Mantelzorger raakt overbelast door de zorg voor haar moeder met dementie.",
-    "Meneer heeft een brief van de woningcorporatie over overlast en weet niet wat hij moet doen.",
-    "Mevrouw wil na haar heupoperatie weer zelf boodschappen kunnen doen.",
-    "Statushouder zoekt hulp bij het regelen van zorgverzekering en huisarts.",
-    "Oudere man vergeet afspraken en eet onregelmatig; dochter woont ver weg.",
-    "Gezin vraagt hulp bij de opvoeding van een puber die spijbelt.",
-    "Mevrouw heeft schulden bij meerdere partijen en durft de post niet meer te openen.",
-    "Meneer wil vrijwilligerswerk doen maar weet niet waar hij moet beginnen.",
-]
-DOELEN = [
-    "Zelf de post openen, sorteren en de vaste lasten op tijd betalen.",
-    "Eén vaste wekelijkse activiteit in het dorp vinden en daar zelfstandig naartoe gaan.",
-    "Een overzicht van inkomsten en uitgaven en een betalingsregeling voor de huurachterstand.",
-    "Afspraken over respijtzorg zodat de mantelzorger één dag per week vrij heeft.",
-    "Een gesprek met de corporatie voorbereiden en afspraken met de buren maken.",
-    "Weer zelfstandig boodschappen doen, eventueel met hulp van een buur.",
-]
-VERSLAGEN = [
-    "Kennismaking; de vraag samen scherp gemaakt en afspraken gemaakt over het vervolg.",
-    "Administratie doorgenomen; eerste stapels post gesorteerd.",
-    "Telefonisch nagevraagd hoe het gaat; afspraak bevestigd.",
-    "Samen de aanvraag ingevuld; inwoner deed het meeste zelf.",
-    "Besproken wat goed ging en wat nog lastig is.",
-    "Kort overleg met de vrijwilliger over het volgende bezoek.",
-    "Inwoner vertelde over spanningen thuis; verslag vertrouwelijk.",
-]
+# The stories a casus may start from when the meldingen demo left none (adults only: the kernteam's
+# casussen here are not about jeugd).
+CASUS_VERHALEN: tuple[Verhaal, ...] = tuple(v for v in VERHALEN if not v.jeugd and v.leefgebieden)
+# Leefgebieden a ZRM may add beyond the story's own, in this order.
+ZRM_AANVULLING = ("sociaal_netwerk", "tijdsbesteding", "huisvesting", "financien", "geestelijke_gezondheid")
 
 
 @dataclass
@@ -78,22 +54,52 @@ class Scenario:
     vinger_aan_de_pols: int = 0
     stil_dagen: int = 0  # no contact in the last n days (shows up as overdue)
     ander_team: bool = False
+    # The stories that fit this course (keys of poort.demo_verhalen): preferred among the open meldingen.
+    voorkeur: tuple[str, ...] = ()
 
 
 SCENARIOS = [
-    Scenario("wacht-op-advies", 3, 0, twijfel=True),
+    Scenario("wacht-op-advies", 3, 0, twijfel=True, voorkeur=("schulden", "baan", "drank")),
     Scenario(
-        "advies-binnen", 8, 0, twijfel=True, advies_gegeven=True, met_vrijwilliger=False, toestemming=None
+        "advies-binnen",
+        8,
+        0,
+        twijfel=True,
+        advies_gegeven=True,
+        met_vrijwilliger=False,
+        toestemming=None,
+        voorkeur=("detentie", "schulden", "baan"),
     ),
-    Scenario("lopend-net-gestart", 6, 2, zrm_start={"financien": 2, "huisvesting": 3, "sociaal_netwerk": 3}),
-    Scenario("lopend-twee-voor-maximum", 75, 8, toestemming=False, met_vrijwilliger=False, stil_dagen=35),
+    Scenario(
+        "lopend-net-gestart",
+        6,
+        2,
+        zrm_start={"financien": 2, "huisvesting": 3, "sociaal_netwerk": 3},
+        voorkeur=("huur", "overlast"),
+    ),
+    Scenario(
+        "lopend-twee-voor-maximum",
+        75,
+        8,
+        toestemming=False,
+        met_vrijwilliger=False,
+        stil_dagen=35,
+        voorkeur=("zorgverzekering", "formulieren", "overlast"),
+    ),
     Scenario(
         "lopend-negen",
         70,
         9,
         zrm_start={"financien": 1, "huisvesting": 2, "geestelijke_gezondheid": 3, "sociaal_netwerk": 2},
+        voorkeur=("schulden", "huur", "detentie"),
     ),
-    Scenario("lopend-maximum", 95, 10, zrm_start={"sociaal_netwerk": 2, "tijdsbesteding": 2}),
+    Scenario(
+        "lopend-maximum",
+        95,
+        10,
+        zrm_start={"sociaal_netwerk": 2, "tijdsbesteding": 2},
+        voorkeur=("alleen", "mantelzorg", "vrijwilligerswerk"),
+    ),
     Scenario(
         "afgesloten-doel",
         120,
@@ -103,6 +109,7 @@ SCENARIOS = [
         zrm_eind={"financien": 4, "huisvesting": 3, "instrumentele_adl": 3, "sociaal_netwerk": 4},
         cijfer=8,
         vinger_aan_de_pols=1,
+        voorkeur=("post", "formulieren", "zorgverzekering"),
     ),
     Scenario(
         "afgesloten-doorverwezen",
@@ -114,6 +121,7 @@ SCENARIOS = [
         zrm_start={"financien": 1, "geestelijke_gezondheid": 3},
         zrm_eind={"financien": 2, "geestelijke_gezondheid": 3},
         cijfer=7,
+        voorkeur=("baan", "schulden", "drank"),
     ),
     Scenario(
         "afgesloten-opgeschaald",
@@ -122,8 +130,17 @@ SCENARIOS = [
         afsluiten="opgeschaald_loket",
         zrm_start={"basale_adl": 2, "lichamelijke_gezondheid": 2, "huiselijke_relaties": 3},
         zrm_eind={"basale_adl": 1, "lichamelijke_gezondheid": 2, "huiselijke_relaties": 3},
+        voorkeur=("wassen", "vergeetachtig", "mantelzorg"),
     ),
-    Scenario("ander-team-lopend", 30, 3, ander_team=True, met_vrijwilliger=False, toestemming=None),
+    Scenario(
+        "ander-team-lopend",
+        30,
+        3,
+        ander_team=True,
+        met_vrijwilliger=False,
+        toestemming=None,
+        voorkeur=("alleen", "heup", "vrijwilligerswerk"),
+    ),
 ]
 
 
@@ -142,7 +159,7 @@ def _gebruiker(naam: str) -> Medewerker | None:
 def _melding_voor(scenario: Scenario, team: Team, poort: Medewerker, rng: random.Random, gebruikt: set[int]):
     """An open melding of the team, from the meldingen demo when there is one; else a new one."""
     aanmelding_uiterlijk = _vandaag() - timedelta(days=scenario.dagen_geleden + 2)
-    kandidaat = (
+    kandidaten = (
         Melding.objects.filter(
             team=team,
             status__in=[MeldingStatus.GETRIEERD, MeldingStatus.IN_BEHANDELING],
@@ -155,7 +172,11 @@ def _melding_voor(scenario: Scenario, team: Team, poort: Medewerker, rng: random
         .exclude(casussen__isnull=False)
         .exclude(pk__in=gebruikt)
         .order_by("aanmeldingsdatum", "pk")
-        .first()
+    )
+    # The oldest open melding whose story fits this course; else the oldest at all.
+    kandidaat = (
+        next((m for m in kandidaten if verhaal_van(m.vraag).sleutel in scenario.voorkeur), None)
+        or kandidaten.first()
     )
     if kandidaat is not None:
         return kandidaat
@@ -169,6 +190,9 @@ def _melding_voor(scenario: Scenario, team: Team, poort: Medewerker, rng: random
     if not volwassen:
         return None
     gekozen = volwassen[rng.randrange(len(volwassen))]
+    verhaal = next((v for v in CASUS_VERHALEN if v.sleutel in scenario.voorkeur), None) or rng.choice(
+        CASUS_VERHALEN
+    )
     melding, _ = melding_registreren(
         door=poort,
         inwoner=gekozen,
@@ -177,7 +201,8 @@ def _melding_voor(scenario: Scenario, team: Team, poort: Medewerker, rng: random
         ingang=rng.choice(["telefoon", "telefoon", "spreekuur", "email", "persoonlijk"]),
         melder_soort=rng.choice(["inwoner", "inwoner", "mantelzorger", "buurtbewoner"]),
         melder_naam="Buurvrouw" if rng.random() < 0.2 else "",
-        vraag=rng.choice(VRAGEN),
+        vraag=verhaal.vraag,
+        leefgebieden=list(Leefgebied.objects.filter(code__in=verhaal.leefgebieden, actief=True)),
         formulier_sleutel=uuid.uuid5(SLEUTEL_NAAMRUIMTE, f"casus-{scenario.naam}"),
     )
     if melding.status == MeldingStatus.NIEUW:
@@ -199,6 +224,29 @@ def _contactdatums(start: date, aantal: int, stil_dagen: int = 0) -> list[date]:
     return [start + timedelta(days=round(i * dagen / aantal)) for i in range(aantal)]
 
 
+def _zrm(scores: dict[str, int], verhaal: Verhaal) -> dict[str, int]:
+    """The scenario's scores, in its order, on the story's own leefgebieden (then common ones), so the
+    ZRM measures what the question was about."""
+    domeinen = list(dict.fromkeys((*verhaal.leefgebieden, *ZRM_AANVULLING, *scores)))
+    return dict(zip(domeinen, scores.values(), strict=False))
+
+
+def _verslag(verhaal: Verhaal, soort: str, i: int) -> str:
+    """A note that fits both the story and the kind of contact: a home visit tells what was done at
+    home, a call or a message what was talked about."""
+    if soort in (ContactSoort.HUISBEZOEK, ContactSoort.GEZAMENLIJK_HUISBEZOEK):
+        return verhaal.kennismaking if i == 0 else verhaal.thuis[(i - 1) % len(verhaal.thuis)]
+    tekst = verhaal.gesprek[i % len(verhaal.gesprek)]
+    if soort == ContactSoort.EMAIL_CHAT:
+        tekst = tekst.replace(" gebeld", " gemaild")
+    vorm = {
+        ContactSoort.TELEFOON: "Telefonisch",
+        ContactSoort.SPREEKUUR: "Op het spreekuur",
+        ContactSoort.EMAIL_CHAT: "Per e-mail",
+    }.get(soort, "Overleg")
+    return f"{vorm}: {tekst[0].lower()}{tekst[1:]}"
+
+
 def _scenario_laden(
     scenario: Scenario,
     *,
@@ -215,6 +263,7 @@ def _scenario_laden(
     if melding is None:
         return None
     gebruikt.add(melding.pk)
+    verhaal = verhaal_van(melding.vraag)
     start = max(_vandaag() - timedelta(days=scenario.dagen_geleden), melding.aanmeldingsdatum)
     if melding.status == MeldingStatus.GETRIEERD:
         melding_eerste_contact_vastleggen(
@@ -229,7 +278,7 @@ def _scenario_laden(
         door=casushouder,
         melding=melding,
         casushouder=casushouder,
-        doel=rng.choice(DOELEN),
+        doel=verhaal.doel,
         kaders=ALLE_KADERS,
         toets_collega=collega,
         toets_datum=start,
@@ -238,8 +287,8 @@ def _scenario_laden(
         vrijwilliger=mee,
         twijfel=scenario.twijfel,
         adviesvraag=(
-            "Er spelen schulden en mogelijk psychische problemen. Past dit nog binnen kortdurende "
-            "ondersteuning, of is het loket beter?"
+            f"De vraag was: \u201c{verhaal.vraag}\u201d Er speelt meer dan dat ene punt. Past dit nog "
+            "binnen kortdurende ondersteuning, of is het loket beter?"
             if scenario.twijfel
             else ""
         ),
@@ -251,12 +300,17 @@ def _scenario_laden(
                 door=coordinator,
                 adviesvraag=casus.adviesvragen.get(),
                 past_binnen_kaders=True,
-                advies="Past, mits het doel op de administratie gericht blijft. Evalueer na vijf gesprekken.",
+                advies=f"Past, mits het doel klein en concreet blijft: {verhaal.doel[0].lower()}"
+                f"{verhaal.doel[1:]} Evalueer na vijf gesprekken.",
             )
         return casus
     if scenario.zrm_start:
         services.zrm_vastleggen(
-            door=casushouder, casus=casus, moment="start", datum=start, scores=scenario.zrm_start
+            door=casushouder,
+            casus=casus,
+            moment="start",
+            datum=start,
+            scores=_zrm(scenario.zrm_start, verhaal),
         )
     soorten = [
         ContactSoort.TELEFOON,
@@ -267,7 +321,8 @@ def _scenario_laden(
     for i, datum in enumerate(_contactdatums(start, scenario.contacten, scenario.stil_dagen)):
         soort = ContactSoort.HUISBEZOEK if i == 0 else rng.choice(soorten)
         met_vrijwilliger = bool(casus.vrijwilliger_id) and (i == 0 or rng.random() < 0.3)
-        verslag = VERSLAGEN[0] if i == 0 else rng.choice(VERSLAGEN[1:])
+        vertrouwelijk = bool(verhaal.vertrouwelijk) and i == 2
+        verslag = verhaal.vertrouwelijk if vertrouwelijk else _verslag(verhaal, soort, i)
         services.contactmoment_registreren(
             door=casushouder,
             casus=casus,
@@ -276,7 +331,7 @@ def _scenario_laden(
             duur_minuten=rng.choice([15, 30, 45, 60, 90]),
             met_vrijwilliger=met_vrijwilliger,
             verslag=verslag,
-            vertrouwelijk=verslag == VERSLAGEN[-1],
+            vertrouwelijk=vertrouwelijk,
         )
     if scenario.afsluiten:
         voorziening = None
@@ -291,12 +346,12 @@ def _scenario_laden(
             casus=casus,
             reden=scenario.afsluiten,
             resultaat={
-                "doel_bereikt": "Mevrouw houdt haar administratie zelf bij; betalingen lopen weer.",
-                "doorverwezen_0e_1e_lijn": "Verwezen naar het maatschappelijk werk voor de schulden.",
+                "doel_bereikt": verhaal.resultaat,
+                "doorverwezen_0e_1e_lijn": f"Verwezen naar {verhaal.verwijzing}.",
                 "opgeschaald_loket": "Meer zorg nodig dan het kernteam biedt; het loket onderzoekt maatwerk.",
             }.get(scenario.afsluiten, "Afgesloten."),
             datum=_vandaag() - timedelta(days=rng.randint(2, 10)),
-            zrm_scores=scenario.zrm_eind,
+            zrm_scores=_zrm(scenario.zrm_eind, verhaal),
             cijfer=scenario.cijfer,
             doorverwezen_naar=voorziening,
         )
@@ -307,7 +362,7 @@ def _scenario_laden(
                 datum=_vandaag(),
                 soort=ContactSoort.TELEFOON,
                 duur_minuten=10,
-                verslag="Even gebeld: het gaat goed, de administratie loopt.",
+                verslag=verhaal.pols,
                 is_vinger_aan_de_pols=True,
             )
     return casus

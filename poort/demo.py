@@ -34,9 +34,10 @@ from .demo_verhalen import (
     JEUGD_MOTIVATIE,
     JEUGDVRAGEN,
     REDENEN,
-    TOELICHTING,
     VRAGEN,
     Verloop,
+    toelichting,
+    verhaal_van,
     verlopen,
 )
 
@@ -132,12 +133,16 @@ class _Demo:
         triage_dag = min(aanmelding + timedelta(days=rng.choice([0, 0, 0, 1])), self.vandaag)
         team = None if v.uitkomst == TriageUitkomst.DIRECT else v.team
         moment = _om(triage_dag, uur + 1 if triage_dag == aanmelding else 9, rng.randint(0, 59))
+        reden = rng.choice(REDENEN[v.uitkomst])
+        if v.uitkomst == TriageUitkomst.DIRECT:
+            # Answered on the spot: with what fits the question.
+            reden = verhaal_van(vraag).direct
         poort_services.melding_trieren(
             door=registrator,
             nu=moment,
             melding=melding,
             uitkomst=v.uitkomst,
-            reden=rng.choice(REDENEN[v.uitkomst]),
+            reden=reden,
             team=team if v.uitkomst in routering.KERNTEAM_UITKOMSTEN else None,
             jeugd_motivatie=JEUGD_MOTIVATIE
             if melding.jeugd and v.uitkomst in routering.KERNTEAM_UITKOMSTEN
@@ -196,7 +201,7 @@ class _Demo:
                 melding=melding,
                 uitstroom=v.uitstroom,
                 datum=dag,
-                toelichting=TOELICHTING.get(v.uitstroom, ""),
+                toelichting=toelichting(v.uitstroom, vraag),
             )
             if v.terugkoppeling == "gedaan":
                 dag = min(dag + timedelta(days=rng.randint(0, 2)), self.vandaag)

@@ -116,12 +116,13 @@ POSTCODES = {
 }
 
 DEMO_MEDEWERKERS = [
-    # gebruikersnaam, rol, voornaam, achternaam, teams (by code; "*" = all active teams)
+    # gebruikersnaam, rol, voornaam, achternaam, teams (by code; "*" = all active teams). No staff
+    # surname is an inwoner's (ACHTERNAMEN), so no inwoner carries a colleague's name.
     ("poort", Rol.VRAAGVERHELDERAAR, "Petra", "Poortvliet", []),
     ("beroepskracht", Rol.BEROEPSKRACHT, "Bas", "Kramer", ["elst"]),
     ("beroepskracht2", Rol.BEROEPSKRACHT, "Bea", "de Twee", ["*ander"]),
-    ("vrijwilliger", Rol.VRIJWILLIGER, "Vera", "Willems", ["elst"]),
-    ("consulent", Rol.CONSULENT_WMO, "Jan", "de Vries", ["*loket"]),
+    ("vrijwilliger", Rol.VRIJWILLIGER, "Wim", "Vrijburg", ["elst"]),
+    ("consulent", Rol.CONSULENT_WMO, "Saskia", "van Loon", ["*loket"]),
     ("consulent_jeugd", Rol.CONSULENT_JEUGD, "Joke", "Jeugdmans", ["*loket"]),
     ("coordinator", Rol.COORDINATOR, "Cor", "Dinator", ["*"]),
     ("beleid", Rol.BELEID, "Bert", "Beleidsma", []),
