@@ -9,7 +9,7 @@ the AVG inzage of the survivor reads it through the merge record), the guardian 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from skt import rechten
@@ -146,7 +146,18 @@ def inwoners_samenvoegen(
         for obj in model._base_manager.filter(**{veld: vervallen}).order_by("pk"):
             setattr(obj, veld, overlevende)
             obj._change_reason = _("samengevoegd")
-            obj.save(update_fields=[veld])
+            try:
+                with transaction.atomic():
+                    obj.save(update_fields=[veld])
+            except IntegrityError:
+                # E.g. two open koppelverzoeken of one asker: one per inwoner may be open.
+                raise ValidationError(
+                    _(
+                        "Beide registraties hebben een open %(soort)s die niet samen kan gaan. "
+                        "Handel die eerst af; er is niets veranderd."
+                    )
+                    % {"soort": model._meta.verbose_name}
+                ) from None
             verplaatst.setdefault(label, []).append(str(getattr(obj, "uuid", obj.pk)))
     rechten_verplaatst = rechten.inwoner_rechten_overzetten(van=vervallen, naar=overlevende)
     return Samenvoeging.objects.create(

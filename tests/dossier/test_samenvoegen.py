@@ -294,3 +294,18 @@ def test_samenvoegen_terwijl_een_ander_de_rij_vasthoudt_wordt_meteen_geweigerd(p
         draad.join(timeout=20)
     assert not Samenvoeging.objects.exists()
     assert Melding.objects.filter(inwoner=b).count() == 1
+
+
+def test_botsende_open_koppelverzoeken_weigeren_de_samenvoeging_zonder_halve_schrijfactie(personas):
+    from poort.models import Koppelverzoek
+    from poort.services import koppelverzoek_vastleggen
+
+    p = personas
+    a, b, _ma, melding_b, *_ = twee_dubbelen(p)
+    for inwoner in (a, b):
+        koppelverzoek_vastleggen(door=p.beroepskracht2, inwoner=inwoner, gegevens={})
+    with pytest.raises(ValidationError, match="open koppelverzoek"):
+        inwoners_samenvoegen(door=p.coordinator, overlevende=a, vervallen=b)
+    assert Melding.objects.get(pk=melding_b.pk).inwoner_id == b.pk
+    assert Koppelverzoek.objects.filter(inwoner=b).count() == 1
+    assert not Samenvoeging.objects.exists()
