@@ -43,14 +43,20 @@ class ArrangementForm(NLDSFormMixin, forms.ModelForm):
         pass
 
 
-def categorie_keuzes() -> list:
-    """The active categories grouped per law, for one select with optgroups."""
-    groepen: dict[str, list] = {}
-    for categorie in MaatwerkCategorie.objects.filter(actief=True).order_by("wet", "code"):
+def categorie_keuzes(wet: str | None = None) -> list:
+    """The active categories grouped per law, for one select with optgroups: the chosen law's first
+    (Wmo when none is chosen yet; onderdelen.js reorders when the law changes on the page)."""
+    volgorde = [wet] if wet in Wet.values else []
+    volgorde += [w for w in (Wet.WMO, Wet.JEUGD) if w not in volgorde]
+    groepen: dict[str, list] = {str(Wet(w).label): [] for w in volgorde}
+    for categorie in MaatwerkCategorie.objects.filter(actief=True).order_by("code"):
         groepen.setdefault(categorie.get_wet_display(), []).append(
             (str(categorie.pk), f"{categorie.code} {categorie.label}")
         )
-    return [("", _("— kies de categorie —")), *groepen.items()]
+    return [
+        ("", _("— kies de categorie —")),
+        *((label, keuzes) for label, keuzes in groepen.items() if keuzes),
+    ]
 
 
 class OnderdeelForm(NLDSFormMixin, forms.Form):
@@ -88,9 +94,9 @@ class OnderdeelForm(NLDSFormMixin, forms.Form):
 
     verwijderen = forms.BooleanField(label=_("Dit onderdeel verwijderen"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, wet: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["categorie"].choices = categorie_keuzes()
+        self.fields["categorie"].choices = categorie_keuzes(wet)
 
     def clean_categorie(self):
         waarde = self.cleaned_data.get("categorie")

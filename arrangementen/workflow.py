@@ -66,7 +66,9 @@ FOUTEN = {
         "Dit arrangement wacht niet (meer) op beoordeling: een collega heeft het al in behandeling "
         "genomen of er is al over beslist."
     ),
-    "behandeling_teruggeven": _("Dit arrangement is niet in behandeling; er is niets teruggegeven."),
+    "behandeling_teruggeven": _(
+        "Dit arrangement is niet in behandeling; er is niets teruggezet in de wachtrij."
+    ),
     "terugsturen": _AL_BESLOTEN,
     "goedkeuren": _AL_BESLOTEN,
     "gedeeltelijk_goedkeuren": _AL_BESLOTEN,
@@ -128,7 +130,9 @@ AANVRAAG_FOUTEN = {
         "Deze aanvraag wacht niet (meer) op een consulent: een collega heeft hem al in behandeling "
         "genomen of hij is afgehandeld."
     ),
-    "behandeling_teruggeven": _("Deze aanvraag is niet in behandeling; er is niets teruggegeven."),
+    "behandeling_teruggeven": _(
+        "Deze aanvraag is niet in behandeling; er is niets teruggezet in de werkvoorraad."
+    ),
     "maatwerk_aanvragen": _AANVRAAG_AFGEROND,
     "geen_maatwerk": _AANVRAAG_AFGEROND,
     "doorverwijzen": _AANVRAAG_AFGEROND,

@@ -284,7 +284,7 @@ class MeldingCorrectieForm(NLDSFormMixin, forms.Form):
     melder_naam = forms.CharField(label=_("Naam melder"), max_length=150, required=False)
     melder_bereikbaar = forms.CharField(label=_("Bereikbaarheid melder"), max_length=200, required=False)
     melder_wil_terugkoppeling = forms.BooleanField(
-        label=_("Melder wil horen dat het is opgepakt"), required=False
+        label=_("Melder wil horen dat de melding is afgehandeld"), required=False
     )
     reden = forms.CharField(
         label=_("Toelichting"),

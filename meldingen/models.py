@@ -40,7 +40,9 @@ class Melding(models.Model):
     melder_soort = models.CharField(_("melder"), max_length=30, choices=MelderSoort.choices)
     melder_naam = models.CharField(_("naam melder"), max_length=150, blank=True)
     melder_bereikbaar = models.CharField(_("bereikbaarheid melder"), max_length=200, blank=True)
-    melder_wil_terugkoppeling = models.BooleanField(_("melder wil horen dat het is opgepakt"), default=False)
+    melder_wil_terugkoppeling = models.BooleanField(
+        _("melder wil horen dat de melding is afgehandeld"), default=False
+    )
     inwoner = models.ForeignKey(
         Inwoner,
         verbose_name=_("inwoner"),
@@ -124,7 +126,7 @@ class Melding(models.Model):
                 condition=~models.Q(status__in=[MeldingStatus.GETRIEERD, MeldingStatus.IN_BEHANDELING])
                 | models.Q(team__isnull=False),
                 name="melding_getrieerd_heeft_team",
-                violation_error_message=_("Een getrieerde melding ligt bij een team of het loket."),
+                violation_error_message=_("Een getriëerde melding ligt bij een team of het loket."),
             ),
             models.CheckConstraint(
                 condition=models.Q(eerste_contact_op__isnull=True)

@@ -99,7 +99,7 @@ def melding_registreren(
         raise ValidationError(
             {
                 "melder_bereikbaar": _(
-                    "De melder wil horen dat het is opgepakt: vul in hoe de "
+                    "De melder wil horen dat de melding is afgehandeld: vul in hoe de "
                     "melder bereikbaar is (telefoon of e-mail)."
                 )
             }
@@ -209,7 +209,7 @@ def terugkoppeltekst(melding: Melding) -> str:
     """A ready text for a third-party melder: that it was handled, never what was found."""
     return _(
         "Beste %(naam)s,\n\nOp %(datum)s heeft u bij het Sociaal Kernteam een melding gedaan "
-        "over een inwoner. Wij laten u weten dat uw melding is opgepakt en afgehandeld. Vanwege de "
+        "over een inwoner. Wij laten u weten dat uw melding is afgehandeld. Vanwege de "
         "privacy van de inwoner kunnen wij u niet vertellen wat er is besproken of afgesproken."
         "\n\nDank voor uw melding.\n\nMet vriendelijke groet,\nSociaal Kernteam"
     ) % {"naam": melding.melder_naam or _("melder"), "datum": melding.aanmeldingsdatum.strftime("%d-%m-%Y")}
@@ -376,7 +376,7 @@ def melding_corrigeren(
         gegevens.update(melder_naam="", melder_bereikbaar="", melder_wil_terugkoppeling=False)
     elif gegevens["melder_wil_terugkoppeling"] and not (gegevens["melder_bereikbaar"] or "").strip():
         fouten["melder_bereikbaar"] = _(
-            "De melder wil horen dat het is opgepakt: vul in hoe de melder bereikbaar is "
+            "De melder wil horen dat de melding is afgehandeld: vul in hoe de melder bereikbaar is "
             "(telefoon of e-mail)."
         )
     if melding.inwoner_id and melding.inwoner.geboortedatum and gegevens["jeugd"] != melding.jeugd:

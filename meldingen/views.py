@@ -38,7 +38,7 @@ PER_PAGINA = 25
 # The workflow's actions as the status history names them.
 STAP_LABELS = {
     "registreren": gettext_lazy("Geregistreerd"),
-    "trieren": gettext_lazy("Getrieerd"),
+    "trieren": gettext_lazy("Getriëerd"),
     "direct_afhandelen": gettext_lazy("Direct afgehandeld door de poort"),
     "herrouteren": gettext_lazy("Doorgeschakeld"),
     "eerste_contact": gettext_lazy("Eerste contact"),

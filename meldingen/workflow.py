@@ -7,8 +7,8 @@ from skt.workflow import Werkstroom
 
 
 class MeldingStatus(models.TextChoices):
-    NIEUW = "nieuw", _("Nieuw, nog niet getrieerd")
-    GETRIEERD = "getrieerd", _("Getrieerd, wacht op eerste contact")
+    NIEUW = "nieuw", _("Nieuw, nog niet getriëerd")
+    GETRIEERD = "getrieerd", _("Getriëerd, wacht op eerste contact")
     IN_BEHANDELING = "in_behandeling", _("In behandeling")
     AFGESLOTEN = "afgesloten", _("Afgesloten")
 
@@ -25,16 +25,16 @@ OVERGANGEN: dict[str, dict[str, str]] = {
 
 FOUTEN = {
     "trieren": _(
-        "Deze melding is al getrieerd of afgesloten; u kunt hem niet opnieuw trieren. "
+        "Deze melding is al getriëerd of afgesloten; u kunt hem niet opnieuw triëren. "
         "Gebruik 'Doorschakelen' als hij naar een ander team moet."
     ),
-    "direct_afhandelen": _("Alleen een nieuwe, nog niet getrieerde melding kan direct worden afgehandeld."),
-    "herrouteren": _("Alleen een getrieerde melding die nog openstaat kan worden doorgeschakeld."),
+    "direct_afhandelen": _("Alleen een nieuwe, nog niet getriëerde melding kan direct worden afgehandeld."),
+    "herrouteren": _("Alleen een getriëerde melding die nog openstaat kan worden doorgeschakeld."),
     "eerste_contact": _(
-        "Het eerste contact kan alleen worden vastgelegd bij een getrieerde melding "
+        "Het eerste contact kan alleen worden vastgelegd bij een getriëerde melding "
         "die nog op eerste contact wacht."
     ),
-    "afsluiten": _("Een melding kan pas worden afgesloten nadat hij is getrieerd, en niet twee keer."),
+    "afsluiten": _("Een melding kan pas worden afgesloten nadat hij is getriëerd, en niet twee keer."),
 }
 
 WERKSTROOM = Werkstroom(OVERGANGEN, FOUTEN)

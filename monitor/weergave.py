@@ -230,7 +230,7 @@ def weergave(cijfers: dict, *, drempel: int | None) -> dict:
             )
         },
         "teams": _groepstabel(
-            cijfers["kpis_per_team"], TEAM_KOLOMMEN, drempel, "Nog geen team (niet getrieerd)"
+            cijfers["kpis_per_team"], TEAM_KOLOMMEN, drempel, "Nog geen team (niet getriëerd)"
         ),
         "kernen": _groepstabel(
             cijfers["kpis_per_kern"], KERN_KOLOMMEN, drempel, "Onbekend (anoniem, geen kern)"

@@ -115,7 +115,7 @@ class MeldingForm(NLDSFormMixin, forms.ModelForm):
             ),
             "notitie_vertrouwelijk": _("Vertrouwelijke notities zijn niet zichtbaar voor vrijwilligers."),
             "melder_wil_terugkoppeling": _(
-                "Alleen bij een derde als melder: de melder hoort dát het is opgepakt, "
+                "Alleen bij een derde als melder: de melder hoort dát de melding is afgehandeld, "
                 "nooit wat er is besproken."
             ),
         }

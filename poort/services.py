@@ -36,9 +36,9 @@ NAAR_LOKET = {
 def _al_getrieerd_fout(melding: Melding) -> ValidationError:
     laatste = melding.triages.select_related("door").order_by("-op", "-pk").first()
     if laatste is None:
-        return ValidationError(_("Deze melding is al afgesloten en kan niet meer worden getrieerd."))
+        return ValidationError(_("Deze melding is al afgesloten en kan niet meer worden getriëerd."))
     return ValidationError(
-        _("Deze melding is al getrieerd door %(wie)s op %(wanneer)s (%(uitkomst)s). Er is niets gewijzigd.")
+        _("Deze melding is al getriëerd door %(wie)s op %(wanneer)s (%(uitkomst)s). Er is niets gewijzigd.")
         % {
             "wie": laatste.door,
             "wanneer": laatste.op.strftime("%d-%m-%Y %H:%M"),

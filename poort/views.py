@@ -236,7 +236,7 @@ def melding_nieuw(request):
         else:
             if nieuw:
                 messages.success(
-                    request, _("Melding %(nr)s is geregistreerd. Trieer hem nu.") % {"nr": melding.nummer}
+                    request, _("Melding %(nr)s is geregistreerd. Triëer hem nu.") % {"nr": melding.nummer}
                 )
             return redirect("poort:trieren", uuid=melding.uuid)
     trajecten = []
@@ -265,7 +265,7 @@ def trieren(request, uuid):
         if laatste:
             messages.warning(
                 request,
-                _("Deze melding is al getrieerd door %(wie)s op %(wanneer)s.")
+                _("Deze melding is al getriëerd door %(wie)s op %(wanneer)s.")
                 % {"wie": laatste.door, "wanneer": laatste.op.strftime("%d-%m-%Y %H:%M")},
             )
         return redirect("mijn_werk")

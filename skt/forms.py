@@ -34,6 +34,25 @@ class NLDSFormMixin:
                 klasse = "utrecht-textbox utrecht-textbox--html-input"
             if klasse:
                 widget.attrs["class"] = f"{klasse} {widget.attrs.get('class', '')}".strip()
+            leeg_in_het_nederlands(veld)
+
+
+LEEG_LABEL = _("— kies —")
+
+
+def leeg_in_het_nederlands(veld) -> None:
+    """Django's empty choice "---------" reads as Dutch "— kies —" (a ModelChoiceField's empty_label,
+    and the blank choice a model field with choices brings along)."""
+    if isinstance(veld, forms.ModelChoiceField):
+        if veld.empty_label == "---------":
+            veld.empty_label = LEEG_LABEL
+    elif isinstance(veld, forms.ChoiceField):
+        keuzes = list(veld.choices)
+        if any(waarde == "" and label == "---------" for waarde, label in keuzes):
+            veld.choices = [
+                (waarde, LEEG_LABEL if waarde == "" and label == "---------" else label)
+                for waarde, label in keuzes
+            ]
 
 
 def fout_naar_form(

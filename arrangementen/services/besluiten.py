@@ -186,9 +186,13 @@ def _beslissingen_controleren(
             )
             continue
         if beslissing is None or beslissing.toegekend is None:
-            fouten.setdefault(f"{sleutel}toegekend", []).append(
+            # The message names the options the form shows: maatwerk is granted, other help agreed to.
+            keuze = (
                 _("Beslis over dit onderdeel: toekennen of niet toekennen.")
+                if onderdeel.is_maatwerk
+                else _("Beslis over dit onderdeel: akkoord of niet akkoord.")
             )
+            fouten.setdefault(f"{sleutel}toegekend", []).append(keuze)
             continue
         if not beslissing.toegekend and not (beslissing.reden or "").strip():
             fouten.setdefault(f"{sleutel}reden", []).append(

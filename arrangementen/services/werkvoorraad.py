@@ -200,7 +200,9 @@ def aanvraag_behandeling_teruggeven(
     if not arrangement_rechten.mag_aanvraag_behandelen(door, aanvraag):
         raise PermissionDenied
     if aanvraag.status == AanvraagStatus.IN_BEHANDELING and aanvraag.behandelaar_id != door.pk:
-        raise ValidationError(_("Alleen wie de aanvraag in behandeling heeft, geeft hem terug."))
+        raise ValidationError(
+            _("Alleen wie de aanvraag in behandeling heeft, zet hem terug in de werkvoorraad.")
+        )
     _status_zetten(aanvraag, actie="behandeling_teruggeven", door=door, toelichting="", nu=nu)
     aanvraag.behandelaar = None
     aanvraag.in_behandeling_op = None

@@ -97,7 +97,11 @@ def nieuw(request):
     if melding is not None and melding.jeugd:
         begin["wet"] = Wet.JEUGD
     form = ArrangementForm(request.POST or None, initial=begin)
-    formset = OnderdeelFormSet(request.POST or None, prefix="onderdelen")
+    formset = OnderdeelFormSet(
+        request.POST or None,
+        prefix="onderdelen",
+        form_kwargs={"wet": request.POST.get("wet") or begin.get("wet")},
+    )
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         deelformulieren, onderdelen = _onderdelen_uit_formset(formset)
         gegevens = {k: v for k, v in form.cleaned_data.items() if k != "wet"}
@@ -132,7 +136,10 @@ def bewerken(request, uuid):
         return redirect("arrangementen:detail", uuid=arrangement.uuid)
     form = ArrangementForm(request.POST or None, instance=arrangement)
     formset = OnderdeelFormSet(
-        request.POST or None, prefix="onderdelen", initial=onderdelen_als_begin(arrangement)
+        request.POST or None,
+        prefix="onderdelen",
+        initial=onderdelen_als_begin(arrangement),
+        form_kwargs={"wet": request.POST.get("wet") or arrangement.wet},
     )
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         deelformulieren, onderdelen = _onderdelen_uit_formset(formset)

@@ -50,7 +50,7 @@ def _startvoorwaarden(
         raise ValidationError(
             _(
                 "Een casus start alleen vanuit een open melding die naar het kernteam is gerouteerd. "
-                "Deze melding is nog niet getrieerd, ging naar het loket of is al afgesloten."
+                "Deze melding is nog niet getriëerd, ging naar het loket of is al afgesloten."
             ),
             code="melding_niet_startbaar",
         )

@@ -127,9 +127,9 @@ KPIS: list[Kpi] = [
     ),
     Kpi(
         "voorwerk_teruggegeven",
-        "Voorwerk teruggegeven ter aanvulling",
+        "Voorwerk teruggestuurd voor aanvulling",
         "Van de voorwerk-arrangementen die in de periode zijn ingediend, het aantal dat de consulent ten "
-        "minste één keer teruggaf ter aanvulling.",
+        "minste één keer terugstuurde voor aanvulling.",
         Eenheid.AANTAL,
         Richting.LAGER_BETER,
         "voorwerk",

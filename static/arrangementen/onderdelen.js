@@ -19,6 +19,24 @@
     });
   }
 
+  // The chosen law's categories first in every category list (the server does the same on load).
+  function wetVoorop() {
+    var gekozen = document.querySelector("input[name='wet']:checked");
+    if (!gekozen || !gekozen.labels || !gekozen.labels.length) { return; }
+    var wet = gekozen.labels[0].textContent.trim();
+    document.querySelectorAll("select[name$='-categorie']").forEach(function (select) {
+      var groep = Array.prototype.find.call(select.querySelectorAll("optgroup"), function (g) {
+        return g.label === wet;
+      });
+      var eerste = select.querySelector("optgroup");
+      if (groep && eerste && groep !== eerste) { select.insertBefore(groep, eerste); }
+    });
+  }
+
+  document.addEventListener("change", function (event) {
+    if (event.target.matches("input[name='wet']")) { wetVoorop(); }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("#onderdelen-lijst fieldset.skt-onderdeel").forEach(volgen);
     var knop = document.getElementById("onderdeel-toevoegen");
@@ -36,6 +54,7 @@
       lijst.appendChild(fieldset);
       totaal.value = String(index + 1);
       volgen(fieldset);
+      wetVoorop();
       fieldset.querySelector("select[name$='-soort']").focus();
     });
   });

@@ -50,7 +50,7 @@ def test_poort_tot_afgesloten_melding(pagina, browser, live_server, wereld, scre
     pagina.get_by_label("Ingang").select_option(label="Telefoon")
     pagina.get_by_label("Melder", exact=False).first.select_option(label="Inwoner zelf (of huishouden)")
     pagina.get_by_label("Vraag in de woorden van de inwoner").fill("Ik krijg mijn post niet meer op orde.")
-    pagina.get_by_role("button", name="Registreren en trieren").click()
+    pagina.get_by_role("button", name="Registreren en triëren").click()
     pagina.wait_for_url(re.compile(r"/trieren/$"))
     pagina.get_by_label("Naar het kernteam", exact=True).check()
     pagina.get_by_label("Waarom deze keuze?").fill("Administratie, past bij het kernteam van Elst.")

@@ -392,7 +392,7 @@ def test_eerste_contact_voor_de_triage_is_een_duidelijke_fout(personas, ongetrie
         services.melding_eerste_contact_vastleggen(
             door=personas.beroepskracht, melding=melding, datum=vandaag(), wijze=ContactWijze.TELEFOON
         )
-    assert "getrieerde melding" in " ".join(fout.value.messages)
+    assert "getriëerde melding" in " ".join(fout.value.messages)
     melding.refresh_from_db()
     assert melding.status == MeldingStatus.NIEUW and melding.eerste_contact_op is None
 
@@ -487,7 +487,7 @@ def test_afsluiten_van_een_ongetrieerde_melding_is_een_duidelijke_fout(personas,
         services.melding_afsluiten(
             door=personas.beroepskracht, melding=melding, uitstroom=Uitstroom.EIGEN_KRACHT
         )
-    assert "nadat hij is getrieerd" in " ".join(fout.value.messages)
+    assert "nadat hij is getriëerd" in " ".join(fout.value.messages)
     melding.refresh_from_db()
     assert melding.status == MeldingStatus.NIEUW and melding.uitstroom == ""
     assert statusregels(melding) == [MeldingStatus.NIEUW]

@@ -239,7 +239,7 @@ def test_eerste_contact_op_een_afgesloten_melding_geeft_een_duidelijke_melding(p
 
     response = client.post(url(m, "eerste-contact"), contact(), follow=True)
     assert response.status_code == 200
-    assert "kan alleen worden vastgelegd bij een getrieerde melding" in tekst(response)
+    assert "kan alleen worden vastgelegd bij een getriëerde melding" in tekst(response)
     assert tellingen.ongewijzigd()
 
 
@@ -307,7 +307,7 @@ def test_een_niet_getrieerde_melding_afsluiten_geeft_een_duidelijke_melding(pers
 
     response = als(personas.beroepskracht).post(url(m, "afsluiten"), afsluiten(), follow=True)
     assert response.status_code == 200
-    assert "pas worden afgesloten nadat hij is getrieerd" in tekst(response)
+    assert "pas worden afgesloten nadat hij is getriëerd" in tekst(response)
     assert tellingen.ongewijzigd()
 
 

@@ -114,7 +114,7 @@ def test_twee_vraagverhelderaars_trieren_tegelijk(
     assert len(gelukt) == 1 and len(fouten) == 1, uitkomsten
     winnaar, fout = gelukt[0], fouten[0]
     assert isinstance(fout, ValidationError), repr(fout)
-    assert f"al getrieerd door {winnaar.door}" in " ".join(fout.messages)
+    assert f"al getriëerd door {winnaar.door}" in " ".join(fout.messages)
 
     melding.refresh_from_db()
     assert Triage.objects.filter(melding=melding).count() == 1
@@ -183,7 +183,7 @@ def test_tweede_triage_na_elkaar_wordt_geweigerd(personas, poort2, kern_elst):
     melding = melding_maken(personas.poort, inwoner=InwonerFactory(kern=kern_elst))
     scherm2 = Melding.objects.get(pk=melding.pk)
     services.melding_trieren(door=personas.poort, melding=melding, uitkomst=U.KERNTEAM, reden="Eerste.")
-    with pytest.raises(ValidationError, match="al getrieerd door Poort Test"):
+    with pytest.raises(ValidationError, match="al getriëerd door Poort Test"):
         services.melding_trieren(door=poort2, melding=scherm2, uitkomst=U.LOKET, reden="Tweede.")
     melding.refresh_from_db()
     assert Triage.objects.filter(melding=melding).count() == 1

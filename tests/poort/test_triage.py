@@ -345,7 +345,7 @@ def test_een_getrieerde_of_afgesloten_melding_wordt_niet_opnieuw_getrieerd(
             uitstroom=Uitstroom.GEEN_VERVOLG,
         )
     bericht = " ".join(fout.value.messages)
-    assert "al getrieerd door" in bericht
+    assert "al getriëerd door" in bericht
     assert str(personas.poort) in bericht and str(personas.poort) == "Poort Test"
     assert toestand(melding) == voor
 
@@ -355,7 +355,7 @@ def test_de_melding_in_geheugen_mag_verouderd_zijn(personas, poort2, melding):
     verouderd = Melding.objects.get(pk=melding.pk)
     trieren(personas.poort, melding, U.KERNTEAM)
     assert verouderd.status == MeldingStatus.NIEUW
-    with pytest.raises(ValidationError, match="al getrieerd door"):
+    with pytest.raises(ValidationError, match="al getriëerd door"):
         services.melding_trieren(door=poort2, melding=verouderd, uitkomst=U.LOKET, reden="Ook.")
     assert Triage.objects.filter(melding=melding).count() == 1
 
@@ -703,5 +703,5 @@ def test_triage_werkt_ook_voor_kern_die_bij_een_team_hoort_via_meerdere_kernen(p
 
 def test_het_team_dat_de_melding_heeft_hoort_wie_hem_triageerde(personas, melding):
     trieren(personas.poort, melding, U.KERNTEAM)
-    with pytest.raises(ValidationError, match="al getrieerd door Poort Test"):
+    with pytest.raises(ValidationError, match="al getriëerd door Poort Test"):
         services.melding_trieren(door=personas.beroepskracht, melding=melding, uitkomst=U.LOKET, reden="x")
