@@ -89,6 +89,41 @@ def test_noodbeheer_alleen_voor_een_superuser(personas, als, persona):
     assert Toegang.objects.filter(object_soort="beheer", resultaat="geweigerd").exists()
 
 
+NOODBEHEER_PAGINAS = (
+    "/noodbeheer/",
+    "/noodbeheer/skt/",
+    "/noodbeheer/skt/medewerker/",
+    "/noodbeheer/skt/medewerker/add/",
+    "/noodbeheer/skt/rechtenwijziging/",
+    "/noodbeheer/auth/group/",
+    "/noodbeheer/skt/toegang/",
+    "/noodbeheer/password_change/",
+)
+
+
+@pytest.mark.parametrize("persona", list(PERSONA_ROLLEN))
+def test_geen_noodbeheerpagina_voor_wie_geen_superuser_is(personas, als, persona):
+    """Every admin page, also deep ones and a POST: a 403 after at most one redirect, never a loop,
+    never a change, and every refusal logged."""
+    medewerker = getattr(personas, persona)
+    client = als(medewerker)
+    aantal = Medewerker.objects.count()
+    for pad in NOODBEHEER_PAGINAS:
+        response = client.get(pad, follow=True)
+        assert response.status_code == 403 and len(response.redirect_chain) <= 1, (
+            pad,
+            response.redirect_chain,
+        )
+    response = client.post(
+        "/noodbeheer/skt/medewerker/add/", {"username": "x", "rol": "coordinator"}, follow=True
+    )
+    assert response.status_code == 403 and len(response.redirect_chain) <= 1
+    assert Medewerker.objects.count() == aantal
+    assert Toegang.objects.filter(medewerker=medewerker, resultaat="geweigerd").count() >= len(
+        NOODBEHEER_PAGINAS
+    )
+
+
 def test_de_superuser_komt_in_het_noodbeheer(personas, als):
     beheerder = personas.beheerder
     beheerder.is_superuser = True
