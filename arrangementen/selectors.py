@@ -75,7 +75,14 @@ def wachtrij(user) -> QuerySet[Arrangement]:
     ).order_by("beslistermijn_einde", "ingediend_op", "pk")
 
 
-def overzicht(user, *, status: str = "") -> QuerySet[Arrangement]:
+def met_kengetallen_voor(rijen) -> list[Arrangement]:
+    """The rows of one page again, with met_kengetallen's annotations, in the same order."""
+    volgorde = [a.pk for a in rijen]
+    per_pk = {a.pk: a for a in met_kengetallen(Arrangement.objects.filter(pk__in=volgorde))}
+    return [per_pk[pk] for pk in volgorde]
+
+
+def overzicht(user, *, status: str = "", kengetallen: bool = True) -> QuerySet[Arrangement]:
     """All plans this user may see (kernteam: the team's; loket: submitted and own drafts)."""
     qs = arrangement_rechten.arrangementen_zichtbaar_voor(user)
     if status == "open":
@@ -89,7 +96,7 @@ def overzicht(user, *, status: str = "") -> QuerySet[Arrangement]:
         )
     elif status in ArrangementStatus.values:
         qs = qs.filter(status=status)
-    return met_kengetallen(qs).order_by("-aangemaakt_op", "-pk")
+    return (met_kengetallen(qs) if kengetallen else qs).order_by("-aangemaakt_op", "-pk")
 
 
 def te_laat(user, vandaag: date | None = None) -> QuerySet[Arrangement]:

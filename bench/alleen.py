@@ -15,7 +15,7 @@ PAGINAS = {
         ("teamwachtrij", "/meldingen/wachtrij/", "/meldingen/", "melding"),
         ("in behandeling", "/meldingen/wachtrij/in-behandeling/", None, None),
         ("mijn inwoners", "/inwoners/", "/inwoners/", "dossier"),
-        ("mijn inwoners zoeken", "/inwoners/?q=Vos", None, None),
+        ("mijn inwoners zoeken", ("/inwoners/", {"q": "Vos"}), None, None),
         ("mijn casussen", "/casussen/", "/casussen/", "casus"),
         ("mijn werk", "/", None, None),
     ],
@@ -28,7 +28,7 @@ PAGINAS = {
     ],
     "poort": [
         ("poort wachtrij", "/poort/", None, None),
-        ("poort zoeken", "/poort/zoeken/?achternaam=Vos", None, None),
+        ("poort zoeken", ("/poort/zoeken/", {"achternaam": "Vos"}), None, None),
         ("mijn werk", "/", None, None),
     ],
     "consulent": [
@@ -54,6 +54,19 @@ def inloggen(host: str, naam: str) -> requests.Session:
     return sessie
 
 
+def zoekadres(sessie: requests.Session, host: str, pad: str, velden: dict) -> str:
+    """A search is POSTed (no BSN in a URL); its result lives at the ?zoekopdracht=<key> it redirects to."""
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', sessie.get(host + pad, timeout=60).text)
+    antwoord = sessie.post(
+        host + pad,
+        data={**velden, "csrfmiddlewaretoken": token.group(1)},
+        headers={"Referer": host + pad},
+        allow_redirects=False,
+        timeout=60,
+    )
+    return antwoord.headers.get("Location", pad)
+
+
 def mediaan(sessie: requests.Session, url: str) -> tuple[float, int]:
     tijden, status = [], 0
     for _ in range(5):
@@ -73,6 +86,8 @@ def main() -> None:
     for rol, paginas in PAGINAS.items():
         sessie = inloggen(host, rol)
         for naam, url, prefix, detail in paginas:
+            if isinstance(url, tuple):
+                url = zoekadres(sessie, host, *url)
             ms, status = mediaan(sessie, host + url)
             print(f"| {rol} | {naam} | {ms:.0f} | {status} |")
             if prefix:

@@ -20,6 +20,7 @@ from skt import rechten, services, zoekopdracht
 from skt.forms import DossierFilterForm, InwonerZoekForm, RegisseurForm, fout_naar_form
 from skt.limieten import zoeklimiet
 from skt.models import Medewerker, Rol, Toegang
+from skt.paginering import keyset_pagina
 from skt.toegang import lijst_vastleggen, toegang_vastleggen, zoekresultaat_vastleggen
 
 from . import tijdlijn
@@ -79,11 +80,10 @@ def inwoners(request):
             return zoekopdracht.doorsturen(request, "inwoners", ["q"], request.POST)
     else:
         form = InwonerZoekForm(zoekopdracht.gegevens_voor(request, "inwoners", ["q"]))
-    qs = (
-        rechten.inwoners_zichtbaar_voor(request.user)
-        .select_related("kern")
-        .order_by("achternaam", "voornamen")
-    )
+    # The rights are checked row by row on a keyset page in index order (issue 14): newest first, or
+    # by name for a search; nothing counts a decade of dossiers.
+    qs = rechten.inwoners_zichtbaar_voor(request.user, per_rij=True).select_related("kern")
+    sleutel = ("-aangemaakt_op", "-pk")
     zoekterm = ""
     soort_zoekterm = "naam of postcode"
     if request.method == "GET" and form.is_bound and form.is_valid() and form.cleaned_data["q"].strip():
@@ -97,14 +97,15 @@ def inwoners(request):
         if len(compact) == 6:
             voorwaarde |= Q(postcode=f"{compact[:4]} {compact[4:]}")
         qs = qs.filter(voorwaarde)
-    pagina = Paginator(qs, 25).get_page(request.GET.get("pagina"))
+        sleutel = ("achternaam", "voornamen", "pk")
+    pagina = keyset_pagina(qs, request, sleutel=sleutel, per_pagina=25)
     if zoekterm:
         # The search term stays out of the log: it can be a BSN.
         zoekresultaat_vastleggen(
             request,
             inwoners=list(pagina),
-            reden=f"zoeken in dossiers op {soort_zoekterm}: {pagina.paginator.count} gevonden, "
-            f"{len(pagina)} getoond",
+            reden=f"zoeken in dossiers op {soort_zoekterm}: {len(pagina)}"
+            f"{' of meer' if pagina.has_next else ''} gevonden en getoond",
         )
     else:
         lijst_vastleggen(request, object_soort="inwoner", inwoners=[i.pk for i in pagina])

@@ -286,6 +286,9 @@ class Inwoner(models.Model):
             # UPPER(achternaam) = UPPER(%s): only an index on that expression serves it.
             models.Index(Upper("achternaam"), "geboortedatum", name="inwoner_naam_upper_geb_idx"),
             models.Index(fields=["postcode", "huisnummer"], name="inwoner_adres_idx"),
+            # Keyset pages of Mijn inwoners: newest first, and a search by name (issue 14).
+            models.Index(fields=["-aangemaakt_op", "-id"], name="inwoner_nieuwste_idx"),
+            models.Index(fields=["achternaam", "voornamen", "id"], name="inwoner_naam_idx"),
         ]
 
     def __str__(self) -> str:

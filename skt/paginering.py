@@ -55,6 +55,8 @@ class KeysetPagina:
     volgende: str = ""
     is_eerste: bool = True
     parameters: dict = field(default_factory=dict)
+    # includes/paginering.html shows "Nieuwste / Oudere" for a keyset page, page numbers otherwise.
+    is_keyset = True
 
     def __iter__(self):
         return iter(self.object_list)

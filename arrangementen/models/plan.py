@@ -198,6 +198,8 @@ class Arrangement(models.Model):
             models.Index(fields=["inwoner", "status"], name="arr_inwoner_status_idx"),
             models.Index(fields=["route", "eerst_ingediend_op"], name="arr_route_ingediend_idx"),
             models.Index(fields=["status", "evaluatiedatum"], name="arr_status_evaluatie_idx"),
+            # The overview's keyset pages, newest first (issue 14).
+            models.Index(fields=["-aangemaakt_op", "-id"], name="arr_nieuwste_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(versie__gte=1), name="arrangement_versie_vanaf_1"),

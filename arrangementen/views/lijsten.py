@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from arrangementen import rechten as arrangement_rechten
 from skt import rechten
 from skt.models import Rol
+from skt.paginering import keyset_pagina
 from skt.toegang import lijst_vastleggen
 
 from .. import selectors, termijnen
@@ -52,10 +53,18 @@ def overzicht(request):
         status = ""
     # The form for a new plan lists the team's casussen by inwoner name.
     casussen = selectors.casussen_voor_opstellen(request.user)
-    pagina = _pagina(
+    # A decade of plans: a keyset page of the plain rows first, the counts and sums for that page only.
+    pagina = keyset_pagina(
+        selectors.overzicht(request.user, status=status, kengetallen=False),
         request,
-        selectors.overzicht(request.user, status=status),
-        ook_getoond=[c.inwoner.pk for c in casussen],
+        sleutel=("-aangemaakt_op", "-pk"),
+        per_pagina=PER_PAGINA,
+    )
+    pagina.object_list = selectors.met_termijnstand(selectors.met_kengetallen_voor(pagina.object_list))
+    lijst_vastleggen(
+        request,
+        object_soort="arrangement",
+        inwoners=[*(a.inwoner_id for a in pagina), *(c.inwoner.pk for c in casussen)],
     )
     return render(
         request,

@@ -168,7 +168,7 @@ def groepen_van(user) -> QuerySet:
 def permissie_id(codename: str):
     """The permission's key as a subquery the database computes once per query (an InitPlan), so every
     grant is found by index, not by joining the permission table per row."""
-    return Subquery(Permission.objects.filter(codename=codename).values("pk")[:1])
+    return Subquery(Permission.objects.filter(codename=codename).order_by().values("pk")[:1])
 
 
 class ExistsPerRij(Exists):
