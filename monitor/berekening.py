@@ -68,8 +68,11 @@ def kpis_alle_niveaus(ctx: kpi_mod.Context, selectie: Selectie) -> dict[str | No
     tellingen = {niveau: defaultdict(lambda: defaultdict(lambda: defaultdict(int))) for niveau in NIVEAUS}
     per_verzameling: dict[str, list[kpi_mod.Kpi]] = defaultdict(list)
     for k in kpi_mod.KPIS:
-        if k.afgeleid is None:
+        if k.afgeleid is None and not k.uniek:
             per_verzameling[k.verzameling].append(k)
+    for k in kpi_mod.KPIS:
+        if k.uniek:
+            _uniek_tellen(k, ctx, selectie, tellers)
     for naam, lijst in per_verzameling.items():
         verzameling = VERZAMELINGEN[naam]
         qs = gefilterd(verzameling.maak(ctx), verzameling, selectie)
@@ -135,6 +138,40 @@ def kpis_alle_niveaus(ctx: kpi_mod.Context, selectie: Selectie) -> dict[str | No
     return uitkomsten
 
 
+def _uniek_tellen(k: kpi_mod.Kpi, ctx: kpi_mod.Context, selectie: Selectie, tellers: dict) -> None:
+    """Distinct values are no sum of groups: one query for the whole selection and one per team and
+    per kern (never per wet: a verzameling with a distinct count has no law)."""
+    verzameling = VERZAMELINGEN[k.verzameling]
+    qs = gefilterd(verzameling.maak(ctx), verzameling, selectie).exclude(**{k.uniek: ""}).order_by()
+    tellers[None][None][k.code] = qs.aggregate(n=Count(k.uniek, distinct=True))["n"] or 0
+    for niveau, pad in (("team", verzameling.team_pad), ("kern", verzameling.kern_pad)):
+        for rij in qs.values(pad).annotate(n=Count(k.uniek, distinct=True)).order_by():
+            tellers[niveau][ZONDER if rij[pad] is None else rij[pad]][k.code] = rij["n"]
+
+
+TOP_AANBIEDERS = 5
+
+
+def zorgaanbieders(ctx: kpi_mod.Context, selectie: Selectie, drempel: int) -> dict:
+    """The five zorgaanbieders with the most onderdelen granted in the period; aanbieders with fewer
+    than the privacy threshold, and all after the fifth, together as 'overige'. One query."""
+    verzameling = VERZAMELINGEN["voorzieningen"]
+    qs = gefilterd(verzameling.maak(ctx), verzameling, selectie).order_by()
+    telling = sorted(
+        ((r["zorgaanbieder"], r["n"]) for r in qs.values("zorgaanbieder").annotate(n=Count("id"))),
+        key=lambda t: (-t[1], t[0]),
+    )
+    onbekend = sum(n for naam, n in telling if not naam)
+    bekend = [(naam, n) for naam, n in telling if naam]
+    top = [(naam, n) for naam, n in bekend if n >= drempel][:TOP_AANBIEDERS]
+    return {
+        "toegekend": sum(n for _naam, n in telling),
+        "top_zorgaanbieders": [{"naam": naam, "aantal": n} for naam, n in top],
+        "overige_zorgaanbieders": sum(n for _naam, n in bekend) - sum(n for _naam, n in top),
+        "zonder_zorgaanbieder": onbekend,
+    }
+
+
 def kpis_berekenen(ctx: kpi_mod.Context, selectie: Selectie, groep: str | None = None) -> KpiUitkomsten:
     """Every KPI, for the whole selection (groep None), per 'team' / 'kern' (keys are ids) or per 'wet'."""
     return kpis_alle_niveaus(ctx, selectie)[groep]
@@ -144,16 +181,55 @@ def kpis_berekenen(ctx: kpi_mod.Context, selectie: Selectie, groep: str | None =
 
 
 def streefwaarden() -> dict[str, float | None]:
-    """The current target per KPI: the coordinator's, else the gemeente profile's."""
+    """The current gemeente-wide target per KPI: the raad's (or an older one the coordinator set for
+    the gemeente), else the gemeente profile's."""
+    return {code: doel["waarde"] for code, doel in alle_streefwaarden()["gemeente"].items()}
+
+
+def _datum(d) -> str:
+    return f"{d:%d-%m-%Y}"
+
+
+def alle_streefwaarden() -> dict:
+    """Every target that applies now: ``{"gemeente": {code: doel}, "team": {team_id: {code: doel}}}``,
+    each ``doel`` a dict of waarde, niveau (raad | gemeente | profiel | team | cluster) and bron (the
+    reader's text: which raadsbesluit, which team). Two queries."""
     from .models import Streefwaarde
 
-    uit_profiel = instellingen().streefwaarden
-    doelen: dict[str, float | None] = {
-        code: float(waarde) for code, waarde in uit_profiel.items() if code in kpi_mod.PER_CODE
+    gemeente: dict[str, dict] = {
+        code: {"waarde": float(waarde), "niveau": "profiel", "bron": "gemeenteprofiel"}
+        for code, waarde in instellingen().streefwaarden.items()
+        if code in kpi_mod.PER_CODE
     }
-    for code, waarde in Streefwaarde.objects.values_list("kpi", "waarde"):
-        doelen[code] = None if waarde is None else float(waarde)
-    return doelen
+    per_team: dict[int, dict[str, dict]] = defaultdict(dict)
+    for rij in Streefwaarde.objects.select_related("team").filter(kpi__in=kpi_mod.PER_CODE):
+        waarde = None if rij.waarde is None else float(rij.waarde)
+        if rij.team_id is None:
+            if rij.raadsbesluit_datum:
+                bron = f"raadsbesluit {_datum(rij.raadsbesluit_datum)}"
+                if rij.raadsbesluit_kenmerk:
+                    bron += f" ({rij.raadsbesluit_kenmerk})"
+                gemeente[rij.kpi] = {"waarde": waarde, "niveau": "raad", "bron": bron}
+            else:
+                gemeente[rij.kpi] = {"waarde": waarde, "niveau": "gemeente", "bron": "gemeente (coördinator)"}
+        elif waarde is not None:
+            # An emptied team target is no target: the gemeente's applies again.
+            soort = "cluster" if rij.team.soort == rij.team.Soort.CLUSTER else "team"
+            per_team[rij.team_id][rij.kpi] = {
+                "waarde": waarde,
+                "niveau": soort,
+                "bron": f"{soort} {rij.team.naam}",
+            }
+    return {"gemeente": gemeente, "team": dict(per_team)}
+
+
+def streefwaarde_voor(doelen: dict, code: str, team_id: int | None = None) -> dict | None:
+    """The most specific target for a KPI: the team's or cluster's, else the gemeente's (raad,
+    coordinator, profile). None: no target at all."""
+    if team_id is not None and code in doelen["team"].get(team_id, {}):
+        return doelen["team"][team_id][code]
+    doel = doelen["gemeente"].get(code)
+    return doel if doel is not None and doel["waarde"] is not None else None
 
 
 def status(k: kpi_mod.Kpi, waarde, streefwaarde) -> str:
@@ -180,18 +256,38 @@ def _uit_niveau(uitkomsten: KpiUitkomsten, code: str) -> dict:
     }
 
 
-def _groep_lijst(uitkomsten: KpiUitkomsten, namen: dict) -> list[dict]:
+def _met_streefwaarden(groepen: list[dict], doelen: dict) -> list[dict]:
+    """Each team judged against its own most specific targets (team or cluster, else the gemeente's)."""
+    for groep in groepen:
+        team_id = groep.pop("_pk")
+        groep["streefwaarden"] = {}
+        for k in kpi_mod.KPIS:
+            gekozen = streefwaarde_voor(doelen, k.code, None if team_id == ZONDER else team_id)
+            if gekozen is None:
+                continue
+            groep["streefwaarden"][k.code] = {
+                **gekozen,
+                "status": status(k, groep["waarden"].get(k.code), gekozen["waarde"]),
+            }
+    return groepen
+
+
+def _groep_lijst(uitkomsten: KpiUitkomsten, namen: dict, *, met_pk: bool = False) -> list[dict]:
     lijst = []
     for pk, waarden in uitkomsten.waarden.items():
         if pk is None:
             continue
         lijst.append(
             {
+                "_pk": pk,
                 "naam": ONBEKEND if pk == ZONDER else namen.get(pk, ONBEKEND),
                 "waarden": waarden,
                 "noemers": uitkomsten.noemers.get(pk, {}),
             }
         )
+    if not met_pk:
+        for groep in lijst:
+            del groep["_pk"]
     return sorted(lijst, key=lambda g: (g["naam"] == ONBEKEND, g["naam"]))
 
 
@@ -204,12 +300,14 @@ def monitor_berekenen(
     niveaus = kpis_alle_niveaus(ctx, selectie)
     gemeente = niveaus[None]
     waarden = gemeente.waarden.get(None, {})
-    doelen = streefwaarden()
+    doelen = alle_streefwaarden()
+    selectie_team = selectie.team.pk if selectie.team else None
 
     kpi_lijst = []
     for k in kpi_mod.KPIS:
         waarde = waarden.get(k.code)
-        doel = doelen.get(k.code)
+        gekozen = streefwaarde_voor(doelen, k.code, selectie_team)
+        doel = gekozen["waarde"] if gekozen else None
         kpi_lijst.append(
             {
                 "code": k.code,
@@ -217,6 +315,8 @@ def monitor_berekenen(
                 "waarde": waarde,
                 "eenheid": str(k.eenheid),
                 "streefwaarde": doel,
+                "streefwaarde_niveau": gekozen["niveau"] if gekozen else None,
+                "streefwaarde_bron": gekozen["bron"] if gekozen else None,
                 "status": status(k, waarde, doel),
                 "richting": str(k.richting),
                 "thema": k.thema,
@@ -251,6 +351,7 @@ def monitor_berekenen(
         ),
     }
     profiel = actief_profiel()
+    voorzieningen = zorgaanbieders(ctx, selectie, instellingen().monitor.privacy_drempel)
     return {
         "periode": periode.als_dict(),
         "periode_label": periode.label,
@@ -269,7 +370,15 @@ def monitor_berekenen(
         },
         "meldingen": meldingen,
         "kpis": kpi_lijst,
-        "kpis_per_team": _groep_lijst(per_team, namen(Team, team_ids)),
+        "kpis_per_team": _met_streefwaarden(
+            _groep_lijst(per_team, namen(Team, team_ids), met_pk=True), doelen
+        ),
+        # The targets as they were when these figures were judged: a frozen report keeps them.
+        "streefwaarden": {
+            "gemeente": doelen["gemeente"],
+            "team": {namen(Team, doelen["team"]).get(pk, str(pk)): d for pk, d in doelen["team"].items()},
+        },
         "kpis_per_kern": _groep_lijst(per_kern, namen(Kern, kern_ids)),
         "kpis_per_wet": _groep_lijst(niveaus["wet"], {str(w): str(w.label) for w in Wet}),
+        "voorzieningen": voorzieningen,
     }

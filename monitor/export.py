@@ -15,7 +15,18 @@ from . import kpis as kpi_mod
 from .opmaak import GEEN_AANDEEL, LEEG, getal, groepswaarde, kpi_afgeschermd
 from .weergave import STATUS_TEKST
 
-KOPPEN = ["niveau", "groep", "code", "kpi", "waarde", "eenheid", "streefwaarde", "beoordeling"]
+# 'streefwaarde_van' came later, at the end, so readers of the older columns keep working.
+KOPPEN = [
+    "niveau",
+    "groep",
+    "code",
+    "kpi",
+    "waarde",
+    "eenheid",
+    "streefwaarde",
+    "beoordeling",
+    "streefwaarde_van",
+]
 NIVEAUS = (("kpis_per_team", "team"), ("kpis_per_kern", "kern"), ("kpis_per_wet", "wet"))
 
 
@@ -59,6 +70,7 @@ def kpi_csv(cijfers: dict, *, drempel: int | None) -> str:
                 "niet getoond (kleine aantallen)"
                 if afgeschermd
                 else STATUS_TEKST.get(k["status"], k["status"]),
+                k.get("streefwaarde_bron") or "" if k["streefwaarde"] is not None else "",
             ]
         )
     for sleutel, niveau in NIVEAUS:
@@ -66,16 +78,26 @@ def kpi_csv(cijfers: dict, *, drempel: int | None) -> str:
             for k in cijfers["kpis"]:
                 if k["code"] not in groep["waarden"]:
                     continue
+                cel = _groepscel(k["code"], groep, drempel)
+                doel = groep.get("streefwaarden", {}).get(k["code"]) if niveau == "team" else None
+                verborgen = cel == LEEG or cel.startswith(("<", "n <"))
                 schrijver.writerow(
                     [
                         niveau,
                         groep["naam"],
                         k["code"],
                         k["naam"],
-                        _groepscel(k["code"], groep, drempel),
+                        cel,
                         k["eenheid"],
-                        "",
-                        "",
+                        _getal(doel["waarde"], k["eenheid"]) if doel else "",
+                        (
+                            "niet getoond (kleine aantallen)"
+                            if verborgen and groep["waarden"].get(k["code"]) is not None
+                            else STATUS_TEKST.get(doel["status"], doel["status"])
+                        )
+                        if doel
+                        else "",
+                        doel["bron"] if doel else "",
                     ]  # fmt: skip
                 )
     return "\ufeff" + uit.getvalue()

@@ -51,8 +51,9 @@ from .models import (
     HuisbezoekFeit,
     MeldingFeit,
     MeldingFeitLeefgebied,
+    VoorzieningFeit,
 )
-from .sql import DagenTussen, upsert_uit_select
+from .sql import DagenTussen, Leeftijdsgroep, Pseudoniem, upsert_uit_select
 
 LIVE_PREFIX = "skt-"
 
@@ -112,6 +113,8 @@ def _meldingfeiten_bijwerken(van: date | None, nu) -> tuple[int, int]:
         ),
         "uitstroom": F("uitstroom"),
         "afgesloten_op": F("afgesloten_op"),
+        "leeftijdsgroep": Leeftijdsgroep(F("aanmeldingsdatum"), F("inwoner__geboortedatum")),
+        "inwoner_sleutel": Pseudoniem(F("inwoner_id")),
         "wacht_tot": Case(
             When(triage_uitkomst__in=GEEN_WACHTTIJD, then=F("aanmeldingsdatum")),
             When(eerste_contact_op__isnull=True, then=F("afgesloten_op")),
@@ -347,6 +350,33 @@ def _arrangementfeiten_bijwerken(van: date | None, nu) -> int:
     return upsert_uit_select(ArrangementFeit, qs, kolommen, ["arrangement_id"])
 
 
+def _voorzieningfeiten_bijwerken(van: date | None, nu) -> int:
+    """Granted onderdelen, with their leveringsvorm and zorgaanbieder (the hand-off data). A grant
+    withdrawn in a new version of the decision loses its fact."""
+    toegekend = Beoordeling.objects.filter(toegekend=True)
+    VoorzieningFeit.objects.exclude(beoordeling_id__in=toegekend.values("pk")).filter(
+        beoordeling_id__in=Beoordeling.objects.values("pk")
+    ).delete()
+    qs = toegekend.annotate(
+        _op=Coalesce("beschikkingsdatum", TruncDate("onderdeel__arrangement__besloten_op"))
+    ).filter(_op__isnull=False)
+    if van is not None:
+        qs = qs.filter(
+            Q(_op__gte=van) | ~Exists(VoorzieningFeit.objects.filter(beoordeling_id=OuterRef("pk")))
+        )
+    kolommen = {
+        "beoordeling_id": F("pk"),
+        "wet": F("onderdeel__arrangement__wet"),
+        "team": F("onderdeel__arrangement__team_id"),
+        "kern": F("onderdeel__arrangement__inwoner__kern_id"),
+        "toegekend_op": F("_op"),
+        "leveringsvorm": F("leveringsvorm"),
+        "zorgaanbieder": Coalesce(F("zorgaanbieder__naam"), Value(""), output_field=CharField()),
+        "bijgewerkt_op": Value(nu),
+    }
+    return upsert_uit_select(VoorzieningFeit, qs, kolommen, ["beoordeling_id"])
+
+
 def _huisbezoekfeiten_bijwerken(van: date | None, nu) -> int:
     """Gezamenlijke huisbezoeken by date. One changed to another kind of contact loses its fact; one
     the retention job removed keeps it."""
@@ -443,6 +473,7 @@ def feiten_bijwerken(van: date | None = None) -> Bijgewerkt:
         arrangementen = _arrangementfeiten_bijwerken(van, nu)
         evaluaties = _evaluatiefeiten_bijwerken(van, nu)
         huisbezoeken = _huisbezoekfeiten_bijwerken(van, nu)
+        _voorzieningfeiten_bijwerken(van, nu)
     return Bijgewerkt(
         meldingen,
         leefgebieden,

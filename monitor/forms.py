@@ -119,6 +119,23 @@ class MonitorFilterForm(NLDSFormMixin, forms.Form):
         )
 
 
+class JaarForm(NLDSFormMixin, forms.Form):
+    jaar = forms.TypedChoiceField(label=_("Jaar"), coerce=int, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        huidig = timezone.localdate().year
+        eerste = MeldingFeit.objects.aggregate(m=Min("aanmeldingsdatum"))["m"]
+        eerste_jaar = max(EERSTE_WERKDATUM.year, eerste.year if eerste else huidig)
+        self.fields["jaar"].choices = [(j, str(j)) for j in range(huidig, eerste_jaar - 1, -1)]
+
+    def gekozen(self) -> int:
+        """The chosen year; without a valid choice the last whole year."""
+        if self.is_bound and self.is_valid() and self.cleaned_data.get("jaar"):
+            return self.cleaned_data["jaar"]
+        return timezone.localdate().year - 1
+
+
 class RapportForm(forms.Form):
     periode = forms.CharField(max_length=20)
     # The idempotency key: a double click on 'maak de PDF' asks once.
@@ -130,7 +147,7 @@ class RapportForm(forms.Form):
         except PeriodeFout as fout:
             raise forms.ValidationError(str(fout)) from fout
         if periode.van > timezone.localdate():
-            raise forms.ValidationError(_("Een kwartaal dat nog niet begonnen is heeft geen cijfers."))
+            raise forms.ValidationError(_("Een periode die nog niet begonnen is heeft geen cijfers."))
         return periode
 
     @staticmethod
@@ -139,19 +156,35 @@ class RapportForm(forms.Form):
 
 
 class StreefwaardenForm(NLDSFormMixin, forms.Form):
-    """One field per KPI; initially the current target (the coordinator's, else the profile's)."""
+    """One field per KPI; initially the current target of the level. The gemeente's (the raad's)
+    need the raadsbesluit they come from; a team's need none."""
 
+    raadsbesluit_datum = forms.DateField(
+        label=_("Datum van het raadsbesluit"),
+        required=False,
+        widget=DatumInput(),
+        error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 12-03-2019.")},
+    )
+    raadsbesluit_kenmerk = forms.CharField(
+        label=_("Kenmerk van het raadsbesluit"),
+        max_length=100,
+        required=False,
+        help_text=_("Bijvoorbeeld RB-2019-012."),
+    )
     toelichting = forms.CharField(
         label=_("Toelichting bij de wijziging"),
         max_length=500,
         required=False,
-        help_text=_("Bijvoorbeeld het raadsbesluit of de afspraak waarop de streefwaarde berust."),
+        help_text=_("Bijvoorbeeld de afspraak waarop de streefwaarde berust."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, huidig: dict[str, float | None], **kwargs):
+    def __init__(self, *args, huidig: dict[str, float | None], team=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.huidig = huidig
+        self.team = team
+        if team is not None:
+            del self.fields["raadsbesluit_datum"], self.fields["raadsbesluit_kenmerk"]
         for k in kpi_mod.KPIS:
             if k.afgeleid is not None and k.richting == kpi_mod.Richting.NEUTRAAL:
                 continue
@@ -172,8 +205,30 @@ class StreefwaardenForm(NLDSFormMixin, forms.Form):
             self.initial[f"kpi_{k.code}"] = (
                 None if waarde is None else Decimal(str(waarde)).quantize(Decimal("0.1"))
             )
-        # The explanation goes last, after the targets.
-        self.order_fields([n for n in self.fields if n != "toelichting"] + ["toelichting"])
+        # The source and explanation go last, after the targets.
+        achteraan = ["raadsbesluit_datum", "raadsbesluit_kenmerk", "toelichting"]
+        self.order_fields([n for n in self.fields if n not in achteraan] + achteraan)
+
+    def clean(self):
+        gegevens = super().clean()
+        if self.team is None and self.is_valid_so_far() and self.wijzigingen():
+            if (
+                not gegevens.get("raadsbesluit_datum")
+                or not (gegevens.get("raadsbesluit_kenmerk") or "").strip()
+            ):
+                self.add_error(
+                    "raadsbesluit_datum",
+                    _(
+                        "Vul de datum en het kenmerk van het raadsbesluit in waarop de streefwaarden "
+                        "berusten."
+                    ),
+                )
+            elif gegevens["raadsbesluit_datum"] > timezone.localdate():
+                self.add_error("raadsbesluit_datum", _("Het raadsbesluit kan niet in de toekomst liggen."))
+        return gegevens
+
+    def is_valid_so_far(self) -> bool:
+        return not any(naam.startswith("kpi_") for naam in self.errors)
 
     def kpi_velden(self):
         for naam in self.fields:

@@ -56,6 +56,12 @@ class MeldingFeit(models.Model):
     wacht_tot = models.DateField(null=True, blank=True)
     # Derived: how many leefgebieden (0 = 'onbekend'), so that count needs no join.
     leefgebieden_aantal = models.PositiveSmallIntegerField(default=0)
+    # The rekenkamer's age groups, from the age on the aanmeldingsdatum ('' unknown: anonymous,
+    # no birth date, or imported history), and a one-way pseudonym of the inwoner ('' unknown) that
+    # only serves to count unique inwoners: a keyed hash, so it leads back to nobody.
+    # A database default too: the historical import and the test data write with COPY.
+    leeftijdsgroep = models.CharField(max_length=5, blank=True, default="", db_default="")
+    inwoner_sleutel = models.CharField(max_length=32, blank=True, default="", db_default="")
     bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), default=timezone.now)
 
     class Meta:
@@ -217,6 +223,27 @@ class ArrangementFeit(models.Model):
         ]
 
 
+class VoorzieningFeit(models.Model):
+    """One granted onderdeel of a plan (a Beoordeling with toegekend), reduced to what the rekenkamer
+    asks about it: when, which law, team and kern, ZIN or PGB, and the zorgaanbieder's name (an
+    organisation, not a person). Counted only in aggregates."""
+
+    beoordeling_id = models.BigIntegerField(unique=True)
+    wet = models.CharField(max_length=10)
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    kern = models.ForeignKey(Kern, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # The beschikkingsdatum, else the day the plan was decided.
+    toegekend_op = models.DateField()
+    leveringsvorm = models.CharField(max_length=3, blank=True)
+    zorgaanbieder = models.CharField(max_length=200, blank=True)
+    bijgewerkt_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("voorzieningfeit")
+        verbose_name_plural = _("voorzieningfeiten")
+        indexes = [models.Index(fields=["toegekend_op"], name="voorzieningfeit_datum_idx")]
+
+
 class HuisbezoekFeit(models.Model):
     """One gezamenlijk huisbezoek (a contactmoment of kernteam and consulent together), by its date.
 
@@ -255,10 +282,27 @@ class EvaluatieFeit(models.Model):
 
 
 class Streefwaarde(models.Model):
-    """The coordinator's target for one KPI; every change is kept (simple-history)."""
+    """A target for one KPI, at one level; every change is kept (simple-history).
 
-    kpi = models.CharField(_("KPI"), max_length=80, unique=True)
+    Without a team it is the gemeente's target: the raad's, recorded by beleid with the raadsbesluit
+    (date and reference) it comes from. With a team (a kernteam or a cluster) it is the coordinator's
+    stricter target for that team. A KPI is judged against the most specific target that applies
+    (monitor.berekening.streefwaarde_voor). Rows from before the levels existed have no team and no
+    raadsbesluit: the coordinator set them for the gemeente.
+    """
+
+    kpi = models.CharField(_("KPI"), max_length=80)
+    team = models.ForeignKey(
+        Team,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("team of cluster"),
+    )
     waarde = models.DecimalField(_("streefwaarde"), max_digits=8, decimal_places=1, null=True, blank=True)
+    raadsbesluit_datum = models.DateField(_("datum raadsbesluit"), null=True, blank=True)
+    raadsbesluit_kenmerk = models.CharField(_("kenmerk raadsbesluit"), max_length=100, blank=True)
     toelichting = models.CharField(_("toelichting"), max_length=500, blank=True)
     gewijzigd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -269,10 +313,18 @@ class Streefwaarde(models.Model):
     class Meta:
         verbose_name = _("streefwaarde")
         verbose_name_plural = _("streefwaarden")
-        ordering = ["kpi"]
+        ordering = ["kpi", "team_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kpi"], condition=models.Q(team__isnull=True), name="streefwaarde_gemeente_uniek"
+            ),
+            models.UniqueConstraint(
+                fields=["kpi", "team"], condition=models.Q(team__isnull=False), name="streefwaarde_team_uniek"
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.kpi}: {self.waarde}"
+        return f"{self.kpi} ({self.team or 'gemeente'}): {self.waarde}"
 
 
 class RapportStatus(models.TextChoices):

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from .grafieken import monitor_grafieken
+from .jaar import jaar_weergave
 from .periode import Periode, datum_tekst
 from .weergave import weergave
 
@@ -51,6 +52,9 @@ def rapport_html(cijfers: dict, *, rapport=None, gemaakt_op: date | None = None)
             if rapport is not None and rapport.vastgesteld_op
             else "",
             "drempel": drempel,
+            "jaar": jaar_weergave(cijfers["jaaroverzicht"], drempel=drempel)
+            if cijfers.get("jaaroverzicht")
+            else None,
         },
     )
 

@@ -1,7 +1,8 @@
 """Who may see the kwartaalmonitor, built on the rights kernel (skt/rechten/).
 
-The monitor shows aggregates only. The coordinator and beleid see it; only the coordinator sets
-streefwaarden. Beleid (and the raad's PDF) never see counts under the profile's privacy threshold
+The monitor shows aggregates only. The coordinator and beleid see it. Beleid records the raad's
+streefwaarden for the gemeente; the coordinator sets stricter ones for their own teams and clusters.
+Beleid (and the raad's PDF) never see counts under the profile's privacy threshold
 per team or kern, since in a small kern those point at a person.
 """
 
@@ -10,8 +11,8 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.http import Http404
 
-from skt.models import Rol
-from skt.rechten import heeft_rol
+from skt.models import Rol, Team
+from skt.rechten import heeft_rol, teams_van
 from skt.toegang import toegang_vastleggen
 
 from .models import MonitorRapport
@@ -24,7 +25,25 @@ def mag_monitor_zien(user) -> bool:
 
 
 def mag_streefwaarden_instellen(user) -> bool:
-    return heeft_rol(user, Rol.COORDINATOR)
+    """Whether the user sets targets at any level: beleid the raad's, the coordinator their teams'."""
+    return mag_raadsstreefwaarden_vastleggen(user) or heeft_rol(user, Rol.COORDINATOR)
+
+
+def mag_raadsstreefwaarden_vastleggen(user) -> bool:
+    """The gemeente's targets are the raad's; beleid records them with the raadsbesluit."""
+    return heeft_rol(user, Rol.BELEID)
+
+
+def teams_voor_streefwaarden(user) -> QuerySet[Team]:
+    """The teams and clusters whose (stricter) targets the user sets: a coordinator's own, active
+    kernteams and clusters; nobody else's."""
+    if not heeft_rol(user, Rol.COORDINATOR):
+        return Team.objects.none()
+    return teams_van(user).exclude(soort=Team.Soort.LOKET).order_by("naam")
+
+
+def mag_teamstreefwaarden_instellen(user, team: Team) -> bool:
+    return teams_voor_streefwaarden(user).filter(pk=team.pk).exists()
 
 
 def mag_vaststellen(user) -> bool:

@@ -113,6 +113,10 @@ def rapport_bouwen(*, rapport_id: int) -> dict:
         feiten_bijwerken(van=jaar_eerder(periode.van))
         _voortgang(rapport.pk, 35, _("Cijfers berekenen"))
         cijfers = monitor_berekenen(periode)
+        if periode.is_jaar:
+            from .jaar import jaaroverzicht
+
+            cijfers["jaaroverzicht"] = jaaroverzicht(periode.van.year)
         rekentijd = int(1000 * (time.monotonic() - begin))
         pdf_bytes, paginas, pdf_ms = None, None, None
         if rapport.met_pdf:
@@ -339,10 +343,33 @@ def _als_decimal(waarde) -> Decimal | None:
     return getal.quantize(Decimal("0.1"))
 
 
+def _strenger_of_gelijk(definitie: kpi_mod.Kpi, waarde: Decimal, gemeente: float) -> bool:
+    # A KPI without a better direction is judged as a minimum, so stricter is higher, as for hoger_beter.
+    if definitie.richting == kpi_mod.Richting.LAGER_BETER:
+        return waarde <= Decimal(str(gemeente))
+    return waarde >= Decimal(str(gemeente))
+
+
 @transaction.atomic
-def streefwaarde_instellen(*, door: Medewerker, kpi: str, waarde, toelichting: str = "") -> Streefwaarde:
-    """Set (or clear, with an empty value) the target of one KPI. Every change stays in the history."""
-    if not monitor_rechten.mag_streefwaarden_instellen(door):
+def streefwaarde_instellen(
+    *,
+    door: Medewerker,
+    kpi: str,
+    waarde,
+    toelichting: str = "",
+    team=None,
+    raadsbesluit_datum: date | None = None,
+    raadsbesluit_kenmerk: str = "",
+) -> Streefwaarde:
+    """Set (or clear, with an empty value) the target of one KPI for the gemeente (``team`` None: the
+    raad's, recorded by beleid with its raadsbesluit) or for one team or cluster (the coordinator's,
+    never more lenient than the gemeente's). Every change stays in the history."""
+    from .berekening import streefwaarden
+
+    if team is None:
+        if not monitor_rechten.mag_raadsstreefwaarden_vastleggen(door):
+            raise PermissionDenied
+    elif not monitor_rechten.mag_teamstreefwaarden_instellen(door, team):
         raise PermissionDenied
     if kpi not in kpi_mod.PER_CODE:
         raise ValidationError({"kpi": _("Onbekende KPI '%(kpi)s'.") % {"kpi": kpi}})
@@ -357,14 +384,63 @@ def streefwaarde_instellen(*, door: Medewerker, kpi: str, waarde, toelichting: s
                     % {"naam": definitie.naam, "laag": laag, "hoog": hoog}
                 }
             )
-    streefwaarde = Streefwaarde.objects.select_for_update().filter(kpi=kpi).first() or Streefwaarde(kpi=kpi)
-    if streefwaarde.pk and streefwaarde.waarde == getal and streefwaarde.toelichting == toelichting.strip():
+    kenmerk = (raadsbesluit_kenmerk or "").strip()[:100]
+    if team is None:
+        if raadsbesluit_datum is None or not kenmerk:
+            raise ValidationError(
+                {
+                    "raadsbesluit_datum": _(
+                        "Vul de datum en het kenmerk van het raadsbesluit in waarop de streefwaarde berust."
+                    )
+                }
+            )
+        if raadsbesluit_datum > timezone.localdate():
+            raise ValidationError(
+                {"raadsbesluit_datum": _("Het raadsbesluit kan niet in de toekomst liggen.")}
+            )
+    elif getal is not None:
+        gemeente = streefwaarden().get(kpi)
+        if gemeente is not None and not _strenger_of_gelijk(definitie, getal, gemeente):
+            from .opmaak import kpi_waarde
+
+            raise ValidationError(
+                {
+                    "waarde": _(
+                        "De streefwaarde van %(team)s voor '%(naam)s' mag niet soepeler zijn dan die van de "
+                        "gemeente (%(gemeente)s, %(richting)s)."
+                    )
+                    % {
+                        "team": team.naam,
+                        "naam": definitie.naam,
+                        "gemeente": kpi_waarde(gemeente, str(definitie.eenheid)),
+                        "richting": _("lager is beter")
+                        if definitie.richting == kpi_mod.Richting.LAGER_BETER
+                        else _("hoger is beter"),
+                    }
+                }
+            )
+    streefwaarde = Streefwaarde.objects.select_for_update().filter(
+        kpi=kpi, team=team
+    ).order_by().first() or Streefwaarde(kpi=kpi, team=team)
+    if (
+        streefwaarde.pk
+        and streefwaarde.waarde == getal
+        and streefwaarde.toelichting == toelichting.strip()
+        and (
+            team is not None
+            or (streefwaarde.raadsbesluit_datum, streefwaarde.raadsbesluit_kenmerk)
+            == (raadsbesluit_datum, kenmerk)
+        )
+    ):
         return streefwaarde
     streefwaarde.waarde = getal
     streefwaarde.toelichting = toelichting.strip()[:500]
+    if team is None:
+        streefwaarde.raadsbesluit_datum = raadsbesluit_datum
+        streefwaarde.raadsbesluit_kenmerk = kenmerk
     streefwaarde.gewijzigd_door = door
     streefwaarde.gewijzigd_op = timezone.now()
     streefwaarde._change_reason = streefwaarde.toelichting or _("streefwaarde gewijzigd")
-    streefwaarde.full_clean()
+    streefwaarde.full_clean(validate_constraints=False)
     streefwaarde.save()
     return streefwaarde

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import Func, IntegerField, QuerySet
+from django.db.models import CharField, Func, IntegerField, QuerySet
 
 
 class DagenTussen(Func):
@@ -25,6 +25,56 @@ class DagenTussen(Func):
         else:  # MySQL/MariaDB and others with DATEDIFF
             sql = f"DATEDIFF({einde}, {begin})"
         return sql, (*einde_params, *begin_params)
+
+
+class Leeftijdsgroep(Func):
+    """The rekenkamer's age group ('0-17', '18-26', '27-64', '65+') of someone born on ``geboren`` on
+    the date ``op``; '' when the birth date is unknown."""
+
+    output_field = CharField()
+    arity = 2
+    GRENZEN = ((18, "0-17"), (27, "18-26"), (65, "27-64"))
+
+    def as_sql(self, compiler, connection, **extra):
+        op, op_params = compiler.compile(self.source_expressions[0])
+        geboren, geboren_params = compiler.compile(self.source_expressions[1])
+        if connection.vendor == "postgresql":
+            leeftijd = f"date_part('year', age(({op})::date, ({geboren})::date))"
+            leeftijd_params = (*op_params, *geboren_params)
+        else:
+            leeftijd = (
+                f"((CAST(strftime('%%Y', {op}) AS INTEGER) - CAST(strftime('%%Y', {geboren}) AS INTEGER))"
+                f" - (strftime('%%m-%%d', {op}) < strftime('%%m-%%d', {geboren})))"
+            )
+            leeftijd_params = (*op_params, *geboren_params, *op_params, *geboren_params)
+        takken = " ".join(f"WHEN {leeftijd} < {grens} THEN '{groep}'" for grens, groep in self.GRENZEN)
+        sql = f"(CASE WHEN ({geboren}) IS NULL THEN '' {takken} ELSE '65+' END)"
+        return sql, (*geboren_params, *(leeftijd_params * len(self.GRENZEN)))
+
+
+class Pseudoniem(Func):
+    """A keyed one-way hash of an id (md5 of a secret and the id; hex of it on SQLite, the tests'
+    database, which has no md5): the same inwoner gives the same value, and it leads back to nobody."""
+
+    output_field = CharField()
+    arity = 1
+
+    def as_sql(self, compiler, connection, **extra):
+        from django.conf import settings
+
+        waarde, params = compiler.compile(self.source_expressions[0])
+        sleutel = f"monitor:{settings.SECRET_KEY}:"
+        if connection.vendor == "postgresql":
+            return f"(CASE WHEN ({waarde}) IS NULL THEN '' ELSE md5(%s || ({waarde})::text) END)", (
+                *params,
+                sleutel,
+                *params,
+            )
+        return f"(CASE WHEN ({waarde}) IS NULL THEN '' ELSE hex(%s || ({waarde})) END)", (
+            *params,
+            sleutel,
+            *params,
+        )
 
 
 def upsert_uit_select(model, qs: QuerySet, kolommen: dict[str, object], conflict: list[str]) -> int:

@@ -5,6 +5,7 @@ from . import views
 app_name = "monitor"
 urlpatterns = [
     path("monitor/", views.dashboard, name="dashboard"),
+    path("monitor/jaar/", views.jaaroverzicht, name="jaaroverzicht"),
     path("monitor/streefwaarden/", views.streefwaarden_bewerken, name="streefwaarden"),
     path("monitor/berichten/gelezen/", views.berichten_gelezen, name="berichten_gelezen"),
     path("monitor/rapporten/nieuw/", views.rapport_maken, name="rapport_maken"),

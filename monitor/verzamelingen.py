@@ -20,7 +20,15 @@ from skt.models import Kern, Team
 
 from . import kpis as kpi_mod
 from . import voorwerk
-from .models import AanvraagFeit, ArrangementFeit, CasusFeit, EvaluatieFeit, HuisbezoekFeit, MeldingFeit
+from .models import (
+    AanvraagFeit,
+    ArrangementFeit,
+    CasusFeit,
+    EvaluatieFeit,
+    HuisbezoekFeit,
+    MeldingFeit,
+    VoorzieningFeit,
+)
 from .periode import Periode, jaar_eerder
 
 ONBEKEND = "onbekend"
@@ -153,6 +161,12 @@ VERZAMELINGEN: dict[str, Verzameling] = {
     "overdracht_termijn": Verzameling(_overdracht_termijn, "team", "kern", "wet"),
     "overdracht_afgehandeld": Verzameling(_overdracht_afgehandeld, "team", "kern", "wet"),
     "evaluaties": Verzameling(_evaluaties, "team", "kern", "wet"),
+    "voorzieningen": Verzameling(
+        lambda c: VoorzieningFeit.objects.filter(_binnen("toegekend_op", c.van, min(c.tot, c.peildatum))),
+        "team",
+        "kern",
+        "wet",
+    ),
 }
 
 

@@ -6,8 +6,11 @@ for beleid, counts per team or kern under the profile's privacy threshold become
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,7 +26,7 @@ from skt.models import Rol
 from . import kpis as kpi_mod
 from . import services
 from .berekening import streefwaarden
-from .forms import MonitorFilterForm, RapportForm, StreefwaardenForm
+from .forms import JaarForm, MonitorFilterForm, RapportForm, StreefwaardenForm
 from .grafieken import monitor_grafieken_bewaard
 from .models import Streefwaarde
 from .periode import Periode, datum_tekst
@@ -36,6 +39,8 @@ def _dashboard_url(periode: Periode, anker: str = "", **extra) -> str:
     """The dashboard of a period: a quarter by its code, any other span by its dates."""
     from urllib.parse import urlencode
 
+    if periode.is_jaar:
+        return f"{reverse('monitor:jaaroverzicht')}?{urlencode({'jaar': periode.van.year, **extra})}{anker}"
     keuze = (
         {"periode": periode.code}
         if periode.is_kwartaal
@@ -88,6 +93,43 @@ def dashboard(request):
             "berichten": services.berichten_voor(request.user),
             "mag_streefwaarden": monitor_rechten.mag_streefwaarden_instellen(request.user),
             "drempel": drempel,
+        },
+    )
+
+
+@rechten.vereist_rol(*MONITOR_ROLLEN)
+def jaaroverzicht(request):
+    """A year: the four quarters side by side, the year and the year before, and a PDF of it."""
+    from .feiten import feiten_bijwerken
+    from .jaar import jaar_weergave
+    from .jaar import jaaroverzicht as overzicht_berekenen
+
+    form = JaarForm(request.GET or None)
+    jaar = form.gekozen()
+    periode = Periode.jaar(jaar)
+    from django.core.cache import cache
+
+    if cache.add("monitor:feiten-vers", True, services.VERS_SECONDEN):
+        feiten_bijwerken(van=date(jaar - 1, 1, 1))
+    overzicht = overzicht_berekenen(jaar)
+    from skt.profiel.instellingen import instellingen
+
+    drempel = (
+        None
+        if monitor_rechten.monitor_zonder_drempel(request.user)
+        else instellingen().monitor.privacy_drempel
+    )
+    return render(
+        request,
+        "monitor/jaaroverzicht.html",
+        {
+            "form": form,
+            "periode": periode,
+            "j": jaar_weergave(overzicht, drempel=drempel),
+            "overzicht": overzicht,
+            "rapport_sleutel": RapportForm.nieuwe_sleutel(),
+            **_lijst_verversen(request),
+            "ververs_lijst": False,
         },
     )
 
@@ -247,17 +289,51 @@ def berichten_gelezen(request):
     return redirect("monitor:dashboard")
 
 
-@rechten.vereist_rol(Rol.COORDINATOR)
+@rechten.vereist_rol(*MONITOR_ROLLEN)
 def streefwaarden_bewerken(request):
-    huidig = streefwaarden()
-    form = StreefwaardenForm(request.POST or None, huidig=huidig)
+    """The gemeente's targets (the raad's: beleid records them) and, per own team or cluster, the
+    coordinator's stricter ones. Everyone with the monitor sees every level; each edits only their own."""
+    from .berekening import alle_streefwaarden
+
+    eigen_teams = list(monitor_rechten.teams_voor_streefwaarden(request.user))
+    team = None
+    gevraagd = request.GET.get("team")
+    if gevraagd:
+        team = next((t for t in eigen_teams if t.code == gevraagd), None)
+        if team is None:
+            raise Http404
+    mag_bewerken = (
+        monitor_rechten.mag_teamstreefwaarden_instellen(request.user, team)
+        if team is not None
+        else monitor_rechten.mag_raadsstreefwaarden_vastleggen(request.user)
+    )
+    doelen = alle_streefwaarden()
+    gemeente = streefwaarden()
+    huidig = {code: d["waarde"] for code, d in doelen["team"].get(team.pk, {}).items()} if team else gemeente
+    if request.method == "POST" and not mag_bewerken:
+        from django.core.exceptions import PermissionDenied
+
+        from skt.toegang import toegang_vastleggen
+
+        toegang_vastleggen(
+            request, actie="wijzigen", geweigerd=True, reden="streefwaarden van een ander niveau"
+        )
+        raise PermissionDenied
+    form = StreefwaardenForm(request.POST or None, huidig=huidig, team=team)
     if request.method == "POST" and form.is_valid():
         wijzigingen = form.wijzigingen()
         try:
-            for code, waarde in wijzigingen.items():
-                services.streefwaarde_instellen(
-                    door=request.user, kpi=code, waarde=waarde, toelichting=form.cleaned_data["toelichting"]
-                )
+            with transaction.atomic():
+                for code, waarde in wijzigingen.items():
+                    services.streefwaarde_instellen(
+                        door=request.user,
+                        kpi=code,
+                        waarde=waarde,
+                        toelichting=form.cleaned_data["toelichting"],
+                        team=team,
+                        raadsbesluit_datum=form.cleaned_data.get("raadsbesluit_datum"),
+                        raadsbesluit_kenmerk=form.cleaned_data.get("raadsbesluit_kenmerk", ""),
+                    )
         except ValidationError as fout:
             fout_naar_form(form, ValidationError(fout.messages))
         else:
@@ -269,26 +345,36 @@ def streefwaarden_bewerken(request):
                 )
             else:
                 messages.info(request, _("Er was niets gewijzigd."))
-            return redirect("monitor:streefwaarden")
-    uit_profiel = services.profiel_streefwaarden()
-    eigen = set(Streefwaarde.objects.values_list("kpi", flat=True))
-    rijen = [
-        {
-            "kpi": k,
-            "veld": veld,
-            "bron": _("gezet door de coördinator")
-            if k.code in eigen
-            else (_("uit het gemeenteprofiel") if k.code in uit_profiel else ""),
-            "richting": {"hoger_beter": _("hoger is beter"), "lager_beter": _("lager is beter")}.get(
-                str(k.richting), _("geen voorkeursrichting: geldt als minimum")
-            ),
-        }
-        for k, veld in form.kpi_velden()
-    ]
-    geschiedenis = Streefwaarde.history.select_related("history_user").order_by("-history_date")[:30]
+            url = reverse("monitor:streefwaarden")
+            return redirect(f"{url}?team={team.code}" if team else url)
+    rijen = []
+    for k, veld in form.kpi_velden():
+        doel = doelen["gemeente"].get(k.code)
+        rijen.append(
+            {
+                "kpi": k,
+                "veld": veld,
+                "gemeente": None if doel is None or doel["waarde"] is None else doel,
+                "richting": {"hoger_beter": _("hoger is beter"), "lager_beter": _("lager is beter")}.get(
+                    str(k.richting), _("geen voorkeursrichting: geldt als minimum")
+                ),
+            }
+        )
+    if not mag_bewerken:
+        for veld in form.fields.values():
+            veld.disabled = True
+    geschiedenis = Streefwaarde.history.select_related("history_user", "team").order_by("-history_date")[:30]
     namen = {k.code: k.naam for k in kpi_mod.KPIS}
     return render(
         request,
         "monitor/streefwaarden.html",
-        {"form": form, "rijen": rijen, "geschiedenis": geschiedenis, "namen": namen},
+        {
+            "form": form,
+            "rijen": rijen,
+            "geschiedenis": geschiedenis,
+            "namen": namen,
+            "team": team,
+            "eigen_teams": eigen_teams,
+            "mag_bewerken": mag_bewerken,
+        },
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from meldingen.vocab import Ingang, MelderSoort, Uitstroom
 
 from . import kpis as kpi_mod
+from .kpis.rekenkamer import NIET_IN_REGISTRATIE
 from .opmaak import (
     GEEN_AANDEEL,
     LEEG,
@@ -74,6 +75,8 @@ class KpiRij:
     status: str
     status_tekst: str
     definitie: str
+    # Which target judged the value: 'raadsbesluit 12-03-2019 (RB-12)', 'team Elst', 'gemeenteprofiel'.
+    streefwaarde_bron: str
     noot: str
     richting: str
     eenheid: str
@@ -98,6 +101,7 @@ def _kpi_rij(k: dict, drempel: int | None = None) -> KpiRij:
         status=status,
         status_tekst="niet getoond (kleine aantallen)" if afgeschermd else STATUS_TEKST.get(status, status),
         definitie=definitie.definitie,
+        streefwaarde_bron=k.get("streefwaarde_bron") or "" if k["streefwaarde"] is not None else "",
         noot=k.get("noot", ""),
         richting=RICHTING_TEKST[str(definitie.richting)],
         eenheid=EENHEID_NAAM[str(definitie.eenheid)],
@@ -124,6 +128,54 @@ def _groepstabel(groepen: list[dict], kolommen, drempel: int | None, onbekend: s
             )
         tabel.rijen.append((onbekend if groep["naam"] == "onbekend" else groep["naam"], cellen))
     return tabel
+
+
+def _team_doelen(groepen: list[dict], drempel: int | None) -> Tabel:
+    """Every team against its own most specific target (team or cluster, else the gemeente's)."""
+    tabel = Tabel(["KPI", "Waarde", "Streefwaarde", "Geldt van", "Beoordeling"])
+    for groep in groepen:
+        if groep["naam"] == "onbekend":
+            continue
+        for code, doel in groep.get("streefwaarden", {}).items():
+            k = kpi_mod.PER_CODE[code]
+            noemer = groep["noemers"].get(code)
+            if code == "meldingen_groei_procent":
+                noemer = groep["waarden"].get("meldingen_vorig_jaar")
+            waarde = groepswaarde(
+                groep["waarden"].get(code),
+                str(k.eenheid),
+                noemer,
+                drempel,
+                is_aandeel=code not in GEEN_AANDEEL,
+            )
+            verborgen = waarde.startswith("<") or waarde.startswith("n <") or waarde == LEEG
+            status = "onbekend" if verborgen and groep["waarden"].get(code) is not None else doel["status"]
+            tabel.rijen.append(
+                (
+                    groep["naam"],
+                    [
+                        k.naam,
+                        waarde,
+                        kpi_waarde(doel["waarde"], str(k.eenheid)),
+                        doel["bron"],
+                        STATUS_TEKST.get(status, status),
+                    ],
+                )
+            )
+    return tabel
+
+
+def _aanbieders(v: dict | None) -> list[tuple[str, str, str]]:
+    """The five largest zorgaanbieders and the rest; absent in reports frozen before this table."""
+    if not v or not v["toegekend"]:
+        return []
+    totaal = v["toegekend"]
+    rijen = [(a["naam"], a["aantal"]) for a in v["top_zorgaanbieders"]]
+    if v["overige_zorgaanbieders"]:
+        rijen.append(("Overige aanbieders", v["overige_zorgaanbieders"]))
+    if v["zonder_zorgaanbieder"]:
+        rijen.append(("Geen aanbieder vastgelegd", v["zonder_zorgaanbieder"]))
+    return [(naam, getal(n), f"{getal(100 * n / totaal, 1)}%") for naam, n in rijen]
 
 
 def _verdeling(
@@ -214,6 +266,7 @@ def weergave(cijfers: dict, *, drempel: int | None) -> dict:
     return {
         "themas": themas,
         "doelen": [_kpi_rij(k, drempel) for k in kpis if k["streefwaarde"] is not None],
+        "team_doelen": _team_doelen(cijfers["kpis_per_team"], drempel),
         "kern": {
             code: _kpi_rij(per_code[code], drempel)
             for code in (
@@ -248,5 +301,7 @@ def weergave(cijfers: dict, *, drempel: int | None) -> dict:
         "leefgebied_per_team": (leefgebied_per_team := _leefgebied_per_team(m, drempel)),
         "leefgebied_per_team_delen": in_delen(leefgebied_per_team),
         "team_per_maand": _team_per_maand(m, drempel),
+        "aanbieders": _aanbieders(cijfers.get("voorzieningen")),
+        "niet_in_registratie": NIET_IN_REGISTRATIE,
         "drempel": drempel,
     }

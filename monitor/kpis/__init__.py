@@ -16,7 +16,7 @@ together in the order of the report.
 
 from __future__ import annotations
 
-from . import meldingen, ondersteuning, overdracht
+from . import meldingen, ondersteuning, overdracht, rekenkamer
 from .definitie import THEMAS, Context, Eenheid, Kpi, Richting, kwantiel_uit_telling
 
 __all__ = [
@@ -32,7 +32,7 @@ __all__ = [
     "kwantiel_uit_telling",
 ]
 
-KPIS: list[Kpi] = [*meldingen.KPIS, *ondersteuning.KPIS, *overdracht.KPIS]
+KPIS: list[Kpi] = [*meldingen.KPIS, *ondersteuning.KPIS, *overdracht.KPIS, *rekenkamer.KPIS]
 
 PER_CODE = {kpi.code: kpi for kpi in KPIS}
 assert len(PER_CODE) == len(KPIS), "dubbele KPI-code"

@@ -62,6 +62,9 @@ class Kpi:
     # the engine counts the facts per value of the field and takes the percentile of those counts.
     kwantiel: float | None = None
     veld: str = ""
+    # For a count of distinct values of this field (unique inwoners): no sum of groups gives it, so
+    # the engine counts it with a query of its own per level.
+    uniek: str = ""
 
     @property
     def is_kwantiel(self) -> bool:

@@ -261,8 +261,10 @@ def test_elke_kpi_heeft_een_definitie_en_een_bekende_eenheid():
     for k in kpis.KPIS:
         assert k.naam and len(k.definitie) > 40, k.code
         assert k.eenheid in kpis.Eenheid and k.richting in kpis.Richting
-        # Exactly one way to its value: counted, derived from other KPIs, or a percentile of a field.
-        assert [k.teller is not None, k.afgeleid is not None, k.is_kwantiel].count(True) == 1, k.code
+        # Exactly one way to its value: counted, derived from other KPIs, a percentile of a field, or
+        # the distinct values of a field.
+        manieren = [k.teller is not None, k.afgeleid is not None, k.is_kwantiel, bool(k.uniek)]
+        assert manieren.count(True) == 1, k.code
         assert not k.is_kwantiel or (k.veld and 0 < k.kwantiel < 1), k.code
     # The streefwaarden of every shipped profile refer to existing KPIs.
     import tomllib
@@ -297,5 +299,8 @@ def test_kpis_per_groep_in_een_query_per_verzameling(kwartaal):
     ctx = context_voor(Q1_2019)
     with CaptureQueriesContext(connection) as queries:
         kpis_berekenen(ctx, Selectie(), "team")
-    beschikbare = {k.verzameling for k in kpis.KPIS if k.afgeleid is None}
-    assert len(queries) == len(beschikbare)
+    beschikbare = {k.verzameling for k in kpis.KPIS if k.afgeleid is None and not k.uniek}
+    # A distinct count (unique inwoners) is no sum of groups: its own query for the whole, per team
+    # and per kern.
+    uniek = [k for k in kpis.KPIS if k.uniek]
+    assert len(queries) == len(beschikbare) + 3 * len(uniek)

@@ -76,7 +76,8 @@ def test_beleid_ziet_geen_persoonsgegevens_en_geen_kleine_aantallen(cijfers, als
     html = antwoord.content.decode()
     for persoonlijk in ("Zwaantje", "Pietersma", "111222333", "Gerrit-Jan", inwoner.postcode, inwoner.straat):
         assert persoonlijk not in html
-    assert "Streefwaarden aanpassen" not in html
+    # Beleid records the raad's targets.
+    assert "Streefwaarden aanpassen" in html
     teams = dict(antwoord.context["w"]["teams"].rijen)
     assert teams["Driel"][0] == "< 5" and teams["Elst"][0] == "7"
     assert "&lt; 5" in html
@@ -172,26 +173,33 @@ def test_onbekend_rapport_is_404(cijfers, als):
 
 
 def test_streefwaarden_instellen_met_geschiedenis(cijfers, als, profiel):
+    """The gemeente's targets are the raad's: beleid records them with the raadsbesluit."""
     profiel.instellingen["streefwaarden"] = {"eerste_contact_binnen_termijn_procent": 90}
     profiel.save()
-    client = als(cijfers.coordinator)
+    client = als(cijfers.beleid)
     pagina = client.get(reverse("monitor:streefwaarden"))
     assert pagina.status_code == 200
     assert pagina.context["form"]["kpi_eerste_contact_binnen_termijn_procent"].value() == 90
+    besluit = {"raadsbesluit_datum": "2019-03-12", "raadsbesluit_kenmerk": "RB-2019-012"}
     antwoord = client.post(
         reverse("monitor:streefwaarden"),
         {
             "kpi_eerste_contact_binnen_termijn_procent": "92,5",
             "kpi_clienttevredenheid_cijfer": "7,4",
             "toelichting": "Raadsbesluit 12 maart",
+            **besluit,
         },
     )
     assert antwoord.status_code == 302
     assert Streefwaarde.objects.get(kpi="eerste_contact_binnen_termijn_procent").waarde == 92.5
-    assert Streefwaarde.objects.get(kpi="clienttevredenheid_cijfer").gewijzigd_door == cijfers.coordinator
+    assert Streefwaarde.objects.get(kpi="clienttevredenheid_cijfer").gewijzigd_door == cijfers.beleid
     client.post(
         reverse("monitor:streefwaarden"),
-        {"kpi_eerste_contact_binnen_termijn_procent": "95", "kpi_clienttevredenheid_cijfer": "7,4"},
+        {
+            "kpi_eerste_contact_binnen_termijn_procent": "95",
+            "kpi_clienttevredenheid_cijfer": "7,4",
+            **besluit,
+        },
     )
     geschiedenis = Streefwaarde.history.filter(kpi="eerste_contact_binnen_termijn_procent").order_by(
         "history_date"
@@ -204,14 +212,15 @@ def test_streefwaarden_instellen_met_geschiedenis(cijfers, als, profiel):
 
 
 def test_foute_streefwaarde_wordt_niet_opgeslagen(cijfers, als):
-    client = als(cijfers.coordinator)
+    client = als(cijfers.beleid)
+    besluit = {"raadsbesluit_datum": "2019-03-12", "raadsbesluit_kenmerk": "RB-2019-012"}
     antwoord = client.post(
-        reverse("monitor:streefwaarden"), {"kpi_eerste_contact_binnen_termijn_procent": "120"}
+        reverse("monitor:streefwaarden"), {"kpi_eerste_contact_binnen_termijn_procent": "120", **besluit}
     )
     assert antwoord.status_code == 200
     assert "ligt tussen 0 en 100" in antwoord.content.decode()
     antwoord = client.post(
-        reverse("monitor:streefwaarden"), {"kpi_eerste_contact_binnen_termijn_procent": "veel"}
+        reverse("monitor:streefwaarden"), {"kpi_eerste_contact_binnen_termijn_procent": "veel", **besluit}
     )
     assert antwoord.status_code == 200
     assert Streefwaarde.objects.count() == 0

@@ -22,15 +22,22 @@ class Command(BaseCommand):
         groep = parser.add_mutually_exclusive_group(required=True)
         groep.add_argument("--periode", help="een kwartaal, bijvoorbeeld 2019Q1")
         groep.add_argument("--van", type=date.fromisoformat, help="begindatum, bijvoorbeeld 2019-01-01")
+        groep.add_argument(
+            "--jaar",
+            type=int,
+            help="een jaaroverzicht: de vier kwartalen en het jaar ervoor, bijvoorbeeld 2018",
+        )
         parser.add_argument("--tot", type=date.fromisoformat, help="einddatum (tot en met), met --van")
         parser.add_argument("--json", dest="json_pad", help="schrijf de cijfers als JSON naar dit bestand")
         parser.add_argument("--pdf", dest="pdf_pad", help="schrijf de PDF voor de raad naar dit bestand")
         parser.add_argument("--zonder-pdf", action="store_true", help="alleen de cijfers, geen PDF")
         parser.add_argument("--wachttijd", type=int, default=900, help="seconden wachten op de worker")
 
-    def handle(self, *args, periode, van, tot, json_pad, pdf_pad, zonder_pdf, wachttijd, **options):
+    def handle(self, *args, periode, van, tot, jaar, json_pad, pdf_pad, zonder_pdf, wachttijd, **options):
         try:
-            if periode:
+            if jaar is not None:
+                gekozen = Periode.jaar(jaar)
+            elif periode:
                 gekozen = Periode.uit_tekst(periode)
             else:
                 if tot is None:
@@ -80,6 +87,17 @@ class Command(BaseCommand):
             f"Meldingen: {m['totaal']} (zelfde periode vorig jaar {m['zelfde_periode_vorig_jaar']}, "
             f"groei {groei})."
         )
+        if "jaaroverzicht" in rapport.cijfers:
+            j = rapport.cijfers["jaaroverzicht"]
+            per_kwartaal = ", ".join(
+                f"{q['code'][-2:]} {q['waarden'].get('meldingen_totaal', '–')}" for q in j["kwartalen"]
+            )
+            verschil = j["verschil"]["meldingen_totaal"]["procent"]
+            self.stdout.write(
+                f"Per kwartaal: {per_kwartaal}; "
+                f"{j['vorig_jaar']}: {j['vorig_jaar_waarden']['meldingen_totaal']} "
+                f"({'–' if verschil is None else f'{verschil:+.1f}%'})."
+            )
         if json_pad:
             self.stdout.write(f"JSON: {json_pad}")
         if pdf_pad:
