@@ -171,8 +171,9 @@ def wie_keek(request, uuid):
     inwoner = rechten.get_inwoner_voor_toegangslog(request, uuid)
     # Logged before the list is read, so the page shows this look too and counts it.
     toegang_vastleggen(request, actie="lezen", object_soort="toegangslog", inwoner=inwoner)
-    regels = Toegang.objects.over_inwoner(inwoner).select_related("medewerker").order_by("-tijdstip")
-    pagina = Paginator(regels, 50).get_page(request.GET.get("pagina"))
+    regels = Toegang.objects.over_inwoner(inwoner).select_related("medewerker")
+    # A dossier read daily for ten years: a keyset page, nothing counted (issue 14).
+    pagina = keyset_pagina(regels, request, sleutel=("-tijdstip", "-pk"), per_pagina=50)
     return render(request, "skt/wie_keek.html", {"inwoner": inwoner, "pagina": pagina})
 
 
