@@ -46,7 +46,7 @@ from poort.models import Koppelverzoek, Triage
 from skt.models import Huishouden, Inwoner
 from skt.profiel.instellingen import instellingen
 
-from .models import Bewaarplicht, Bewaarrun, Bewaartelling, Verwijderverzoek
+from .models import Bewaarplicht, Bewaarrun, Bewaartelling, Samenvoeging, Verwijderverzoek
 
 logger = logging.getLogger(__name__)
 
@@ -156,7 +156,9 @@ def verlopen_inwoners(*, vandaag: date) -> models.QuerySet:
             _open=_nog_open(),
             _bewaarplicht=_bewaarplicht_actief(),
         )
-        .filter(_open=False, _bewaarplicht=False, _laatste__lt=grens_zonder)
+        .filter(
+            _open=False, _bewaarplicht=False, _laatste__lt=grens_zonder, samenvoeging_vervallen__isnull=True
+        )
         .annotate(_einde=_einde_voorziening())
         .filter(Q(_met_voorziening=False) | Q(_einde__lt=grens_met))
         .order_by("pk")
@@ -290,12 +292,26 @@ def _berichten_met_link(plan: Plan) -> set:
     return _ids(Notificatie._base_manager.filter(voorwaarde))
 
 
+def _samengevoegd_in(inwoner_id: int) -> set[int]:
+    """The registrations merged into this one (dossier.Samenvoeging), also through earlier merges."""
+    gevonden: set[int] = set()
+    te_doen = {inwoner_id}
+    while te_doen:
+        nieuw = set(
+            Samenvoeging.objects.filter(overlevende_id__in=te_doen).values_list("vervallen_id", flat=True)
+        )
+        te_doen = nieuw - gevonden
+        gevonden |= nieuw
+    return gevonden
+
+
 def plan_maken(inwoner_id: int) -> Plan:
     """Everything of one inwoner in every app, found by following foreign keys to a fixpoint."""
     graaf = _graaf_bouwen()
     plan = Plan()
     huishouden_id = Inwoner.objects.filter(pk=inwoner_id).values_list("huishouden_id", flat=True).first()
-    grens = {Inwoner: {inwoner_id}}
+    # The tombstones of a merge hold no activity of their own: they go with their survivor.
+    grens = {Inwoner: {inwoner_id, *_samengevoegd_in(inwoner_id)}}
     if (
         huishouden_id
         and not Inwoner.objects.filter(huishouden_id=huishouden_id).exclude(pk=inwoner_id).exists()

@@ -309,3 +309,26 @@ def test_botsende_open_koppelverzoeken_weigeren_de_samenvoeging_zonder_halve_sch
     assert Melding.objects.get(pk=melding_b.pk).inwoner_id == b.pk
     assert Koppelverzoek.objects.filter(inwoner=b).count() == 1
     assert not Samenvoeging.objects.exists()
+
+
+def test_de_vervallen_registratie_gaat_met_de_overlevende_mee_bij_de_bewaartermijn(personas):
+    """A tombstone has no activity of its own: it never expires by itself, and it goes with its survivor
+    (no name left behind, and no merge record lost while the survivor lives)."""
+    from datetime import timedelta
+
+    from dossier import bewaartermijnen
+    from dossier.models import Bewaarrun, Bewaartelling
+
+    p = personas
+    a, b, *_ = twee_dubbelen(p)
+    inwoners_samenvoegen(door=p.coordinator, overlevende=a, vervallen=b)
+    over_tien_jaar = timezone.localdate() + timedelta(days=3660)
+    assert not bewaartermijnen.verlopen_inwoners(vandaag=over_tien_jaar).filter(pk=b.pk).exists()
+    assert b.pk in bewaartermijnen.plan_maken(a.pk).rijen[Inwoner]
+    run = Bewaarrun.objects.create(aanleiding=Bewaarrun.Aanleiding.COMMANDO, peildatum=timezone.localdate())
+    bewaartermijnen.inwoner_verwijderen(
+        inwoner_id=a.pk, regel=Bewaartelling.Regel.ZONDER_VOORZIENING, run=run
+    )
+    assert not Inwoner.objects.filter(pk__in=[a.pk, b.pk]).exists()
+    assert not Samenvoeging.objects.exists()
+    assert not Samenvoeging.history.filter(vervallen_id=b.pk).exists()
