@@ -12,6 +12,7 @@ axe loaded as an init script. The page count is printed (run with -s) and assert
 
 import os
 import re
+import time
 from collections import Counter
 from urllib.parse import urlsplit
 
@@ -117,9 +118,11 @@ def _pad(url: str) -> str:
 def test_elke_pagina_uit_het_menu_zonder_overtredingen(browser, live_server, transactional_db, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.SKT_LIMIET_ZOEKEN_PER_MINUUT = 100_000
-    w = wereld_bouwen()
     fouten: list[str] = []
     telling: Counter = Counter()
+    begin = time.monotonic()
+    w = wereld_bouwen()
+    telling["seconden wereld"] = round(time.monotonic() - begin)
     for rol in ROLLEN:
         context, pagina = _context(browser, live_server, getattr(w.p, rol))
         pagina.goto("/")
@@ -161,6 +164,30 @@ def test_elke_pagina_uit_het_menu_zonder_overtredingen(browser, live_server, tra
                 _controleer(pagina, f"{rol} {pad} (leeg verstuurd)", fouten, telling)
         telling[rol] = len(bezocht) + len(details)
         context.close()
+    telling["seconden totaal"] = round(time.monotonic() - begin)
     print(f"\naxe-core: {dict(telling)}")
     assert not fouten, f"{len(fouten)} problemen:\n" + "\n".join(fouten)
     assert ROLLEN != ROLLEN_ALLE or telling["paginas"] >= 60 and telling["foutstaten"] >= 10, telling
+
+
+def test_het_menu_klapt_in_op_een_smal_scherm(browser, live_server, e2e_personas, screenshots):
+    """At 320 px the main menu hides behind a "Menu" button that opens and closes it."""
+    context, pagina = _context(browser, live_server, e2e_personas.coordinator)
+    pagina.set_viewport_size(SMAL)
+    pagina.goto("/")
+    knop = pagina.get_by_role("button", name="Menu")
+    menu = pagina.get_by_role("navigation", name="Hoofdmenu")
+    assert knop.is_visible() and knop.get_attribute("aria-expanded") == "false"
+    assert not menu.is_visible()
+    pagina.screenshot(path=str(screenshots / "menu_320_dicht.png"))
+    knop.click()
+    assert knop.get_attribute("aria-expanded") == "true" and menu.is_visible()
+    assert pagina.evaluate("document.documentElement.scrollWidth") <= SMAL["width"]
+    pagina.screenshot(path=str(screenshots / "menu_320_open.png"))
+    assert axe_overtredingen(pagina) == []
+    knop.click()
+    assert not menu.is_visible()
+    # On a wide screen there is no button and the menu is always there.
+    pagina.set_viewport_size(BREED)
+    assert not knop.is_visible() and menu.is_visible()
+    context.close()
