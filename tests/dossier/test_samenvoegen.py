@@ -14,7 +14,7 @@ from django.utils import timezone
 from arrangementen.models import Arrangement
 from casussen.models import Casus
 from dossier.models import Samenvoeging
-from dossier.samenvoegen import inwoners_samenvoegen
+from dossier.samenvoegen import VELDEN, inwoners_samenvoegen
 from meldingen.models import Melding
 from meldingen.services import melding_registreren
 from poort.services import melding_trieren
@@ -332,3 +332,51 @@ def test_de_vervallen_registratie_gaat_met_de_overlevende_mee_bij_de_bewaartermi
     assert not Inwoner.objects.filter(pk__in=[a.pk, b.pk]).exists()
     assert not Samenvoeging.objects.exists()
     assert not Samenvoeging.history.filter(vervallen_id=b.pk).exists()
+
+
+def test_samenvoegen_van_twee_demo_inwoners(db, settings, als):
+    """The issue's Merge test on the demo itself: two demo inwoners with their own meldingen, casussen
+    and plans; afterwards the survivor's dossier shows both histories, the tombstone redirects, and the
+    survivor's AVG inzage holds everything of both."""
+    from django.core.management import call_command
+    from django.db.models import Count
+
+    from skt.models import Medewerker
+
+    settings.SKT_DEMO = True
+    call_command("demo_data", verbosity=0)
+    coordinator = Medewerker.objects.get(username="coordinator")
+    kandidaten = (
+        rechten.samenvoegen_kandidaten(coordinator)
+        .exclude(pk__in=rechten.inwoners_alleen_veilig_thuis())
+        .filter(meldingen__veilig_thuis=False)
+        .annotate(n=Count("meldingen"))
+        .filter(n__gte=1)
+        .order_by("pk")
+    )
+    zonder_vt = [i for i in kandidaten if not rechten.heeft_veilig_thuis(i)]
+    a, b = zonder_vt[0], zonder_vt[1]
+    voor = {
+        "meldingen": set(Melding.objects.filter(inwoner__in=[a, b]).values_list("pk", flat=True)),
+        "casussen": Casus.objects.filter(inwoner__in=[a, b]).count(),
+        "arrangementen": Arrangement.objects.filter(inwoner__in=[a, b]).count(),
+    }
+    client = als(coordinator)
+    url = reverse("samenvoegen_vergelijken") + f"?a={a.uuid}&b={b.uuid}"
+    antwoord = client.post(url, {"overlevende": "a", "bevestig": "on"} | {f"veld_{v}": "a" for v in VELDEN})
+    assert antwoord.status_code == 302, antwoord.content.decode()[-2000:]
+    dossier = client.get(reverse("inwoner_detail", args=[a.uuid]) + "?soort=melding").content.decode()
+    for melding in Melding.objects.filter(pk__in=voor["meldingen"], veilig_thuis=False):
+        assert melding.nummer in dossier
+    assert set(Melding.objects.filter(inwoner=a).values_list("pk", flat=True)) == voor["meldingen"]
+    assert client.get(reverse("inwoner_detail", args=[b.uuid]))["Location"] == reverse(
+        "inwoner_detail", args=[a.uuid]
+    )
+    inzage = json.loads(client.get(reverse("inzage", args=[a.uuid, "json"])).content)
+    assert (
+        len(inzage["meldingen"])
+        == Melding.objects.filter(pk__in=voor["meldingen"], veilig_thuis=False).count()
+    )
+    assert len(inzage["casussen"]) == voor["casussen"]
+    assert len(inzage["arrangementen"]) == voor["arrangementen"]
+    assert inzage["samengevoegde_registraties"][0]["registratie"]["achternaam"] == b.achternaam
