@@ -27,6 +27,8 @@ class Rol(models.TextChoices):
     COORDINATOR = "coordinator", _("Coördinator")
     BELEID = "beleid", _("Beleid / raad")
     BEHEERDER = "beheerder", _("Functioneel beheerder")
+    # A new account whose role waits for a second person (four eyes): it may log in and nothing more.
+    GEEN = "geen", _("Nog geen rol")
 
 
 class Kern(models.Model):

@@ -196,9 +196,9 @@ def medewerker_aanmaken(
         email=email,
         telefoon=telefoon,
         organisatie=organisatie,
-        # A role without case content until the chosen one is applied: directly, or, for a role that
-        # reads case content, once a second person confirms the proposal.
-        rol=Rol.BELEID,
+        # No role until the chosen one is applied: directly, or, for a role that reads case content,
+        # once a second person confirms the proposal.
+        rol=Rol.GEEN,
     )
     medewerker.set_unusable_password()
     medewerker.full_clean(exclude=["password", "rol"])

@@ -54,6 +54,8 @@ ROL_MODELPERMISSIES: dict[str, set[str]] = {
             "gemeenteprofiel",
         )
     },
+    # Waiting for a confirmed role: nothing.
+    Rol.GEEN: set(),
 }
 
 

@@ -82,6 +82,8 @@ def test_van_uitnodiging_tot_inloggen(pagina, live_server, e2e_personas, screens
 
         # Her beroepskracht role is only proposed: no team queue, not in the menu and not by URL.
         nora_menu = nora.get_by_role("navigation", name="Hoofdmenu")
+        expect(nora.locator(".skt-kop__gebruiker")).to_contain_text("Nog geen rol")
+        expect(nora_menu.get_by_role("link")).to_have_count(1)  # Mijn werk
         expect(nora_menu.get_by_role("link", name="Teamwachtrij")).to_have_count(0)
         nora.goto("/meldingen/wachtrij/")
         expect(nora.get_by_role("heading", level=1)).to_have_text("Geen toegang")

@@ -143,7 +143,7 @@ def test_aanmaken_stuurt_een_uitnodiging_en_toont_de_link_een_keer(personas, als
     assert response["Location"] == f"/beheer/medewerkers/{medewerker.uuid}/"
     assert not medewerker.has_usable_password()
     # A beroepskracht reads case content: proposed, not granted, until a second person confirms.
-    assert not medewerker.teams.exists() and medewerker.rol == Rol.BELEID
+    assert not medewerker.teams.exists() and medewerker.rol == Rol.GEEN
     assert not medewerker.groups.filter(name="rol:beroepskracht").exists()
     voorstel = Rechtenwijziging.objects.get(medewerker=medewerker, status="voorgesteld")
     assert voorstel.rol == Rol.BEROEPSKRACHT and list(voorstel.teams.all()) == [personas.team_a]

@@ -11,6 +11,7 @@ import time
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
+from django.urls import reverse
 
 from skt.beheer import services
 from skt.models import Medewerker, Rechtenwijziging, Rol, Toegang
@@ -114,12 +115,15 @@ def test_een_voorgestelde_beroepskracht_ziet_niets(personas, als):
     melding = wachtend(personas, team="a")
     nora, voorstel = _nora(personas, als)
     assert voorstel.rol == Rol.BEROEPSKRACHT and list(voorstel.beoordelende_teams.all()) == [personas.team_a]
-    assert nora.rol != Rol.BEROEPSKRACHT and not nora.teams.exists()
-    assert not nora.groups.filter(team__isnull=False).exists()
+    # Nog geen rol: she logs in, and her groups carry no permission at all.
+    assert nora.rol == Rol.GEEN and not nora.teams.exists()
+    assert not nora.groups.filter(team__isnull=False).exists() and nora.get_all_permissions() == set()
     klant = als(nora)
     assert klant.get(WACHTRIJ).status_code == 403
     assert klant.get(f"/meldingen/{melding.uuid}/").status_code in (403, 404)
     assert str(melding.uuid) not in klant.get("/").content.decode()
+    for naam in ("monitor:dashboard", "monitor:streefwaarden", "inwoners", "casussen:mijn", "poort:wachtrij"):
+        assert klant.get(reverse(naam)).status_code in (403, 404), naam
     # Logged: the account and the proposal.
     assert _rijen(nora.uuid, resultaat="toegestaan", actie="wijzigen").exists()
     assert _rijen(voorstel.uuid, reden__startswith="voorgesteld voor nora").exists()
