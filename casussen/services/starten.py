@@ -49,7 +49,7 @@ def _startvoorwaarden(
     if melding.status not in STARTBARE_MELDINGSTATUSSEN or melding.triage_uitkomst not in KERNTEAM_TRIAGE:
         raise ValidationError(
             _(
-                "Een casus start alleen vanuit een open melding die naar het kernteam is gerouteerd. "
+                "Een casus start alleen vanuit een open melding die naar het kernteam is getriëerd. "
                 "Deze melding is nog niet getriëerd, ging naar het loket of is al afgesloten."
             ),
             code="melding_niet_startbaar",

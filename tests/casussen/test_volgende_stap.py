@@ -82,3 +82,20 @@ def test_elke_telling_op_mijn_werk_is_een_link_naar_haar_lijst(personas, als, kl
         assert casus.inwoner.naam in lijst, stand
         andere = {aan_max, bijna, rustig} - {casus}
         assert not any(c.inwoner.naam in lijst for c in andere), stand
+
+
+def test_na_afsluiten_is_de_terugkoppeling_de_volgende_stap(personas, als):
+    from meldingen.models import Melding
+    from meldingen.services import melding_afsluiten
+
+    melding = melding_maken(personas)
+    Melding.objects.filter(pk=melding.pk).update(
+        melder_soort="huisarts",
+        melder_naam="Dokter Pietersen",
+        melder_bereikbaar="0481-123456",
+        melder_wil_terugkoppeling=True,
+    )
+    melding_afsluiten(door=personas.beroepskracht, melding=melding, uitstroom="eigen_kracht")
+    main = _main(als(personas.beroepskracht).get(f"/meldingen/{melding.uuid}/"))
+    assert _primair(main) == ["Melder is geïnformeerd"]
+    assert "wil horen dat de melding is afgehandeld" in main
