@@ -150,7 +150,7 @@ def toegangslog(request):
             "pagina": pagina,
             "groepen": groeperen(pagina),
             "export_url": "?" + export.urlencode(),
-            "export_maximum": EXPORT_MAXIMUM,
+            "export_maximum": f"{EXPORT_MAXIMUM:,}".replace(",", "."),
             "herhaald_minuten": int(HERHAALD_BINNEN.total_seconds() // 60),
         },
     )
