@@ -200,6 +200,8 @@ def _beslissingen_controleren(
                     "Geef de reden waarom dit onderdeel niet wordt toegekend; de inwoner en het kernteam "
                     "lezen die."
                 )
+                if onderdeel.is_maatwerk
+                else _("Geef de reden waarom u niet akkoord bent; de inwoner en het kernteam lezen die.")
             )
         if len(beslissing.reden or "") > 2000:
             fouten.setdefault(f"{sleutel}reden", []).append(_("Gebruik hoogstens 2000 tekens."))
