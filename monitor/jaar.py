@@ -98,7 +98,8 @@ def jaar_weergave(overzicht: dict, *, drempel: int | None) -> dict:
         else:
             teken = "+" if v["absoluut"] >= 0 else ""
             achter = " procentpunt" if eenheid == kpi_mod.Eenheid.PROCENT else ""
-            verschil_tekst = f"{teken}{getal(v['absoluut'], 1)}{achter}"
+            decimalen = 0 if eenheid == kpi_mod.Eenheid.AANTAL else 1
+            verschil_tekst = f"{teken}{getal(v['absoluut'], decimalen)}{achter}"
         rijen.append((k.naam, [*kolommen, jaar_cel, vorig_cel, verschil_tekst]))
     kolommen = [f"{q['code'][-2:]}" for q in overzicht["kwartalen"]]
     return {

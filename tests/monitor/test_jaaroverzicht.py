@@ -99,3 +99,29 @@ def test_jaaroverzicht_op_het_scherm_en_wie_het_ziet(historie, als):
     # A year the monitor has no choice for: the last whole year, with the error next to the field.
     fout = als(historie.coordinator).get(JAAR, {"jaar": "1850"})
     assert fout.status_code == 200 and "Selecteer een geldige keuze" in fout.content.decode()
+
+
+def test_verschil_per_eenheid():
+    from monitor.jaar import verschil
+
+    assert verschil("aantal", 1101, 947) == {"absoluut": 154.0, "procent": 16.3}
+    assert verschil("aantal", 3, 0) == {"absoluut": 3.0, "procent": None}
+    assert verschil("procent", 90.6, 91.9) == {"absoluut": -1.3, "procent": None}
+    assert verschil("dagen", None, 2.0) == {"absoluut": None, "procent": None}
+    leeg = {"waarden": {}, "noemers": {}}
+    overzicht = {
+        "jaar": 2018,
+        "vorig_jaar": 2017,
+        "kwartalen": [{"code": f"2018Q{n}", **leeg} for n in range(1, 5)],
+        "jaar_waarden": {"voorwerk_ingediend": 0, "eerste_contact_binnen_termijn_procent": 90.6},
+        "jaar_noemers": {"eerste_contact_binnen_termijn_procent": 500},
+        "vorig_jaar_waarden": {"voorwerk_ingediend": 0, "eerste_contact_binnen_termijn_procent": 91.9},
+        "vorig_jaar_noemers": {"eerste_contact_binnen_termijn_procent": 480},
+        "verschil": {
+            "voorwerk_ingediend": verschil("aantal", 0, 0),
+            "eerste_contact_binnen_termijn_procent": verschil("procent", 90.6, 91.9),
+        },
+    }
+    rijen = dict(jaar_weergave(overzicht, drempel=5)["rijen"])
+    assert rijen["Eerste contact binnen de termijn"][4:] == ["90,6%", "91,9%", "-1,3 procentpunt"]
+    assert rijen["Voorwerk-arrangementen ingediend"][4:] == ["0", "0", "+0"]
