@@ -8,10 +8,16 @@ document.addEventListener("submit", function (event) {
 
 // After a failed submit, move focus to the error summary so keyboard and screen-reader users
 // start at the list of what to fix (NL Design System form pattern).
-document.addEventListener("DOMContentLoaded", function () {
+// The summary wins over a field's autofocus. A form whose action ends in #fragment makes the
+// browser move focus to that fragment once the page has loaded, so the summary takes focus back
+// then if nothing else has it.
+function focusOpFoutoverzicht(alleenVanafBody) {
   var overzicht = document.querySelector("[data-foutoverzicht]");
-  if (overzicht) { overzicht.focus(); }
-});
+  var losgelaten = document.activeElement === document.body || document.activeElement === null;
+  if (overzicht && (!alleenVanafBody || losgelaten)) { overzicht.focus(); }
+}
+document.addEventListener("DOMContentLoaded", function () { focusOpFoutoverzicht(false); });
+window.addEventListener("load", function () { setTimeout(function () { focusOpFoutoverzicht(true); }, 0); });
 
 // A wide table scrolls inside its own labelled region instead of widening the page (WCAG 1.4.10).
 // Templates may already wrap a table in .skt-tabelrol; every other table is wrapped here. The

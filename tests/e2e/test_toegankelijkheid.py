@@ -156,11 +156,15 @@ def test_elke_pagina_uit_het_menu_zonder_overtredingen(browser, live_server, tra
             if pagina.evaluate(HEEFT_FORMULIER):
                 with pagina.expect_navigation():
                     pagina.evaluate(LEEG_VERSTUREN)
-                telling[
-                    "foutstaten"
-                    if pagina.locator("[data-foutoverzicht]").count()
-                    else "verstuurd zonder fout"
-                ] += 1
+                if pagina.locator("[data-foutoverzicht]").count():
+                    telling["foutstaten"] += 1
+                    # The NL Design System form pattern: focus lands on the error summary.
+                    if not pagina.evaluate("() => document.activeElement.matches('[data-foutoverzicht]')"):
+                        fouten.append(
+                            f"{rol} {pad} (leeg verstuurd): de focus staat niet op het foutoverzicht"
+                        )
+                else:
+                    telling["verstuurd zonder fout"] += 1
                 _controleer(pagina, f"{rol} {pad} (leeg verstuurd)", fouten, telling)
         telling[rol] = len(bezocht) + len(details)
         context.close()
