@@ -9,7 +9,6 @@ import uuid as uuid_mod
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -24,6 +23,7 @@ from skt.models import Medewerker, Rol
 from skt.services import actief_profiel
 
 from . import kpis as kpi_mod
+from . import verversen
 from .berekening import Selectie, monitor_berekenen
 from .feiten import feiten_bijwerken
 from .models import MonitorBericht, MonitorRapport, RapportStatus, Streefwaarde
@@ -303,15 +303,25 @@ def berichten_gelezen(*, door: Medewerker) -> int:
 
 # -- the live dashboard ------------------------------------------------------------------------------
 
-VERS_SECONDEN = 60
-
 
 def live_cijfers(periode: Periode, selectie: Selectie) -> dict:
-    """The dashboard's figures. The facts are brought up to date at most once a minute, since a
-    coordinator who clicks through teams should not wait for it on every page."""
-    if cache.add("monitor:feiten-vers", True, VERS_SECONDEN):
-        feiten_bijwerken(van=jaar_eerder(min(periode.van, Periode.huidig_kwartaal().van)))
-    return monitor_berekenen(periode, selectie)
+    """The dashboard's figures, read only (issue 14): Celery beat refreshes the facts every minute
+    while someone works (monitor/verversen.py); the figures are computed once per refresh, period,
+    selection and set of targets, and shared by everyone who looks (aggregates; the small-count rule
+    is applied per reader afterwards). Hand-made facts (a new largest key) count as a new input too."""
+    from .berekening import alle_streefwaarden
+    from .models import MeldingFeit
+
+    verversen.verversing_vragen_als_nodig()
+    invoer = {
+        "periode": [periode.van, periode.tot],
+        "team": selectie.team.pk if selectie.team else None,
+        "kern": selectie.kern.pk if selectie.kern else None,
+        "vandaag": timezone.localdate(),
+        "feiten": MeldingFeit.objects.aggregate(m=Max("pk"))["m"],
+        "doelen": alle_streefwaarden(),
+    }
+    return verversen.gecachet("cijfers", invoer, lambda: monitor_berekenen(periode, selectie))
 
 
 # -- streefwaarden ----------------------------------------------------------------------------------

@@ -24,3 +24,11 @@ def kwartaalmonitor_vorig_kwartaal() -> dict:
 def effectmeting_uitvoeren() -> int:
     """Daily (Celery beat, 02:00): measure maatwerk after closed casussen. Running twice adds nothing."""
     return effectmeting.effectmetingen_uitvoeren()
+
+
+@shared_task(name="monitor.tasks.feiten_verversen")
+def feiten_verversen(altijd: bool = False) -> dict:
+    """Celery beat, every minute: the live facts while someone works (monitor/verversen.py)."""
+    from . import verversen
+
+    return verversen.feiten_verversen(altijd=altijd)

@@ -6,14 +6,13 @@ for beleid, counts per team or kern under the profile's privacy threshold become
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,8 +23,8 @@ from skt.limieten import zoeklimiet
 from skt.models import Rol
 
 from . import kpis as kpi_mod
-from . import services
-from .berekening import streefwaarden
+from . import services, verversen
+from .berekening import alle_streefwaarden, streefwaarden
 from .forms import JaarForm, MonitorFilterForm, RapportForm, StreefwaardenForm
 from .grafieken import monitor_grafieken_bewaard
 from .models import Streefwaarde
@@ -100,18 +99,20 @@ def dashboard(request):
 @rechten.vereist_rol(*MONITOR_ROLLEN)
 def jaaroverzicht(request):
     """A year: the four quarters side by side, the year and the year before, and a PDF of it."""
-    from .feiten import feiten_bijwerken
     from .jaar import jaar_weergave
     from .jaar import jaaroverzicht as overzicht_berekenen
 
     form = JaarForm(request.GET or None)
     jaar = form.gekozen()
     periode = Periode.jaar(jaar)
-    from django.core.cache import cache
-
-    if cache.add("monitor:feiten-vers", True, services.VERS_SECONDEN):
-        feiten_bijwerken(van=date(jaar - 1, 1, 1))
-    overzicht = overzicht_berekenen(jaar)
+    # Read only, like the dashboard (issue 14): the beat refreshes the facts, the year is computed
+    # once per refresh and reused.
+    verversen.verversing_vragen_als_nodig()
+    overzicht = verversen.gecachet(
+        "jaar",
+        {"jaar": jaar, "vandaag": timezone.localdate(), "doelen": alle_streefwaarden()},
+        lambda: overzicht_berekenen(jaar),
+    )
     from skt.profiel.instellingen import instellingen
 
     drempel = (
