@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from ..forms import fout_naar_form
 from ..models import Rechtenwijziging, Toegang
@@ -63,6 +63,7 @@ def _beschrijving(wijziging: Rechtenwijziging) -> str:
     return f"{wijziging.medewerker.username}: rol {wijziging.rol}; teams: {teams or '-'}"
 
 
+@require_safe
 @rechtenwijzigingen_vereist
 def lijst(request):
     zichtbaar = beheerrechten.rechtenwijzigingen_zichtbaar_voor(request.user).select_related(
@@ -90,6 +91,7 @@ def _detail_tonen(request, wijziging: Rechtenwijziging, form: RechtenwijzigingWe
     )
 
 
+@require_safe
 @rechtenwijzigingen_vereist
 def detail(request, uuid):
     """The confirmation step: what the person gets, who proposed it, and the two decisions."""
