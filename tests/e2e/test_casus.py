@@ -51,8 +51,9 @@ def test_casus_van_start_tot_afsluiten_en_de_vrijwilliger_ziet_geen_bsn(
     pagina.goto(f"/casussen/nieuw/{melding.uuid}/")
     pagina.get_by_role("button", name="Casus starten").click()
     expect(pagina.get_by_text("Er is niets opgeslagen")).to_be_visible()
-    expect(pagina.get_by_text("Beschrijf het doel: kortdurende ondersteuning begint")).to_be_visible()
-    expect(pagina.get_by_text("Kies de collega met wie u de collegiale toets hebt gedaan.")).to_be_visible()
+    # Each error twice: as a link in the summary at the top and next to its field.
+    expect(pagina.get_by_text("Beschrijf het doel: kortdurende ondersteuning begint")).to_have_count(2)
+    expect(pagina.get_by_text("Kies de collega met wie u de collegiale toets hebt gedaan.")).to_have_count(2)
     assert Casus.objects.count() == 0
     pagina.get_by_label("Doel van de ondersteuning").fill("Meneer houdt zelf zijn administratie bij.")
     for kader in KADERS:
