@@ -28,7 +28,12 @@ PAGINAS = {
     ],
     "poort": [
         ("poort wachtrij", "/poort/", None, None),
-        ("poort zoeken", ("/poort/zoeken/", {"achternaam": "Vos"}), None, None),
+        (
+            "poort zoeken",
+            ("/poort/zoeken/", {"achternaam": "Vos", "geboortedatum": "1958-03-12"}),
+            None,
+            None,
+        ),
         ("mijn werk", "/", None, None),
     ],
     "consulent": [
