@@ -16,8 +16,8 @@ export DATABASE_URL="$PG/$DB" SKT_DEMO=1 SKT_HTTPS=0 DEBUG=0
 # monitor's facts are refreshed by the worker and its figures shared by the three web workers. No
 # beat: its other jobs (the access-log sealer would chain the scale data's million rows) are not what
 # is measured; the dashboard asks the worker for a refresh when the facts are two minutes old.
-# Redis databases 14 and 15, away from the tests' 0.
-export REDIS_URL=${BENCH_REDIS:-redis://127.0.0.1:6379/14} CACHE_URL=${BENCH_CACHE:-redis://127.0.0.1:6379/15}
+# Redis databases 12 and 13, away from the tests (0) and CI (15).
+export REDIS_URL=${BENCH_REDIS:-redis://127.0.0.1:6379/12} CACHE_URL=${BENCH_CACHE:-redis://127.0.0.1:6379/13}
 # Simulated people search without pause; the per-minute search limit is for real people.
 export SKT_LIMIET_ZOEKEN_PER_MINUUT=1000000
 mkdir -p var/bench
