@@ -12,7 +12,7 @@ from django.utils import timezone
 from arrangementen.models import Arrangement
 from casussen.models import Casus
 from meldingen.models import Melding
-from skt.models import Inwoner, Toegang
+from skt.models import INWONER_GEGEVENS, Inwoner, Toegang
 
 from .models import Samenvoeging
 
@@ -160,20 +160,7 @@ def inzage_gegevens(inwoner: Inwoner) -> dict:
         "gemaakt_op": timezone.now(),
         "inwoner": _waarden(
             inwoner,
-            [
-                "bsn",
-                "voornamen",
-                "tussenvoegsel",
-                "achternaam",
-                "geboortedatum",
-                "straat",
-                "huisnummer",
-                "postcode",
-                "woonplaats",
-                "kern",
-                "telefoon",
-                "email",
-            ],
+            list(INWONER_GEGEVENS),
         ),
         "meldingen": meldingen,
         "casussen": casussen,
@@ -184,19 +171,7 @@ def inzage_gegevens(inwoner: Inwoner) -> dict:
                 "door": str(s.door),
                 "registratie": _waarden(
                     s.vervallen,
-                    [
-                        "voornamen",
-                        "tussenvoegsel",
-                        "achternaam",
-                        "geboortedatum",
-                        "straat",
-                        "huisnummer",
-                        "postcode",
-                        "woonplaats",
-                        "kern",
-                        "telefoon",
-                        "email",
-                    ],
+                    [veld for veld in INWONER_GEGEVENS if veld != "bsn"],
                 ),
                 "verplaatst": s.verplaatst.get("records", {}),
             }

@@ -13,26 +13,12 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from skt import rechten
-from skt.models import Inwoner, Medewerker
+from skt.models import INWONER_GEGEVENS, Inwoner, Medewerker
 
 from .models import Samenvoeging
 
 # Per field the coordinator chooses which record's value stays.
-VELDEN = [
-    "bsn",
-    "voornamen",
-    "tussenvoegsel",
-    "achternaam",
-    "geboortedatum",
-    "straat",
-    "huisnummer",
-    "postcode",
-    "woonplaats",
-    "kern",
-    "telefoon",
-    "email",
-    "huishouden",
-]
+VELDEN = [*INWONER_GEGEVENS, "huishouden"]
 OVERLEVENDE = "overlevende"
 VERVALLEN = "vervallen"
 

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import Inwoner, Kern
+from .models import INWONER_GEGEVENS, Inwoner, Kern
 from .validators import invoer_begrenzen, normaliseer_postcode
 
 
@@ -113,20 +113,7 @@ class BSNVeld(forms.CharField):
 class InwonerForm(NLDSFormMixin, forms.ModelForm):
     class Meta:
         model = Inwoner
-        fields = [
-            "bsn",
-            "voornamen",
-            "tussenvoegsel",
-            "achternaam",
-            "geboortedatum",
-            "straat",
-            "huisnummer",
-            "postcode",
-            "woonplaats",
-            "kern",
-            "telefoon",
-            "email",
-        ]
+        fields = list(INWONER_GEGEVENS)
         widgets = {"geboortedatum": DatumInput()}
         field_classes = {"bsn": BSNVeld}
 

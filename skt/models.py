@@ -240,6 +240,24 @@ class Huishouden(models.Model):
         return self.naam or str(_("Huishouden"))
 
 
+# An inwoner's own data, in the order screens show it: the registration form, the merge's choice per
+# field and the AVG inzage all list these.
+INWONER_GEGEVENS = (
+    "bsn",
+    "voornamen",
+    "tussenvoegsel",
+    "achternaam",
+    "geboortedatum",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "woonplaats",
+    "kern",
+    "telefoon",
+    "email",
+)
+
+
 class Inwoner(models.Model):
     """A resident: one record per person, shared by poort, kernteam and loket."""
 
