@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -96,8 +97,16 @@ def inwoners(request):
                 voorwaarde |= Q(bsn=compact)
         if len(compact) == 6:
             voorwaarde |= Q(postcode=f"{compact[:4]} {compact[4:]}")
-        qs = qs.filter(voorwaarde)
-        sleutel = ("achternaam", "voornamen", "pk")
+        # A search starts from the names that match (trigram index) and checks the rights on those
+        # as a set: ordered by an expression no index serves, the planner cannot walk the name
+        # index alphabetically through every other team's dossier to the matching ones (issue 14).
+        qs = (
+            rechten.inwoners_zichtbaar_voor(request.user)
+            .select_related("kern")
+            .filter(voorwaarde)
+            .annotate(_achternaam=Lower("achternaam"), _voornamen=Lower("voornamen"))
+        )
+        sleutel = ("_achternaam", "_voornamen", "pk")
     pagina = keyset_pagina(qs, request, sleutel=sleutel, per_pagina=25)
     if zoekterm:
         # The search term stays out of the log: it can be a BSN.

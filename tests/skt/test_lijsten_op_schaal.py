@@ -119,3 +119,19 @@ def test_zichtbaarheid_per_rij_en_als_verzameling_zijn_gelijk(personas):
         persoonlijk,
     }
     assert team_a not in rechten.inwoners_zichtbaar_voor(personas.beroepskracht2, per_rij=True)
+
+
+def test_zoeken_in_mijn_inwoners_pagineert_op_naam(personas, als):
+    """A search's pages run on the name (case-insensitive), each match once, none outside the team."""
+    namen = [f"Vosselman{'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[i % 26]}{i:02d}" for i in range(30)]
+    for naam in namen:
+        rechten.inwoner_toegang_geven(InwonerFactory(achternaam=naam), personas.team_a)
+    rechten.inwoner_toegang_geven(InwonerFactory(achternaam="Vosselmanbuiten"), personas.team_b)
+    client = als(personas.beroepskracht)
+    antwoord = client.post("/inwoners/", {"q": "vosselman"})
+    eerste = client.get(antwoord["Location"])
+    tweede = client.get(antwoord["Location"].split("?")[0] + eerste.context["pagina"].volgende_url)
+    getoond = [i.achternaam for p in (eerste, tweede) for i in p.context["pagina"].object_list]
+    assert sorted(getoond, key=str.lower) == getoond
+    assert sorted(getoond) == sorted(namen)
+    assert not tweede.context["pagina"].has_next
