@@ -35,7 +35,6 @@ from django.db import connection, models, transaction
 from django.db.models import DateField, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest, TruncDate
 from django.utils import timezone
-from guardian.models import GroupObjectPermission, UserObjectPermission
 from simple_history.models import HistoricalChanges
 
 from arrangementen.models import Aanvraag, Arrangement, Beoordeling, Evaluatie, Notificatie
@@ -43,6 +42,7 @@ from arrangementen.workflow import AANVRAAG_OPEN, TERMIJN_LOOPT
 from casussen.models import Casus, Contactmoment, ZrmScore
 from meldingen.models import Melding
 from poort.models import Koppelverzoek, Triage
+from skt import rechten
 from skt.models import Huishouden, Inwoner
 from skt.profiel.instellingen import instellingen
 
@@ -422,11 +422,8 @@ def _generiek_verwijderen(plan: Plan) -> dict[str, int]:
             continue
         ct = ContentType.objects.get_for_model(model, for_concrete_model=False)
         sleutels = [str(i) for i in ids]
-        for generiek, veld in (
-            (UserObjectPermission, "object_pk"),
-            (GroupObjectPermission, "object_pk"),
-            (LogEntry, "object_id"),
-        ):
+        tabellen = [(tabel, "object_pk") for tabel in rechten.generieke_rechtentabellen()]
+        for generiek, veld in (*tabellen, (LogEntry, "object_id")):
             rijen = _ids(generiek.objects.filter(content_type=ct, **{f"{veld}__in": sleutels}))
             if rijen:
                 n = _verwijderen_sql(generiek, rijen)

@@ -161,6 +161,15 @@ def intrekken(permissie: str, van: Team | Medewerker, obj: Model) -> None:
     remove_perm(permissie, van.groep if isinstance(van, Team) else van, obj)
 
 
+def generieke_rechtentabellen() -> tuple:
+    """guardian's generic grant tables (object by content type and key): the retention job removes
+    the grants of the objects it deletes through these, and nothing outside the rights modules
+    imports guardian."""
+    from guardian.models import GroupObjectPermission, UserObjectPermission
+
+    return (UserObjectPermission, GroupObjectPermission)
+
+
 def groepen_van(user) -> QuerySet:
     """The keys of the user's groups (role and teams) straight from the membership table, as a
     subquery: no join through auth_group per grant row."""
