@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from skt import rechten
 from skt.models import Inwoner
-from skt.registers import werkblok_regel
+from skt.registers import begrensd_tellen, werkblok_regel
 from skt.tijdlijn import Item, dag, url, zichtbaar
 
 from . import rechten as arrangement_rechten
@@ -66,10 +66,16 @@ def werkblokken(user) -> list[dict]:
             ),
         ]
         if arrangement_rechten.mag_evaluaties_te_laat_zien(user):
-            te_laat = arrangement_rechten.evaluaties_te_laat_voor(user, timezone.localdate()).count()
+            te_laat, meer = begrensd_tellen(
+                arrangement_rechten.evaluaties_te_laat_voor(user, timezone.localdate())
+            )
             regels.append(
                 werkblok_regel(
-                    "Evaluaties te laat", te_laat, reverse("arrangementen:evaluaties"), nadruk=True
+                    "Evaluaties te laat",
+                    te_laat,
+                    reverse("arrangementen:evaluaties"),
+                    nadruk=True,
+                    meer=meer,
                 )
             )
         blokken.append(
@@ -111,14 +117,7 @@ def tijdlijn(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -
     """Submitted arrangements with their onderdelen and decisions; another's plan as a milestone."""
     if alleen_eigen_casussen:
         return []
-    leesbaar = zichtbaar(arrangement_rechten.arrangementen_volledig_leesbaar_voor(user), inwoner, alles)
-    # Under break the glass every item reads in full, but only the pages that open get a link.
-    te_openen = (
-        zichtbaar(arrangement_rechten.arrangementen_te_openen_voor(user), inwoner, False)
-        if alles
-        else leesbaar
-    )
-    arrangementen = (
+    arrangementen = list(
         Arrangement.objects.filter(inwoner=inwoner)
         .exclude(status="concept")
         .select_related("team", "behandelaar")
@@ -130,6 +129,17 @@ def tijdlijn(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -
                 ),
             )
         )
+    )
+    leesbaar = zichtbaar(
+        lambda: arrangement_rechten.arrangementen_volledig_leesbaar_voor(user), inwoner, alles, arrangementen
+    )
+    # Under break the glass every item reads in full, but only the pages that open get a link.
+    te_openen = (
+        zichtbaar(
+            lambda: arrangement_rechten.arrangementen_te_openen_voor(user), inwoner, False, arrangementen
+        )
+        if alles
+        else leesbaar
     )
     items: list[Item] = []
     for a in arrangementen:

@@ -22,14 +22,19 @@ from .workflow import AANVRAAG_OPEN
 def tijdlijn(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -> list[Item]:
     if alleen_eigen_casussen:
         return []
-    leesbaar = zichtbaar(arrangement_rechten.aanvragen_zichtbaar_voor(user), inwoner, alles)
-    # Break the glass reads the item in the dossier; its page opens only for who may know it.
-    te_openen = (
-        zichtbaar(arrangement_rechten.aanvragen_zichtbaar_voor(user), inwoner, False) if alles else leesbaar
-    )
     aanvragen = Aanvraag.objects.filter(inwoner=inwoner).select_related("overgedragen_team", "behandelaar")
     if not rechten.mag_veilig_thuis_zien(user):
         aanvragen = aanvragen.filter(veilig_thuis=False)
+    aanvragen = list(aanvragen)
+    leesbaar = zichtbaar(
+        lambda: arrangement_rechten.aanvragen_zichtbaar_voor(user), inwoner, alles, aanvragen
+    )
+    # Break the glass reads the item in the dossier; its page opens only for who may know it.
+    te_openen = (
+        zichtbaar(lambda: arrangement_rechten.aanvragen_zichtbaar_voor(user), inwoner, False, aanvragen)
+        if alles
+        else leesbaar
+    )
     items: list[Item] = []
     for a in aanvragen:
         titel = f"Overgedragen aan het loket ({a.get_wet_display()})"

@@ -119,9 +119,14 @@ def mag_arrangement_opstellen(user) -> bool:
     return heeft_rol(user, Rol.BEROEPSKRACHT, *CONSULENT_ROLLEN)
 
 
-def mag_arrangement_opstellen_voor(user, inwoner) -> bool:
-    """Only with a betrokkenheid: a plan drafted under break the glass would grant its team the dossier."""
-    return mag_arrangement_opstellen(user) and inwoners_betrokken_voor(user).filter(pk=inwoner.pk).exists()
+def mag_arrangement_opstellen_voor(user, inwoner, *, toegang=None) -> bool:
+    """Only with a betrokkenheid: a plan drafted under break the glass would grant its team the dossier.
+    With the toegang this request fetched the dossier with (get_inwoner_voor), it is not asked again."""
+    if not mag_arrangement_opstellen(user):
+        return False
+    if toegang is not None and toegang.inwoner.pk == inwoner.pk:
+        return toegang.betrokken
+    return inwoners_betrokken_voor(user).filter(pk=inwoner.pk).exists()
 
 
 def mag_arrangement_bewerken(user, arrangement, *, status_negeren: bool = False) -> bool:

@@ -44,17 +44,21 @@ def werkblokken(user) -> list[dict]:
 
 def tijdlijn(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -> list[Item]:
     """The inwoner's casussen with their contactmomenten and ZRM; another team's casus as a milestone."""
-    leesbaar = zichtbaar(casus_rechten.casussen_zichtbaar_voor(user), inwoner, alles)
-    # Under break the glass every item reads in full, but only the pages that open get a link.
-    te_openen = zichtbaar(casus_rechten.casussen_te_openen_voor(user), inwoner, False) if alles else leesbaar
     vertrouwelijk_ok = rechten.mag_vertrouwelijk_lezen(user)
-    casussen = (
+    casussen = list(
         Casus.objects.filter(inwoner=inwoner)
         .select_related("team", "casushouder")
         .prefetch_related(
             Prefetch("contactmomenten", queryset=Contactmoment.objects.order_by("datum")),
             Prefetch("zrm_scores", queryset=ZrmScore.objects.select_related("leefgebied").order_by("datum")),
         )
+    )
+    leesbaar = zichtbaar(lambda: casus_rechten.casussen_zichtbaar_voor(user), inwoner, alles, casussen)
+    # Under break the glass every item reads in full, but only the pages that open get a link.
+    te_openen = (
+        zichtbaar(lambda: casus_rechten.casussen_te_openen_voor(user), inwoner, False, casussen)
+        if alles
+        else leesbaar
     )
     items: list[Item] = []
     for c in casussen:

@@ -13,11 +13,24 @@ from datetime import date
 from skt import rechten, registers
 from skt.models import Betrokkenheid, Inwoner
 
+_VRAGEN = object()
 
-def tijdlijn(inwoner: Inwoner, user, *, soort: str = "", van: date | None = None, tot: date | None = None):
-    """The dossier's items, newest first, filtered by kind and period."""
+
+def tijdlijn(
+    inwoner: Inwoner,
+    user,
+    *,
+    soort: str = "",
+    van: date | None = None,
+    tot: date | None = None,
+    noodtoegang=_VRAGEN,
+):
+    """The dossier's items, newest first, filtered by kind and period. noodtoegang: the active
+    break-the-glass access this request already fetched (get_inwoner_voor), or None; else it is asked."""
     alleen_eigen = rechten.ziet_alleen_eigen_casussen(user)
-    alles = rechten.actieve_noodtoegang(user, inwoner) is not None
+    if noodtoegang is _VRAGEN:
+        noodtoegang = rechten.actieve_noodtoegang(user, inwoner)
+    alles = noodtoegang is not None
     items = [
         item for bron in registers.tijdlijnbronnen() for item in bron(inwoner, user, alleen_eigen, alles)
     ]

@@ -50,7 +50,9 @@ def inwoner_detail(request, uuid):
     soort, van, tot = "", None, None
     if filters.is_valid():
         soort, van, tot = (filters.cleaned_data.get(k) for k in ("soort", "van", "tot"))
-    items = tijdlijn.tijdlijn(inwoner, request.user, soort=soort or "", van=van, tot=tot)
+    items = tijdlijn.tijdlijn(
+        inwoner, request.user, soort=soort or "", van=van, tot=tot, noodtoegang=toegang.noodtoegang
+    )
     pagina = Paginator(items, 50).get_page(request.GET.get("pagina"))
     context.update(
         {
@@ -58,7 +60,9 @@ def inwoner_detail(request, uuid):
             "pagina": pagina,
             "betrokken": tijdlijn.betrokkenen([inwoner], request.user).get(inwoner.pk, []),
             "mag_toegangslog": rechten.mag_toegangslog_inzien(request.user, inwoner),
-            "mag_arrangement": arrangement_rechten.mag_arrangement_opstellen_voor(request.user, inwoner),
+            "mag_arrangement": arrangement_rechten.mag_arrangement_opstellen_voor(
+                request.user, inwoner, toegang=toegang
+            ),
             # On a new melding months later: what was granted, who delivers it, until when.
             "lopende_voorzieningen": arrangement_selectors.lopende_voorzieningen(
                 request.user, inwoner, alles=toegang.noodtoegang is not None

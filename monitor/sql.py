@@ -53,8 +53,9 @@ class Leeftijdsgroep(Func):
 
 
 class Pseudoniem(Func):
-    """A keyed one-way hash of an id (md5 of a secret and the id; hex of it on SQLite, the tests'
-    database, which has no md5): the same inwoner gives the same value, and it leads back to nobody."""
+    """A keyed one-way hash of an id (md5 of a secret and the id; on SQLite, the demo's database, the
+    MD5 function Django's backend registers): the same inwoner gives the same value, and it leads back
+    to nobody."""
 
     output_field = CharField()
     arity = 1
@@ -70,7 +71,7 @@ class Pseudoniem(Func):
                 sleutel,
                 *params,
             )
-        return f"(CASE WHEN ({waarde}) IS NULL THEN '' ELSE hex(%s || ({waarde})) END)", (
+        return f"(CASE WHEN ({waarde}) IS NULL THEN '' ELSE MD5(%s || ({waarde})) END)", (
             *params,
             sleutel,
             *params,

@@ -28,20 +28,22 @@ def tijdlijn(inwoner: Inwoner, user, alleen_eigen_casussen: bool, alles: bool) -
     """The inwoner's meldingen (a milestone where the reader may not read it) and their triages."""
     if alleen_eigen_casussen:
         return []
-    leesbaar = zichtbaar(melding_rechten.meldingen_zichtbaar_voor(user), inwoner, alles)
-    # Under break the glass every item reads in full, but only the pages that open get a link.
-    te_openen = (
-        zichtbaar(melding_rechten.meldingen_te_openen_voor(user), inwoner, False) if alles else leesbaar
-    )
     mag_vt = rechten.mag_veilig_thuis_zien(user)
     vertrouwelijk_ok = rechten.mag_vertrouwelijk_lezen(user)
     items: list[Item] = []
-    meldingen = (
+    meldingen = list(
         Melding.objects.filter(inwoner=inwoner)
         .select_related("team")
         .prefetch_related(
             "leefgebieden", Prefetch("triages", queryset=Triage.objects.select_related("team", "door"))
         )
+    )
+    leesbaar = zichtbaar(lambda: melding_rechten.meldingen_zichtbaar_voor(user), inwoner, alles, meldingen)
+    # Under break the glass every item reads in full, but only the pages that open get a link.
+    te_openen = (
+        zichtbaar(lambda: melding_rechten.meldingen_te_openen_voor(user), inwoner, False, meldingen)
+        if alles
+        else leesbaar
     )
     for m in meldingen:
         if m.veilig_thuis and not mag_vt:

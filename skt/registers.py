@@ -129,6 +129,18 @@ def overdracht_aan_loket(*, bron: str, door, reden: str, melding=None, casus=Non
     return dienst(bron=bron, door=door, reden=reden, melding=melding, casus=casus, team=team, nu=nu)
 
 
-def werkblok_regel(label: str, aantal: int, url: str, *, nadruk: bool = False) -> dict:
-    """One line of a generic work block (template skt/_werkblok.html): a count with a link."""
-    return {"label": label, "aantal": aantal, "url": url, "nadruk": nadruk and aantal > 0}
+def werkblok_regel(label: str, aantal: int, url: str, *, nadruk: bool = False, meer: bool = False) -> dict:
+    """One line of a generic work block (template skt/_werkblok.html): a count with a link; with
+    `meer` the count is a lower bound ("100 of meer", see begrensd_tellen)."""
+    return {"label": label, "aantal": aantal, "url": url, "nadruk": nadruk and aantal > 0, "meer": meer}
+
+
+# A count on Mijn werk stops here: past it the number no longer changes what anyone does first, and
+# counting on checks the rights of every row of a decade of data on each start page (issue 14).
+TELGRENS = 100
+
+
+def begrensd_tellen(qs, grens: int = TELGRENS) -> tuple[int, bool]:
+    """(count, more): COUNT over at most `grens` + 1 rows, in no order, so the database stops early."""
+    aantal = qs.order_by()[: grens + 1].count()
+    return min(aantal, grens), aantal > grens

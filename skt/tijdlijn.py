@@ -63,8 +63,18 @@ class _Alles:
         return True
 
 
-def zichtbaar(qs, inwoner: Inwoner, alles: bool):
-    """The pks the reader may read in full; with break-the-glass access everything of the inwoner."""
+def zichtbaar(qs, inwoner: Inwoner, alles: bool, rijen=None):
+    """The pks the reader may read in full; with break-the-glass access everything of the inwoner.
+
+    rijen: the source's records of the inwoner, fetched first; the rights are then asked for those
+    only, and not at all when there are none (most dossiers have no plan or hand-off: issue 14). qs may
+    be a function that builds the rights queryset, so an empty source does not even build it."""
     if alles:
         return _Alles()
+    if rijen is not None and not rijen:
+        return set()
+    if callable(qs):
+        qs = qs()
+    if rijen is not None:
+        return set(qs.filter(pk__in=[r.pk for r in rijen]).values_list("pk", flat=True))
     return set(qs.filter(inwoner=inwoner).values_list("pk", flat=True))

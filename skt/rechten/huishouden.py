@@ -141,11 +141,14 @@ def regisseur_vastleggen(request, huishouden: Huishouden, reden: str = "") -> No
     )
 
 
-def mag_huishouden_samenstellen(user, inwoners) -> bool:
+def mag_huishouden_samenstellen(user, inwoners, *, toegang=None) -> bool:
     """Making a household, or adding a member to one: a role that may direct households, and only inwoners
-    whose dossier the user may already open through a betrokkenheid (a household grants nothing)."""
+    whose dossier the user may already open through a betrokkenheid (a household grants nothing). With
+    the toegang this request fetched the one dossier with (get_inwoner_voor), it is not asked again."""
     if not mag_huishouden_regisseren(user):
         return False
+    if toegang is not None and [i.pk for i in inwoners] == [toegang.inwoner.pk]:
+        return toegang.betrokken and not toegang.vervallen
     pks = {i.pk for i in inwoners}
     if not pks:
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.db.models.functions import Now
 from django.http import Http404
 from django.utils import timezone
@@ -154,6 +154,10 @@ class InwonerToegang:
     niveau: Niveau
     mag_wijzigen: bool
     noodtoegang: Noodtoegang | None = None
+    # Decided with the fetch, in the same query, so the dossier's links ask no more (issue 14): may the
+    # user open it through a betrokkenheid (not only break the glass), and is it a merge's tombstone?
+    betrokken: bool = False
+    vervallen: bool = False
 
     @property
     def toon_bsn(self) -> bool:
@@ -163,7 +167,19 @@ class InwonerToegang:
 def get_inwoner_voor(request, uuid) -> InwonerToegang:
     """Rights-scoped fetch for inwoner pages; logs the read, or the refusal, in the access log."""
     user = request.user
-    inwoner = inwoners_herkenbaar_voor(user).filter(uuid=uuid).first()
+    inwoner = (
+        inwoners_herkenbaar_voor(user)
+        .filter(uuid=uuid)
+        .annotate(
+            _betrokken=ExpressionWrapper(
+                inwoner_zichtbaar_q(user, met_noodtoegang=False), output_field=BooleanField()
+            ),
+            _vervallen=ExpressionWrapper(
+                Q(samenvoeging_vervallen__isnull=False), output_field=BooleanField()
+            ),
+        )
+        .first()
+    )
     if inwoner is None:
         toegang_vastleggen(
             request,
@@ -177,11 +193,18 @@ def get_inwoner_voor(request, uuid) -> InwonerToegang:
     niveau = niveau_voor_inwoner(user)
     mag_wijzigen = niveau == Niveau.VOLLEDIG and kan(user, "skt.change_inwoner")
     nood = actieve_noodtoegang(user, inwoner)
-    if nood is not None and not _via_betrokkenheid(user, inwoner):
+    if nood is not None and not inwoner._betrokken:
         toegang_vastleggen(request, actie="break_the_glass", obj=inwoner, inwoner=inwoner, reden=nood.reden)
     else:
         toegang_vastleggen(request, actie="lezen", obj=inwoner, inwoner=inwoner)
-    return InwonerToegang(inwoner=inwoner, niveau=niveau, mag_wijzigen=mag_wijzigen, noodtoegang=nood)
+    return InwonerToegang(
+        inwoner=inwoner,
+        niveau=niveau,
+        mag_wijzigen=mag_wijzigen,
+        noodtoegang=nood,
+        betrokken=bool(inwoner._betrokken),
+        vervallen=bool(inwoner._vervallen),
+    )
 
 
 def _via_betrokkenheid(user, inwoner: Inwoner) -> bool:
@@ -350,11 +373,14 @@ def is_samengevoegd(inwoner: Inwoner) -> bool:
     return Inwoner.objects.filter(pk=inwoner.pk, samenvoeging_vervallen__isnull=False).exists()
 
 
-def mag_inwoner_corrigeren(user, inwoner: Inwoner) -> bool:
+def mag_inwoner_corrigeren(user, inwoner: Inwoner, *, toegang: InwonerToegang | None = None) -> bool:
     """Name, address and contact details: a role that may change inwoners, with full dossier rights through
-    a betrokkenheid (not only break the glass), never on a tombstone."""
+    a betrokkenheid (not only break the glass), never on a tombstone. With the toegang this request
+    fetched the dossier with (get_inwoner_voor), its betrokkenheid is not asked again."""
     if niveau_voor_inwoner(user) != Niveau.VOLLEDIG or not kan(user, "skt.change_inwoner"):
         return False
+    if toegang is not None and toegang.inwoner.pk == inwoner.pk:
+        return toegang.betrokken and not toegang.vervallen
     return inwoners_betrokken_voor(user).filter(pk=inwoner.pk, samenvoeging_vervallen__isnull=True).exists()
 
 
@@ -368,6 +394,11 @@ def heeft_veilig_thuis(*inwoners: Inwoner) -> bool:
 def mag_samenvoegen(user) -> bool:
     """Merging duplicates is the coordinator's; the loket merges too, for Veilig Thuis is theirs alone."""
     return heeft_rol(user, Rol.COORDINATOR, *CONSULENT_ROLLEN)
+
+
+def mag_samenvoegen_met(user, toegang: InwonerToegang) -> bool:
+    """May the dossier fetched in this request be one side of a merge (samenvoegen_kandidaten)?"""
+    return mag_samenvoegen(user) and toegang.betrokken and not toegang.vervallen
 
 
 def samenvoegen_kandidaten(user) -> QuerySet[Inwoner]:

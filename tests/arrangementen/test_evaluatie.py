@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import date, timedelta
 
@@ -409,6 +410,23 @@ def test_mijn_werk_telt_de_evaluaties_te_laat_als_link(personas, als):
     _te_laat_maken(personas, 2)
     inhoud = als(personas.beroepskracht).get(reverse("mijn_werk")).content.decode()
     assert "Evaluaties te laat" in inhoud and reverse("arrangementen:evaluaties") in inhoud
+
+
+def test_mijn_werk_telt_evaluaties_te_laat_tot_honderd_en_zegt_dan_of_meer(personas, als):
+    """Mijn werk counts at most 100 rows (issue 14: no rights check over a decade of plans per start
+    page); beyond that it says '100 of meer', and the list itself still shows them all."""
+    _te_laat_snel(personas, 3)
+    regel = re.compile(r"Evaluaties te laat: <strong>([^<]+)</strong>")
+    assert regel.search(als(personas.coordinator).get(reverse("mijn_werk")).content.decode()).group(1) == "3"
+    _te_laat_snel(personas, 99)
+    for wie in ("coordinator", "beroepskracht"):
+        inhoud = als(getattr(personas, wie)).get(reverse("mijn_werk")).content.decode()
+        assert regel.search(inhoud).group(1) == "100 of meer", wie
+    lijst = als(personas.coordinator).get(reverse("arrangementen:evaluaties"))
+    assert lijst.context["pagina"].paginator.count == 102
+    # Another team's beroepskracht counts none of them.
+    inhoud = als(personas.beroepskracht2).get(reverse("mijn_werk")).content.decode()
+    assert "Evaluaties te laat: <strong>0</strong>" in inhoud
 
 
 def test_evaluaties_te_laat_met_een_vast_aantal_queries(personas, als):

@@ -276,6 +276,46 @@ def oud_werk_afsluiten(spans: dict[str, int], door_id: int) -> dict[str, int | s
     return gesloten
 
 
+# A copy keeps the demo's 25 surnames at first: 'Vos' would be one in sixteen inwoners of the city,
+# and a search on it would read 12,000 rows where a real gemeente has a few hundred (the commonest
+# Dutch surname, De Jong, is about half a percent). So the copies get surnames from stems and endings,
+# the endings skewed so a few are common and most rare: about 1,200 names, none above 1 %.
+STAMMEN = (
+    "Vos Berg Dijk Hoek Brink Veld Kamp Bos Wal Hof Meer Beek Broek Horst Boom Molen Kerk Linde Graaf "
+    "Haan Wit Groot Kok Smit Bruin Jong Leeuw Roos Brug Steen Zand Hout Koster Visser Mol Dam Heuvel "
+    "Wiel Laar Poel Ploeg Akker Weide Rijn Bron Schut Knol Bok Klaas Raaij Wever Mast Riet Stam Wolf "
+    "Ekker"
+).split()
+EINDEN = ("|man|ink|stra|sen|ma|kamp|huis|veld|hof|berg|meijer|hout|beek|dijk|ers|el|ing|inga|mans").split(
+    "|"
+)
+# One in sixteen copied inwoners keeps the demo's name: names such as Amrani and Yilmaz stay common.
+DEMONAAM_KANS = 16
+
+
+def namen_spreiden(span: int, seed: int) -> int:
+    """Gives the copied inwoners (id >= span) and their history rows surnames from STAMMEN × EINDEN,
+    deterministic per id and seed."""
+    stammen = "(ARRAY[" + ", ".join(f"'{x}'" for x in STAMMEN) + "])"
+    einden = "(ARRAY[" + ", ".join(f"'{x}'" for x in EINDEN) + "])"
+    # Two independent hashes of the id: the stem uniform, the ending skewed towards the first ones.
+    h1 = "('x' || substr(md5(id::text || ':s' || %(seed)s), 1, 7))::bit(28)::int"
+    h2 = "('x' || substr(md5(id::text || ':e' || %(seed)s), 1, 7))::bit(28)::int"
+    naam = (
+        f"CASE WHEN {h1} %% {DEMONAAM_KANS} = 0 THEN achternaam ELSE "
+        f"{stammen}[1 + ({h1} / {DEMONAAM_KANS}) %% {len(STAMMEN)}] || "
+        f"{einden}[1 + floor({len(EINDEN)} * power({h2}::float8 / 268435456, 2.2))::int] END"
+    )
+    aantal = 0
+    with connection.cursor() as cursor:
+        for tabel in ("skt_inwoner", "skt_historicalinwoner"):
+            cursor.execute(
+                f"UPDATE {tabel} SET achternaam = {naam} WHERE id >= %(span)s", {"span": span, "seed": seed}
+            )
+            aantal += cursor.rowcount if tabel == "skt_inwoner" else 0
+    return aantal
+
+
 def toegang_maken(aantal: int, seed: int) -> int:
     """M access-log rows over 2015 .. now: reads of dossiers, meldingen and searches by every
     medewerker, about one in a hundred refused."""
@@ -356,6 +396,7 @@ class Command(BaseCommand):
             spans = {m._meta.db_table: kopieerder.span[m] for m in modellen}
             door = Medewerker.objects.filter(is_active=True).order_by("pk").values_list("pk", flat=True)[0]
             gesloten = oud_werk_afsluiten(spans, door)
+            namen_spreiden(kopieerder.span[Inwoner], seed)
             toegangsrijen = toegang_maken(toegang, seed)
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
