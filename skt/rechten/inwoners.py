@@ -283,8 +283,8 @@ def noodtoegangen_te_beoordelen_voor(user) -> QuerySet[Noodtoegang]:
     never their own (that goes to another coordinator, or to the beheerder's audit list)."""
     if not heeft_rol(user, Rol.COORDINATOR):
         return Noodtoegang.objects.none()
-    # A few rows: check each one's inwoner by primary key, rather than build every visible inwoner.
-    over_mijn_inwoner = Exists(inwoners_zichtbaar_voor(user).filter(pk=OuterRef("inwoner_id")))
+    # A few rows: check each one's inwoner through its grants, rather than build every visible inwoner.
+    over_mijn_inwoner = inwoner_zichtbaar_q(user, "inwoner_id")
     door_mijn_team = Q(medewerker__in=Medewerker.objects.filter(teams__in=teams_van(user)).values("pk"))
     return Noodtoegang.objects.filter(over_mijn_inwoner | door_mijn_team).exclude(medewerker=user)
 
