@@ -127,10 +127,13 @@ def mag_melding_behandelen(user, melding) -> bool:
     ).exists()
 
 
-def mag_melding_corrigeren(user, melding) -> bool:
+def mag_melding_corrigeren(user, melding, *, mag_behandelen: bool | None = None) -> bool:
     """Leefgebieden, jeugd, ingang and melder after vraagverheldering: the team that handles the melding
-    (the grant of mag_melding_behandelen), also after closing, so the monitor's figures can be put right."""
-    return melding.status != MeldingStatus.NIEUW and mag_melding_behandelen(user, melding)
+    (the grant of mag_melding_behandelen), also after closing, so the monitor's figures can be put right.
+    mag_behandelen: that answer, when this request already asked it (the melding page), not asked twice."""
+    if melding.status == MeldingStatus.NIEUW:
+        return False
+    return mag_melding_behandelen(user, melding) if mag_behandelen is None else mag_behandelen
 
 
 def melding_toewijzen(melding, team: Team) -> None:

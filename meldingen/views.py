@@ -131,7 +131,9 @@ def _detail(request, melding, *, status: int = 200, noodtoegang=None, **forms):
         "melding": melding,
         "noodtoegang": noodtoegang,
         "mag_behandelen": mag_behandelen,
-        "mag_corrigeren": mag_behandelen and melding_rechten.mag_melding_corrigeren(user, melding),
+        "mag_corrigeren": melding_rechten.mag_melding_corrigeren(
+            user, melding, mag_behandelen=mag_behandelen
+        ),
         "toon_melder": mag_behandelen,
         "toon_notitie": bool(melding.notitie)
         and (not melding.notitie_vertrouwelijk or rechten.mag_vertrouwelijk_lezen(user)),
