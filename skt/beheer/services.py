@@ -269,17 +269,27 @@ def medewerker_deactiveren(
 
 
 @transaction.atomic
-def medewerker_activeren(*, door: Medewerker, medewerker: Medewerker) -> Medewerker:
-    """Back in service: the account logs in again with its own password and second factor; the rights
-    it had on teams come back through the teams, personal grants do not."""
+def medewerker_activeren(
+    *, door: Medewerker, medewerker: Medewerker
+) -> tuple[Medewerker, Rechtenwijziging | None]:
+    """Back in service: the account logs in again with its own password and second factor; personal
+    grants do not come back. Its teams do not come back by themselves either: re-activating would
+    otherwise reopen every dossier of those teams on one person's say. The account returns without
+    teams, and its former role and teams become a proposal that a second person confirms, as any grant
+    of case content (medewerker_rechten_wijzigen). Returns the medewerker and that proposal, if any."""
     _mag_beheren(door)
     _niet_zelf(door, medewerker, "__all__", _("U kunt uw eigen account niet activeren."))
     medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
     if medewerker.is_active:
         raise ValidationError(_("%(wie)s is al actief.") % {"wie": medewerker})
+    rol, teams = medewerker.rol, list(medewerker.teams.filter(actief=True))
     medewerker.is_active = True
     medewerker.save()
-    return medewerker
+    _rechten_toepassen(medewerker, rol, [])
+    if not teams:
+        # No active team to return to: the beheerder chooses one on the person's page (a proposal).
+        return medewerker, None
+    return medewerker_rechten_wijzigen(door=door, medewerker=medewerker, rol=rol, teams=teams)
 
 
 @transaction.atomic

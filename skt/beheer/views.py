@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from .. import rechten
 from ..forms import fout_naar_form
 from ..models import Medewerker, Rechtenwijziging, Uitnodiging
 from . import services
@@ -191,9 +192,10 @@ def medewerker_actief(request, uuid):
     """Deactivate (with a reason; the kernel logs it) or activate again."""
     medewerker = get_object_or_404(Medewerker, uuid=uuid)
     activeren = request.POST.get("actief") == "1"
+    voorstel = None
     try:
         if activeren:
-            medewerker = services.medewerker_activeren(door=request.user, medewerker=medewerker)
+            medewerker, voorstel = services.medewerker_activeren(door=request.user, medewerker=medewerker)
         else:
             medewerker = services.medewerker_deactiveren(
                 door=request.user, medewerker=medewerker, reden=request.POST.get("reden", ""), request=request
@@ -201,9 +203,34 @@ def medewerker_actief(request, uuid):
     except ValidationError as fout:
         return _actie_fout(request, medewerker, fout, "(de)activeren geweigerd")
     if activeren:
-        wijziging_vastleggen(request, object_soort="medewerker", obj=medewerker, reden="geactiveerd")
-    messages.success(request, _("Account geactiveerd.") if activeren else _("Account gedeactiveerd."))
+        wijziging_vastleggen(
+            request,
+            object_soort="medewerker",
+            obj=medewerker,
+            reden="geactiveerd" + (f"; teams voorgesteld: {_teamcodes(voorstel)}" if voorstel else ""),
+        )
+        if voorstel is not None:
+            messages.success(
+                request,
+                _(
+                    "Account geactiveerd, nog zonder teams. De teams (%(teams)s) gelden pas als een "
+                    "coördinator van het team of een andere beheerder de rechtenwijziging bevestigt."
+                )
+                % {"teams": _teamcodes(voorstel)},
+            )
+        elif rechten.rol_is_teamgebonden(medewerker.rol):
+            messages.success(
+                request, _("Account geactiveerd, nog zonder team: wijzig hieronder de rol en teams.")
+            )
+        else:
+            messages.success(request, _("Account geactiveerd."))
+    else:
+        messages.success(request, _("Account gedeactiveerd."))
     return redirect("beheer:medewerker", uuid=medewerker.uuid)
+
+
+def _teamcodes(voorstel) -> str:
+    return ", ".join(t.code for t in voorstel.teams.all())
 
 
 @require_POST

@@ -324,7 +324,10 @@ def test_deactiveren_vraagt_een_reden_en_bewaart_de_geschiedenis(personas, als):
     assert Toegang.objects.filter(object_id=str(mw.uuid), reden__contains="Uit dienst").exists()
     client.post(f"/beheer/medewerkers/{mw.uuid}/actief/", {"actief": "1"})
     assert Medewerker.objects.get(pk=mw.pk).is_active
-    assert Toegang.objects.filter(object_id=str(mw.uuid), reden="geactiveerd").exists()
+    # Its team comes back through four eyes (tests/skt/test_vier_ogen.py), and the log says so.
+    assert Toegang.objects.filter(
+        object_id=str(mw.uuid), reden=f"geactiveerd; teams voorgesteld: {personas.team_b.code}"
+    ).exists()
 
 
 def test_de_lijst_zoekt_en_filtert(personas, als):

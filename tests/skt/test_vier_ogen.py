@@ -355,3 +355,49 @@ def test_twee_gelijktijdige_bevestigingen_passen_de_wijziging_een_keer_toe(
     voorstel.refresh_from_db()
     assert voorstel.status == Rechtenwijziging.Status.BEVESTIGD
     assert voorstel.history.filter(status=Rechtenwijziging.Status.BEVESTIGD).count() == 1
+
+
+# -- back in service -----------------------------------------------------------------------------
+
+
+def test_heractiveren_geeft_de_teams_pas_terug_na_een_tweede_persoon(personas, als):
+    """Re-activating does not reopen the team's dossiers on one person's say: the account comes back
+    without teams, and its former teams are a proposal the team's coordinator confirms."""
+    melding = wachtend(personas, team="a")
+    mw = medewerker_maken("terug", Rol.BEROEPSKRACHT, teams=[personas.team_a])
+    mw.set_password("geheim-wachtwoord-123")
+    mw.save()
+    assert str(melding.uuid) in als(mw).get(WACHTRIJ).content.decode()
+    beheer = als(personas.beheerder)
+    beheer.post(f"/beheer/medewerkers/{mw.uuid}/actief/", {"actief": "0", "reden": "Verlof."})
+    assert not Medewerker.objects.get(pk=mw.pk).is_active
+
+    antwoord = beheer.post(f"/beheer/medewerkers/{mw.uuid}/actief/", {"actief": "1"}, follow=True)
+    assert "nog zonder teams" in antwoord.content.decode()
+    mw = Medewerker.objects.get(pk=mw.pk)
+    assert mw.is_active and mw.rol == Rol.BEROEPSKRACHT and not mw.teams.exists()
+    assert not mw.groups.filter(team__isnull=False).exists()
+    voorstel = Rechtenwijziging.objects.get(medewerker=mw, status=VOORGESTELD)
+    assert list(voorstel.teams.all()) == [personas.team_a] and voorstel.voorgesteld_door == personas.beheerder
+    assert str(melding.uuid) not in als(mw).get(WACHTRIJ).content.decode()
+    assert _rijen(mw.uuid, reden__contains="teams voorgesteld").exists()
+
+    # Whoever re-activated does not confirm it; the team's coordinator does, and then it counts.
+    with pytest.raises(PermissionDenied):
+        services.rechtenwijziging_bevestigen(door=personas.beheerder, wijziging=voorstel)
+    assert (
+        als(personas.coordinator).post(f"/beheer/rechtenwijzigingen/{voorstel.uuid}/bevestigen/").status_code
+        == 302
+    )
+    mw = Medewerker.objects.get(pk=mw.pk)
+    assert list(mw.teams.all()) == [personas.team_a]
+    assert str(melding.uuid) in als(mw).get(WACHTRIJ).content.decode()
+
+
+def test_heractiveren_zonder_actief_team_geeft_geen_voorstel(personas, als):
+    mw = medewerker_maken("zonderteam", Rol.BELEID)
+    services.medewerker_deactiveren(door=personas.beheerder, medewerker=mw, reden="Vertrokken.")
+    mw, voorstel = services.medewerker_activeren(door=personas.beheerder, medewerker=mw)
+    assert mw.is_active and voorstel is None and mw.rol == Rol.BELEID
+    with pytest.raises(ValidationError):
+        services.medewerker_activeren(door=personas.beheerder, medewerker=mw)
