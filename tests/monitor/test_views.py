@@ -92,6 +92,18 @@ def test_filter_op_team_en_kern(cijfers, als, kern_driel):
     assert antwoord.status_code == 200 and antwoord.context["c"]["meldingen"]["totaal"] == 9
 
 
+def test_een_foute_periode_krijgt_een_foutoverzicht_met_links_naar_de_velden(cijfers, als):
+    """The period filter is a GET form, but its errors are the same linked summary as every form's."""
+    antwoord = als(cijfers.coordinator).get(DASHBOARD, {"van": "2019-06-01", "tot": "2019-01-01"})
+    inhoud = antwoord.content.decode()
+    assert antwoord.status_code == 200 and antwoord.context["form"].errors
+    assert "skt-foutoverzicht" in inhoud and "De gekozen periode is niet getoond" in inhoud
+    velden = [naam for naam in antwoord.context["form"].errors if naam != "__all__"]
+    assert velden
+    assert all(f'href="#id_{naam}"' in inhoud for naam in velden), velden
+    assert inhoud.count("skt-foutoverzicht") == 1
+
+
 def test_eerder_kwartaal_kiezen(cijfers, als):
     feit(datum=date(2019, 2, 1), team=cijfers.team_a)
     antwoord = als(cijfers.beleid).get(DASHBOARD, {"periode": "2019Q1"})
