@@ -101,11 +101,13 @@ def inwoners(request):
                 voorwaarde |= Q(bsn=compact)
         if len(compact) == 6:
             voorwaarde |= Q(postcode=f"{compact[:4]} {compact[4:]}")
-        # A search starts from the names that match (trigram index) and checks the rights on those
-        # as a set: ordered by an expression no index serves, the planner cannot walk the name
-        # index alphabetically through every other team's dossier to the matching ones (issue 14).
+        # A search starts from the names that match (trigram index) and checks the rights on each
+        # of those: ordered by an expression no index serves, the planner cannot walk the name index
+        # alphabetically through every other team's dossier to the matching ones (issue 14). Per row,
+        # not as a set: hashing every dossier of the team cost more than checking a few thousand
+        # candidates (Jan 69 → 21 ms, Berg 105 → 45 ms at 100,000 meldingen).
         qs = (
-            rechten.inwoners_zichtbaar_voor(request.user)
+            rechten.inwoners_zichtbaar_voor(request.user, per_rij=True)
             .select_related("kern")
             .filter(voorwaarde)
             .annotate(_achternaam=Lower("achternaam"), _voornamen=Lower("voornamen"))

@@ -178,6 +178,17 @@ class DossierFilterForm(NLDSFormMixin, forms.Form):
 class InwonerZoekForm(NLDSFormMixin, forms.Form):
     q = forms.CharField(label=_("Naam, BSN of postcode"), required=False, max_length=100)
 
+    # One or two letters match a large part of a city and no name index serves them (issue 14).
+    MINIMUM = 3
+
+    def clean_q(self):
+        q = self.cleaned_data["q"].strip()
+        if q and len(q.replace(" ", "")) < self.MINIMUM:
+            raise forms.ValidationError(
+                _("Typ minstens drie tekens: een deel van de naam, het BSN of de postcode.")
+            )
+        return q
+
 
 class NoodtoegangForm(NLDSFormMixin, forms.Form):
     reden = forms.CharField(

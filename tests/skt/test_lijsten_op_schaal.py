@@ -135,3 +135,20 @@ def test_zoeken_in_mijn_inwoners_pagineert_op_naam(personas, als):
     assert sorted(getoond, key=str.lower) == getoond
     assert sorted(getoond) == sorted(namen)
     assert not tweede.context["pagina"].has_next
+
+
+def test_zoeken_op_een_of_twee_letters_vraagt_om_meer_en_zoekt_niet(personas, als):
+    """One or two letters match a large part of a city: a Dutch error says what to type, nothing is
+    searched and no search is logged."""
+    rechten.inwoner_toegang_geven(InwonerFactory(achternaam="Ye"), personas.team_a)
+    client = als(personas.beroepskracht)
+    voor = Toegang.objects.filter(medewerker=personas.beroepskracht, actie="zoeken").count()
+    antwoord = client.post("/inwoners/", {"q": " Ye "})
+    inhoud = antwoord.content.decode()
+    assert antwoord.status_code == 200 and "Typ minstens drie tekens" in inhoud
+    assert 'href="#id_q"' in inhoud and "Er is niet gezocht." in inhoud
+    assert Toegang.objects.filter(medewerker=personas.beroepskracht, actie="zoeken").count() == voor
+    # Three characters search, and that search is logged.
+    verder = client.post("/inwoners/", {"q": "Yeo"})
+    assert verder.status_code == 303 and client.get(verder["Location"]).status_code == 200
+    assert Toegang.objects.filter(medewerker=personas.beroepskracht, actie="zoeken").count() == voor + 1
