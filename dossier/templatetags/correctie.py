@@ -20,7 +20,7 @@ def correctie_links(context, inwoner):
     user = request.user
     # The dossier's fetch (get_inwoner_voor) already decided the betrokkenheid: no query per link.
     toegang = context.get("t")
-    if not isinstance(toegang, rechten.InwonerToegang) or toegang.inwoner.pk != inwoner.pk:
+    if not isinstance(toegang, rechten.InwonerToegang):
         toegang = None
     links = []
     if rechten.mag_inwoner_corrigeren(user, inwoner, toegang=toegang):
@@ -28,11 +28,7 @@ def correctie_links(context, inwoner):
     if rechten.mag_huishouden_samenstellen(user, [inwoner], toegang=toegang):
         tekst = "Lid toevoegen aan het huishouden" if inwoner.huishouden_id else "Huishouden maken"
         links.append((reverse("huishouden_maken", kwargs={"uuid": inwoner.uuid}), tekst))
-    if (
-        rechten.mag_samenvoegen_met(user, toegang)
-        if toegang is not None
-        else rechten.samenvoegen_kandidaten(user).filter(pk=inwoner.pk).exists()
-    ):
+    if rechten.mag_samenvoegen_met(user, inwoner, toegang=toegang):
         links.append(
             (f"{reverse('samenvoegen')}?a={inwoner.uuid}", "Samenvoegen met een dubbele registratie")
         )

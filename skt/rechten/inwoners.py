@@ -396,9 +396,14 @@ def mag_samenvoegen(user) -> bool:
     return heeft_rol(user, Rol.COORDINATOR, *CONSULENT_ROLLEN)
 
 
-def mag_samenvoegen_met(user, toegang: InwonerToegang) -> bool:
-    """May the dossier fetched in this request be one side of a merge (samenvoegen_kandidaten)?"""
-    return mag_samenvoegen(user) and toegang.betrokken and not toegang.vervallen
+def mag_samenvoegen_met(user, inwoner: Inwoner, *, toegang: InwonerToegang | None = None) -> bool:
+    """May this dossier be one side of a merge (samenvoegen_kandidaten)? With the toegang this request
+    fetched it with (get_inwoner_voor), its betrokkenheid is not asked again."""
+    if not mag_samenvoegen(user):
+        return False
+    if toegang is not None and toegang.inwoner.pk == inwoner.pk:
+        return toegang.betrokken and not toegang.vervallen
+    return samenvoegen_kandidaten(user).filter(pk=inwoner.pk).exists()
 
 
 def samenvoegen_kandidaten(user) -> QuerySet[Inwoner]:
